@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MotCua.Kernel;
+using MotCua.Kernel.Audit;
+using MotCua.Kernel.Events;
+using MotCua.Kernel.Security;
+using MotCua.Organization;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Data;
+
+/// <summary>
+/// The one database context. It applies each module's entity configurations, writes an audit entry for every
+/// change in the same transaction (chained by hash), and dispatches domain events after the commit.
+/// </summary>
+public sealed class MotCuaDbContext(
+    DbContextOptions<MotCuaDbContext> options,
+    ICurrentActor? actor = null,
+    TimeProvider? clock = null,
+    DomainEventDispatcher? dispatcher = null)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    /// <summary>The assemblies whose <see cref="IEntityTypeConfiguration{TEntity}"/> classes make the model.</summary>
+    public static IReadOnlyList<System.Reflection.Assembly> ModuleAssemblies { get; } =
+    [
+        typeof(KernelModule).Assembly,
+        typeof(OrganizationModule).Assembly,
+    ];
+
+    private readonly List<IDomainEvent> pendingEvents = [];
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit chain, which is asynchronous.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var events = ChangeTracker.Entries<IHasDomainEvents>().SelectMany(e => e.Entity.DomainEvents).ToList();
+        foreach (var entry in ChangeTracker.Entries<IHasDomainEvents>())
+        {
+            entry.Entity.ClearDomainEvents();
+        }
+
+        var audit = AuditCapture.Capture(ChangeTracker, actor ?? SystemActor.Instance, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, IsNotAudited);
+        int written;
+        if (audit.Count == 0)
+        {
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        else
+        {
+            var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                await AuditChain.LinkAsync(this, audit, cancellationToken);
+                AddRange(audit);
+                written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.DisposeAsync();
+                }
+            }
+        }
+
+        pendingEvents.AddRange(events);
+        if (Database.CurrentTransaction is null)
+        {
+            await DispatchPendingEventsAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    /// <summary>Called after the caller's own transaction commits (see <see cref="DomainEventsAfterCommit"/>).</summary>
+    internal async Task DispatchPendingEventsAsync(CancellationToken cancellationToken)
+    {
+        if (pendingEvents.Count == 0 || dispatcher is null)
+        {
+            pendingEvents.Clear();
+            return;
+        }
+
+        var events = pendingEvents.ToList();
+        pendingEvents.Clear();
+        await dispatcher.DispatchAsync(events, cancellationToken);
+    }
+
+    internal void DiscardPendingEvents() => pendingEvents.Clear();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        foreach (var assembly in ModuleAssemblies)
+        {
+            builder.ApplyConfigurationsFromAssembly(assembly);
+        }
+
+        builder.Entity<IdentityRole<Guid>>().ToTable("AspNetRoles");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    private static bool IsNotAudited(Type type) => type == typeof(DataProtectionKey);
+
+    /// <summary>Times are stored in UTC; values read back are marked UTC (SQLite keeps no kind).</summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

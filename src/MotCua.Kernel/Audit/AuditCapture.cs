@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using MotCua.Kernel.Security;
+
+namespace MotCua.Kernel.Audit;
+
+/// <summary>Marks an entity whose changes are not audited (the audit log itself, key rings, caches).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;
+
+/// <summary>Turns the change tracker's pending changes into audit entries (before/after of changed properties).</summary>
+public static class AuditCapture
+{
+    /// <summary>Properties whose values never go into the log (secrets); their change is still recorded.</summary>
+    private static readonly HashSet<string> Masked = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Xml", "ProviderKey",
+    };
+
+    public static List<AuditEntry> Capture(ChangeTracker tracker, ICurrentActor actor, DateTime utcNow, Func<Type, bool>? skip = null)
+    {
+        var entries = new List<AuditEntry>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || entry.Metadata.ClrType.IsDefined(typeof(NotAuditedAttribute), inherit: true)
+                || entry.Metadata.IsOwned()
+                || skip?.Invoke(entry.Metadata.ClrType) == true)
+            {
+                continue;
+            }
+
+            Dictionary<string, object?>? before = null;
+            Dictionary<string, object?>? after = null;
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                switch (entry.State)
+                {
+                    case EntityState.Added:
+                        (after ??= [])[name] = Value(name, property.CurrentValue);
+                        break;
+                    case EntityState.Deleted:
+                        (before ??= [])[name] = Value(name, property.OriginalValue);
+                        break;
+                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                        (before ??= [])[name] = Value(name, property.OriginalValue);
+                        (after ??= [])[name] = Value(name, property.CurrentValue);
+                        break;
+                }
+            }
+
+            if (entry.State == EntityState.Modified && after is null)
+            {
+                continue;
+            }
+
+            var key = entry.Metadata.FindPrimaryKey();
+            var entityId = key is null
+                ? ""
+                : string.Join('|', key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+            entries.Add(new AuditEntry
+            {
+                At = utcNow,
+                ActorId = actor.UserId,
+                ActorName = actor.Name,
+                Action = entry.State switch
+                {
+                    EntityState.Added => "Created",
+                    EntityState.Deleted => "Deleted",
+                    _ => "Updated",
+                },
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = entityId,
+                Before = before is null ? null : JsonSerializer.Serialize(before),
+                After = after is null ? null : JsonSerializer.Serialize(after),
+            });
+        }
+
+        return entries;
+    }
+
+    private static object? Value(string name, object? value) => Masked.Contains(name) && value is not null ? "***" : value;
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MotCua.Kernel.Calendar;
+using MotCua.Kernel.Events;
+
+namespace MotCua.Kernel;
+
+/// <summary>Kernel: ids, clock, working calendar, text folding, permissions, audit, domain events, problems.</summary>
+public static class KernelModule
+{
+    public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WorkingCalendarOptions>().Bind(configuration.GetSection(WorkingCalendarOptions.Section));
+        services.AddSingleton<WorkingCalendarProvider>();
+        services.AddScoped<CalendarOverrides>();
+        services.AddScoped<DomainEventDispatcher>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapKernel(this RouteGroupBuilder api)
+    {
+        api.MapCalendar();
+        return api;
+    }
+}

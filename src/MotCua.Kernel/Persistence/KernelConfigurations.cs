@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Kernel.Audit;
+using MotCua.Kernel.Calendar;
+
+namespace MotCua.Kernel.Persistence;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => e.Sequence).IsUnique();
+        builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        builder.Property(e => e.ActorName).HasMaxLength(256);
+        builder.Property(e => e.Action).HasMaxLength(64);
+        builder.Property(e => e.EntityType).HasMaxLength(128);
+        builder.Property(e => e.EntityId).HasMaxLength(256);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.ToTable("AuditChainHead");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(64).IsFixedLength();
+        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, Sequence = 0, Hash = AuditChain.GenesisHash });
+    }
+}
+
+internal sealed class CalendarOverrideConfiguration : IEntityTypeConfiguration<CalendarOverride>
+{
+    public void Configure(EntityTypeBuilder<CalendarOverride> builder)
+    {
+        builder.ToTable("CalendarOverrides");
+        builder.HasKey(o => o.Id);
+        builder.HasIndex(o => o.Date).IsUnique();
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Decision).HasMaxLength(200);
+    }
+}

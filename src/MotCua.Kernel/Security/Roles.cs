@@ -1,0 +1,59 @@
+namespace MotCua.Kernel.Security;
+
+/// <summary>The roles of domain.md. A role is granted on an agency and, where it applies, on its sub-tree.</summary>
+public static class Roles
+{
+    public const string DeskOfficer = "DeskOfficer";
+    public const string Specialist = "Specialist";
+    public const string DepartmentHead = "DepartmentHead";
+    public const string Leader = "Leader";
+    public const string Clerk = "Clerk";
+    public const string Archivist = "Archivist";
+    public const string HumanResources = "HumanResources";
+    public const string MeetingSecretary = "MeetingSecretary";
+    public const string Supervisor = "Supervisor";
+    public const string Administrator = "Administrator";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        DeskOfficer, Specialist, DepartmentHead, Leader, Clerk, Archivist, HumanResources, MeetingSecretary, Supervisor, Administrator,
+    ];
+
+    public static IReadOnlyDictionary<string, string> VietnameseNames { get; } = new Dictionary<string, string>
+    {
+        [DeskOfficer] = "Cán bộ một cửa",
+        [Specialist] = "Chuyên viên",
+        [DepartmentHead] = "Trưởng phòng",
+        [Leader] = "Lãnh đạo",
+        [Clerk] = "Văn thư",
+        [Archivist] = "Lưu trữ",
+        [HumanResources] = "Nội vụ",
+        [MeetingSecretary] = "Thư ký cuộc họp",
+        [Supervisor] = "Lãnh đạo UBND (giám sát)",
+        [Administrator] = "Quản trị",
+    };
+
+    public static bool IsKnown(string role) => VietnameseNames.ContainsKey(role);
+
+    public static string DisplayName(string role) => VietnameseNames.TryGetValue(role, out var name) ? name : role;
+
+    /// <summary>What each role may do. Modules add their permissions here as they arrive.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Permissions { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [DeskOfficer] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
+        [Specialist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
+        [DepartmentHead] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
+        [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
+        [Clerk] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
+        [Archivist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
+        [HumanResources] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
+        [MeetingSecretary] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
+        [Supervisor] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
+        [Administrator] =
+        [
+            Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.AgenciesManage,
+            Security.Permissions.StaffView, Security.Permissions.StaffManage, Security.Permissions.CalendarManage,
+            Security.Permissions.AuditView,
+        ],
+    };
+}

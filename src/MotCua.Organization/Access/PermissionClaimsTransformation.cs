@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using MotCua.Kernel.Security;
+
+namespace MotCua.Organization.Access;
+
+/// <summary>
+/// Adds the user's permissions, read from their current role grants, to the principal on every request, so
+/// that a revoked grant takes effect at once and policies stay simple claim checks.
+/// </summary>
+public sealed class PermissionClaimsTransformation(AgencyScope scope) : IClaimsTransformation
+{
+    public const string AccountKindClaim = "motcua:kind";
+
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == Permissions.ClaimType)
+            || AgencyScope.UserIdOf(principal) is not { } userId)
+        {
+            return principal;
+        }
+
+        var permissions = new HashSet<string>(StringComparer.Ordinal);
+        if (principal.FindFirstValue(AccountKindClaim) == nameof(Domain.AccountKind.Citizen))
+        {
+            permissions.Add(Permissions.CitizenSelf);
+        }
+
+        foreach (var grant in await scope.GrantsAsync(userId, CancellationToken.None))
+        {
+            if (Roles.Permissions.TryGetValue(grant.Role, out var granted))
+            {
+                permissions.UnionWith(granted);
+            }
+        }
+
+        var identity = new ClaimsIdentity();
+        identity.AddClaims(permissions.Select(p => new Claim(Permissions.ClaimType, p)));
+        foreach (var role in (await scope.GrantsAsync(userId, CancellationToken.None)).Select(g => g.Role).Distinct())
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        }
+
+        var clone = principal.Clone();
+        clone.AddIdentity(identity);
+        return clone;
+    }
+}
+
+/// <summary>The actor of audit entries in an HTTP request: the signed-in user, else "anonymous".</summary>
+public sealed class HttpCurrentActor(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor) : ICurrentActor
+{
+    public Guid? UserId => AgencyScope.UserIdOf(accessor.HttpContext?.User);
+
+    public string Name => accessor.HttpContext?.User.Identity?.Name is { Length: > 0 } name
+        ? name
+        : accessor.HttpContext is null ? "system" : "anonymous";
+}
