@@ -50,6 +50,12 @@ public static class DataModule
     public static IServiceCollection AddMotCuaData(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = DatabaseSettings.From(configuration);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // The key ring and the health check may open the database before migrations run.
+            EnsureSqliteFolder(settings.ConnectionString);
+        }
+
         services.AddSingleton(settings);
         services.AddDbContext<MotCuaDbContext>(options => Configure(options, settings));
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<MotCuaDbContext>());
@@ -80,13 +86,7 @@ public static class DataModule
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataModule));
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            var path = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
+            EnsureSqliteFolder(settings.ConnectionString);
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await db.Database.CloseConnectionAsync();
@@ -95,5 +95,20 @@ public static class DataModule
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Database {Provider}: {Count} migrations applied", settings.Provider, pending.Count);
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:")
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
     }
 }

@@ -34,8 +34,20 @@ public sealed class MotCuaDbContext(
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: saving writes the audit chain, which is asynchronous.");
+    /// <summary>
+    /// Synchronous saves are for framework stores of unaudited rows only (the data-protection key ring); every
+    /// audited change goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which writes the chain.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeTracker.DetectChanges();
+        if (AuditCapture.Capture(ChangeTracker, SystemActor.Instance, default, IsNotAudited).Count > 0)
+        {
+            throw new NotSupportedException("Use SaveChangesAsync: saving audited changes writes the audit chain.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

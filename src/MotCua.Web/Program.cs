@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MotCua.Data;
+using MotCua.Kernel;
+using MotCua.Organization;
+using MotCua.Organization.Domain;
+using MotCua.Web.Account;
+using MotCua.Web.Components;
+using MotCua.Web.Infrastructure;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logging) =>
+{
+    logging.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+    if (builder.Environment.IsDevelopment())
+    {
+        logging.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+    }
+    else
+    {
+        logging.WriteTo.Console(new RenderedCompactJsonFormatter());
+    }
+});
+
+// Modules, in dependency order (architecture.md).
+builder.Services.AddKernel(builder.Configuration);
+builder.Services.AddOrganization();
+builder.Services.AddMotCuaData(builder.Configuration);
+
+// First hosted service: migrations and seed run before the key ring is read and before the server listens.
+builder.Services.AddHostedService<StartupTasks>();
+
+builder.Services.AddMotCuaAuth(builder.Configuration);
+builder.Services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDbContext>();
+builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+builder.Services.AddSingleton<IEmailSender<User>, EmailSender>();
+builder.Services.AddScoped<DemoData>();
+
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+{
+    var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+    if (context.ProblemDetails.Title is null || context.ProblemDetails.Title.StartsWith("One or more", StringComparison.Ordinal) || context.Exception is null)
+    {
+        context.ProblemDetails.Title = ProblemExceptionHandler.TitleOf(status);
+    }
+});
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddHealthChecks().AddDbContextCheck<MotCuaDbContext>("database", tags: ["ready"]);
+builder.Services.AddOpenTelemetry()
+    .ConfigureResource(r => r.AddService("MotCua"))
+    .WithMetrics(metrics =>
+    {
+        metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("MotCua");
+        if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            metrics.AddOtlpExporter();
+        }
+    });
+
+var app = builder.Build();
+
+if (Commands.IsCommand(args))
+{
+    Environment.ExitCode = await Commands.RunAsync(app, args, Console.Out);
+    return;
+}
+
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/loi",
+    CreateScopeForErrors = true,
+    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+});
+app.UseWhen(context => AuthSetup.IsApi(context.Request), api => api.UseStatusCodePages(async context =>
+    await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+        .WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext })));
+app.UseWhen(context => !AuthSetup.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/khong-tim-thay"));
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("vi-VN"),
+    SupportedCultures = [new CultureInfo("vi-VN"), new CultureInfo("en-US")],
+    SupportedUICultures = [new CultureInfo("vi-VN"), new CultureInfo("en-US")],
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+var api = app.MapGroup("/api/v1");
+api.MapKernel();
+api.MapOrganization();
+app.MapAccount();
+
+app.MapRazorComponents<App>()
+    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly);
+
+await app.RunAsync();
+
+/// <summary>The host; public for WebApplicationFactory in the tests.</summary>
+public partial class Program;
