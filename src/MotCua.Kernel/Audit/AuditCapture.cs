@@ -18,6 +18,9 @@ public static class AuditCapture
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Xml", "ProviderKey",
     };
 
+    // Vietnamese stays readable in the log; the values are data, never embedded in HTML unencoded.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static List<AuditEntry> Capture(ChangeTracker tracker, ICurrentActor actor, DateTime utcNow, Func<Type, bool>? skip = null)
     {
         var entries = new List<AuditEntry>();
@@ -73,8 +76,8 @@ public static class AuditCapture
                 },
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = entityId,
-                Before = before is null ? null : JsonSerializer.Serialize(before),
-                After = after is null ? null : JsonSerializer.Serialize(after),
+                Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+                After = after is null ? null : JsonSerializer.Serialize(after, Json),
             });
         }
 

@@ -24,11 +24,18 @@ public static class LunarCalendar
     {
         var dayNumber = date.DayNumber + JulianDayOfDayNumberZero;
         var k = (int)Math.Floor((dayNumber - NewMoonEpoch) / SynodicMonth);
-        var monthStart = NewMoonDay(k + 1, timeZone);
-        if (monthStart > dayNumber)
+        // The mean-month estimate of k can be one off near a new moon: step until monthStart <= day < next.
+        while (NewMoonDay(k + 1, timeZone) > dayNumber)
         {
-            monthStart = NewMoonDay(k, timeZone);
+            k--;
         }
+
+        while (NewMoonDay(k + 2, timeZone) <= dayNumber)
+        {
+            k++;
+        }
+
+        var monthStart = NewMoonDay(k + 1, timeZone);
 
         var a11 = LunarMonth11(date.Year, timeZone);
         var b11 = a11;

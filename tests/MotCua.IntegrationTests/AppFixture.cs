@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Data;
+using Npgsql;
+
+namespace MotCua.IntegrationTests;
+
+/// <summary>The application on a fresh database of one provider, seeded with the default province and demo accounts.</summary>
+public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "MotCua@2026";
+
+    public string MailDirectory { get; } = Directory.CreateTempSubdirectory("motcua-mail-").FullName;
+
+    public abstract string Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    public virtual Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrations and seed run in its first hosted service
+        return Task.CompletedTask;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Seed:DemoAccounts", "true");
+        builder.UseSetting("Email:PickupDirectory", MailDirectory);
+    }
+
+    public MotCuaDbContext NewDbContext(out IServiceScope scope)
+    {
+        scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+    }
+
+    /// <summary>An API client carrying a bearer token of the account.</summary>
+    public async Task<HttpClient> ApiAsAsync(string userName, string password = Password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the staff or citizen page.</summary>
+    public async Task<HttpClient> PagesAsAsync(string userName, bool staff = true, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var path = staff ? "/can-bo/dang-nhap" : "/dang-nhap";
+        var response = await PostFormAsync(client, path, staff ? "dang-nhap-can-bo" : "dang-nhap-cong-dan", new()
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    /// <summary>Posts a statically rendered form: fetches the page for its antiforgery token, then submits the named form.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        token.Should().NotBeEmpty("the page renders the form with an antiforgery token");
+        var content = new Dictionary<string, string>();
+        foreach (Match hidden in HiddenInput().Matches(page))
+        {
+            content[WebUtility.HtmlDecode(hidden.Groups[1].Value)] = WebUtility.HtmlDecode(hidden.Groups[2].Value);
+        }
+
+        foreach (var (key, value) in fields)
+        {
+            content[key] = value;
+        }
+
+        content["_handler"] = formName;
+        content["__RequestVerificationToken"] = WebUtility.HtmlDecode(token);
+        return await client.PostAsync(path, new FormUrlEncodedContent(content));
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenInput();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+public sealed class SqliteApp : AppFixture
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("motcua-sqlite-").FullName;
+
+    public override string Provider => "Sqlite";
+
+    protected override string ConnectionString => $"Data Source={Path.Combine(folder, "motcua.db")}";
+}
+
+/// <summary>A fresh database on the PostgreSQL server that test.sh starts (MOTCUA_TEST_POSTGRES).</summary>
+public sealed class PostgresApp : AppFixture
+{
+    private readonly string database = "motcua_test_" + Guid.CreateVersion7().ToString("N");
+
+    public static string ServerConnectionString => Environment.GetEnvironmentVariable("MOTCUA_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("MOTCUA_TEST_POSTGRES is not set: run the tests through ./test.sh, which starts PostgreSQL.");
+
+    public override string Provider => "Postgres";
+
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ToString();
+
+    public override async Task InitializeAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await base.InitializeAsync();
+    }
+}

@@ -1,0 +1,63 @@
+using MotCua.Kernel;
+using MotCua.Kernel.Audit;
+using MotCua.Kernel.Identifiers;
+using MotCua.Kernel.Text;
+
+namespace MotCua.UnitTests;
+
+public class KernelTests
+{
+    [Theory]
+    [InlineData("Đăng ký khai sinh", "dang ky khai sinh")]
+    [InlineData("  GIA HẠN   Giấy phép ", "gia han giay phep")]
+    [InlineData("Ủy ban nhân dân phường Ba Đình", "uy ban nhan dan phuong ba dinh")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Folding_removes_case_diacritics_and_extra_spaces(string? input, string expected) =>
+        VietnameseText.Fold(input).Should().Be(expected);
+
+    [Theory]
+    [InlineData("000.00.00.G22")]
+    [InlineData("000.00.00.H26")]
+    [InlineData("000.00.18.G12")]
+    [InlineData("000.12.18.G12")]
+    [InlineData("001.12.18.H29")]
+    [InlineData("000.00.1A.H26")]
+    public void Valid_agency_identifiers_are_accepted(string value) => AgencyIdentifier.IsValid(value).Should().BeTrue();
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("H26")]
+    [InlineData("000.00.00.h26")]
+    [InlineData("000.00.00.26H")]
+    [InlineData("00.00.00.H26")]
+    [InlineData("000.00.00.H26.")]
+    [InlineData("000..00.H26")]
+    [InlineData("001.00.18.G12")]
+    [InlineData("000.00.00.00.00.00.00.00.00.00.H26")]
+    public void Malformed_agency_identifiers_are_refused_with_a_reason(string value)
+    {
+        AgencyIdentifier.IsValid(value).Should().BeFalse();
+        AgencyIdentifier.Validate(value).Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public void Ids_are_version_7_and_ordered_in_time()
+    {
+        var a = Ids.New();
+        var b = Ids.New();
+        a.Version.Should().Be(7);
+        // The first 48 bits are the Unix time in milliseconds: later ids never sort before earlier ones.
+        string.CompareOrdinal(a.ToString()[..13], b.ToString()[..13]).Should().BeLessThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public void An_audit_hash_changes_when_any_field_changes()
+    {
+        var entry = new AuditEntry { Sequence = 1, ActorName = "quantri", Action = "Updated", EntityType = "Agency", EntityId = "x", After = "{}", PreviousHash = AuditChain.GenesisHash };
+        var hash = AuditChain.ComputeHash(entry);
+        AuditChain.ComputeHash(new AuditEntry { Id = entry.Id, Sequence = 1, ActorName = "quantri", Action = "Updated", EntityType = "Agency", EntityId = "x", After = "{ }", PreviousHash = AuditChain.GenesisHash })
+            .Should().NotBe(hash);
+        hash.Should().HaveLength(64);
+    }
+}
