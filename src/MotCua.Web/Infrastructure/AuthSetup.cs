@@ -132,6 +132,13 @@ public static class AuthSetup
                 o.MapInboundClaims = false;
                 o.GetClaimsFromUserInfoEndpoint = true;
                 o.SaveTokens = false;
+
+                // The code comes back by a top-level GET (response_mode=query), so Lax cookies are sent and also work
+                // over plain HTTP on a loopback test host; with HTTPS they are marked Secure as well.
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Scope.Clear();
                 foreach (var scope in settings.Scopes)
                 {

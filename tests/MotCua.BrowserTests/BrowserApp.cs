@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace MotCua.BrowserTests;
+
+/// <summary>
+/// The application on a real port (SQLite in a temp folder, demo data), a real OpenID Connect provider
+/// (oidc-provider on Node.js) configured as "vneid", and Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "MotCua@2026";
+    private readonly string folder = Directory.CreateTempSubdirectory("motcua-browser-").FullName;
+    private readonly int appPort = FreePort();
+    private readonly int oidcPort = FreePort();
+    private Process? oidc;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl => $"http://127.0.0.1:{appPort}";
+
+    public async Task InitializeAsync()
+    {
+        await StartOidcProviderAsync();
+        UseKestrel(appPort);
+        StartServer();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (oidc is { HasExited: false })
+        {
+            oidc.Kill(entireProcessTree: true);
+        }
+
+        oidc?.Dispose();
+        await DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN" });
+        return await context.NewPageAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "motcua.db")}");
+        builder.UseSetting("Seed:DemoAccounts", "true");
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(folder, "mail"));
+        builder.UseSetting("Authentication:OpenIdConnect:vneid:DisplayName", "VNeID");
+        builder.UseSetting("Authentication:OpenIdConnect:vneid:Authority", $"http://127.0.0.1:{oidcPort}");
+        builder.UseSetting("Authentication:OpenIdConnect:vneid:ClientId", "motcua");
+        builder.UseSetting("Authentication:OpenIdConnect:vneid:ClientSecret", "motcua-test-secret");
+        builder.UseSetting("Authentication:OpenIdConnect:vneid:RequireHttpsMetadata", "false");
+        builder.UseSetting("Authentication:OpenIdConnect:vneid:Scopes:0", "openid");
+        builder.UseSetting("Authentication:OpenIdConnect:vneid:Scopes:1", "profile");
+    }
+
+    private async Task StartOidcProviderAsync()
+    {
+        // ES modules resolve packages from the script's own folder, where test.sh installed them.
+        var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../oidc/provider.mjs"));
+        var start = new ProcessStartInfo("node", script) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["OIDC_PORT"] = oidcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["OIDC_REDIRECT_URI"] = $"http://127.0.0.1:{appPort}/signin-vneid";
+        start.WorkingDirectory = Path.GetDirectoryName(script)!;
+        oidc = Process.Start(start)!;
+        var ready = await oidc.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        if (ready?.StartsWith("ready", StringComparison.Ordinal) != true)
+        {
+            throw new InvalidOperationException("oidc-provider did not start: " + await oidc.StandardError.ReadToEndAsync());
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserGroup : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}

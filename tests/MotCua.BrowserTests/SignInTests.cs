@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace MotCua.BrowserTests;
+
+[Collection(BrowserGroup.Name)]
+public partial class SignInTests(BrowserApp app)
+{
+    public static TheoryData<string, string> StaffAccounts => new()
+    {
+        { "quantri", "Administrator" }, { "motcua", "DeskOfficer" }, { "chuyenvien", "Specialist" },
+        { "truongphong", "DepartmentHead" }, { "lanhdao", "Leader" }, { "vanthu", "Clerk" }, { "luutru", "Archivist" },
+        { "noivu", "HumanResources" }, { "thuky", "MeetingSecretary" }, { "giamsat", "Supervisor" }, { "motcua.xa", "DeskOfficer" },
+    };
+
+    [Fact]
+    public async Task Home_page_speaks_Vietnamese_and_offers_search_and_sign_in()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("vi");
+        (await page.Locator("h1").InnerTextAsync()).Should().Contain("Thủ tục hành chính");
+        (await page.GetByLabel("Tìm thủ tục hành chính").IsVisibleAsync()).Should().BeTrue();
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập", Exact = true }).First.IsVisibleAsync()).Should().BeTrue();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "home.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(StaffAccounts))]
+    public async Task Each_staff_role_signs_in_to_its_own_workspace(string userName, string role)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/can-bo/dang-nhap");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(BrowserApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(WorkspaceUrl());
+        (await page.Locator($"article[data-role='{role}']").IsVisibleAsync()).Should().BeTrue();
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Bàn làm việc");
+        if (role == "Administrator")
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "workspace-admin.png"), FullPage = true });
+            await page.GetByRole(AriaRole.Link, new() { Name = "Lịch làm việc", Exact = true }).First.ClickAsync();
+            (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Lịch làm việc năm");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_citizen_cannot_use_the_staff_sign_in_and_lands_on_their_account_page()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/can-bo/dang-nhap");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("congdan");
+        await page.GetByLabel("Mật khẩu").FillAsync(BrowserApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("tài khoản công dân");
+
+        await page.GotoAsync("/dang-nhap");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("congdan");
+        await page.GetByLabel("Mật khẩu").FillAsync(BrowserApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/tai-khoan");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Nguyễn Thị Lan");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Staff_pages_send_anonymous_visitors_to_the_staff_sign_in()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/quan-tri/co-quan");
+        page.Url.Should().StartWith(app.BaseUrl + "/can-bo/dang-nhap");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_citizen_signs_in_with_VNeID_and_a_replayed_response_is_refused()
+    {
+        var page = await app.NewPageAsync();
+        string? callback = null;
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/signin-vneid", StringComparison.Ordinal))
+            {
+                callback = request.Url;
+            }
+        };
+        await page.GotoAsync("/dang-nhap");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng VNeID" }).ClickAsync();
+        await CompleteProviderLoginAsync(page, "079203004567");
+        await page.WaitForURLAsync(app.BaseUrl + "/tai-khoan");
+        var account = await page.Locator("main").InnerTextAsync();
+        account.Should().Contain("Trần Văn Bình").And.Contain("4567").And.Contain("VNeID");
+        callback.Should().NotBeNull();
+
+        // The same authorization response again, in the same browser and in another one: both refused.
+        await page.GotoAsync(callback!);
+        page.Url.Should().Contain("/dang-nhap?loi=dinh-danh");
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("không thành công");
+        var other = await app.NewPageAsync();
+        await other.GotoAsync(callback!);
+        other.Url.Should().Contain("/dang-nhap?loi=dinh-danh");
+        await page.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task VNeID_sign_in_links_the_existing_citizen_with_the_same_personal_id()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/dang-nhap");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng VNeID" }).ClickAsync();
+        await CompleteProviderLoginAsync(page, "001190012345");
+        await page.WaitForURLAsync(app.BaseUrl + "/tai-khoan");
+        var account = await page.Locator("main").InnerTextAsync();
+        account.Should().Contain("Nguyễn Thị Lan").And.Contain("congdan@demo.motcua.local", "it is the demo citizen's account, now linked");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task CompleteProviderLoginAsync(IPage page, string personalId)
+    {
+        // oidc-provider's development interactions: a login form, then a consent form.
+        await page.Locator("input[name=login]").FillAsync(personalId);
+        await page.Locator("input[name=password]").FillAsync("any");
+        await page.Locator("button[type=submit]").ClickAsync();
+        for (var i = 0; i < 3 && page.Url.Contains("/interaction/", StringComparison.Ordinal); i++)
+        {
+            await page.Locator("button[type=submit]").First.ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+    }
+
+    [GeneratedRegex(@"/can-bo$")]
+    private static partial Regex WorkspaceUrl();
+}
