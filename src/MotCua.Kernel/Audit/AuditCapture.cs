@@ -23,6 +23,8 @@ public static class AuditCapture
 
     public static List<AuditEntry> Capture(ChangeTracker tracker, ICurrentActor actor, DateTime utcNow, Func<Type, bool>? skip = null)
     {
+        // Whole microseconds: PostgreSQL keeps no finer, and the hash must match what is read back.
+        utcNow = new DateTime(utcNow.Ticks - (utcNow.Ticks % 10), DateTimeKind.Utc);
         var entries = new List<AuditEntry>();
         foreach (var entry in tracker.Entries())
         {
