@@ -60,6 +60,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets(); // the stylesheet, as Development serves it from the build output
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "motcua.db")}");
         builder.UseSetting("Seed:DemoAccounts", "true");
