@@ -13,8 +13,11 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v smtp-sink >/dev/null 2>&1 || missing+=(postfix)  # smtp-sink: the real SMTP server of the e-mail tests
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
+  echo "postfix postfix/main_mailer_type select Local only" | sudo_ debconf-set-selections
+  echo "postfix postfix/mailname string motcua.test" | sudo_ debconf-set-selections
   sudo_ apt-get update -qq
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -15,19 +15,26 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
 {
     public const string Password = "MotCua@2026";
 
-    public string MailDirectory { get; } = Directory.CreateTempSubdirectory("motcua-mail-").FullName;
+    private readonly SmtpSink smtp = new();
+
+    /// <summary>Where the real SMTP server on loopback (postfix's smtp-sink) drops each message it receives.</summary>
+    public string MailDirectory => smtp.Directory;
 
     public abstract string Provider { get; }
 
     protected abstract string ConnectionString { get; }
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
+        await smtp.StartAsync();
         _ = Server; // starts the host: migrations and seed run in its first hosted service
-        return Task.CompletedTask;
     }
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        smtp.Dispose();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,7 +42,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Seed:DemoAccounts", "true");
-        builder.UseSetting("Email:PickupDirectory", MailDirectory);
+        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:Smtp:UseStartTls", "false");
     }
 
     public MotCuaDbContext NewDbContext(out IServiceScope scope)

@@ -216,7 +216,7 @@ public abstract class FoundationTests(AppFixture app)
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         var sent = await AppFixture.PostFormAsync(client, "/quen-mat-khau", "quen-mat-khau", new() { ["Input.Email"] = "thuky@demo.motcua.local" });
         sent.StatusCode.Should().Be(HttpStatusCode.OK);
-        var mail = Directory.GetFiles(app.MailDirectory, "*.eml").Select(File.ReadAllText).Single(m => m.Contains("thuky@demo.motcua.local", StringComparison.Ordinal));
+        var mail = Directory.GetFiles(app.MailDirectory).Select(File.ReadAllText).Single(m => m.Contains("thuky@demo.motcua.local", StringComparison.Ordinal));
         var link = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail))).TextBody!
             .Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http", StringComparison.Ordinal));
         var path = new Uri(link).PathAndQuery;

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace MotCua.IntegrationTests;
+
+/// <summary>A real SMTP server on a loopback port: postfix's smtp-sink, which writes each message to a file.</summary>
+public sealed class SmtpSink : IDisposable
+{
+    private Process? process;
+
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("motcua-smtp-").FullName;
+
+    public int Port { get; } = FreePort();
+
+    public async Task StartAsync()
+    {
+        // smtp-sink drops privileges to "nobody" when run as root; the folder must be writable for it.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Directory, (UnixFileMode)0b111_111_111);
+        }
+
+        var start = new ProcessStartInfo("smtp-sink") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-u", "nobody", "-d", Path.Combine(Directory, "%Y%m%d%H%M%S."), $"127.0.0.1:{Port}", "100" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("smtp-sink did not start (install Debian's postfix package).");
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        throw new InvalidOperationException("smtp-sink did not listen: " + await process.StandardError.ReadToEndAsync());
+    }
+
+    public void Dispose()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+        }
+
+        process?.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
