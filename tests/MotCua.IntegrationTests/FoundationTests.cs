@@ -135,6 +135,24 @@ public abstract class FoundationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_merger_is_recorded_as_a_predecessor_link_and_ends_the_old_agency()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var merged = await CommuneAsync(50);
+        var successor = await CommuneAsync(51);
+        var response = await admin.PostAsJsonAsync($"/api/v1/agencies/{successor.Id}/predecessors", new { predecessorId = merged.Id, effectiveOn = "2026-01-01", decision = "Nghị quyết thử nghiệm" });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var details = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/agencies/{successor.Id}", Json);
+        details.GetProperty("predecessors").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).Should().Contain(merged.Id);
+        var old = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/agencies/{merged.Id}", Json);
+        old.GetProperty("agency").GetProperty("validTo").GetString().Should().Be("2025-12-31");
+        (await admin.PostAsJsonAsync($"/api/v1/agencies/{successor.Id}/predecessors", new { predecessorId = merged.Id, effectiveOn = "2025-07-01" }))
+            .StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await admin.PostAsJsonAsync($"/api/v1/agencies/{successor.Id}/predecessors", new { predecessorId = successor.Id, effectiveOn = "2025-07-01" }))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task An_officer_of_commune_A_never_sees_commune_B_through_the_API()
     {
         var officer = await app.ApiAsAsync("motcua.xa");

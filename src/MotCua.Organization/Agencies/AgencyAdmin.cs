@@ -16,6 +16,8 @@ public sealed record AgencyInput(
 
 public sealed record UnitInput(string? Name, string? Code);
 
+public sealed record PredecessorInput(Guid PredecessorId, DateOnly EffectiveOn, string? Decision);
+
 public sealed record DeskInput(int Number, string? Name);
 
 public sealed record AgencyDetails(Agency Agency, Agency? Parent, IReadOnlyList<Unit> Units, IReadOnlyList<Desk> Desks, IReadOnlyList<AgencyRow> Children, IReadOnlyList<AgencyRow> Predecessors);
@@ -130,6 +132,45 @@ public sealed class AgencyAdmin(DbContext db, AgencyScope scope)
         db.Add(desk);
         await SaveAsync(ct, () => DuplicateDesk(input.Number));
         return desk;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="successorId"/> replaced (or absorbed) another agency on a date, as in the 2025
+    /// merger of communes; the predecessor's validity ends the day before unless it already ends earlier.
+    /// </summary>
+    public async Task<AgencySuccession> AddPredecessorAsync(Guid successorId, PredecessorInput input, CancellationToken ct)
+    {
+        var successor = await FindAsync(successorId, Permissions.AgenciesView, ct);
+        var predecessor = await FindAsync(input.PredecessorId, Permissions.AgenciesView, ct);
+        await scope.DemandAsync(Permissions.AgenciesManage, successor, wholeSubtree: false, ct);
+        await scope.DemandAsync(Permissions.AgenciesManage, predecessor, wholeSubtree: false, ct);
+        if (successor.Id == predecessor.Id)
+        {
+            throw new DomainException("Một cơ quan không thể là tiền thân của chính nó.", ProblemKind.Invalid, "predecessorId");
+        }
+
+        var links = db.Set<AgencySuccession>();
+        if (await links.AnyAsync(l => (l.PredecessorId == predecessor.Id && l.SuccessorId == successor.Id) || (l.PredecessorId == successor.Id && l.SuccessorId == predecessor.Id), ct))
+        {
+            throw new DomainException($"{predecessor.Name} và {successor.Name} đã có quan hệ kế thừa.", ProblemKind.Conflict, "predecessorId");
+        }
+
+        var dayBefore = input.EffectiveOn.AddDays(-1);
+        if (predecessor.ValidTo is null || predecessor.ValidTo > dayBefore)
+        {
+            predecessor.Update(predecessor.Identifier, predecessor.Name, predecessor.NameEn, predecessor.Address, predecessor.ValidFrom, dayBefore);
+        }
+
+        var link = new AgencySuccession
+        {
+            PredecessorId = predecessor.Id,
+            SuccessorId = successor.Id,
+            EffectiveOn = input.EffectiveOn,
+            Decision = input.Decision?.Trim() is { Length: > 0 } d ? d[..Math.Min(d.Length, 200)] : null,
+        };
+        links.Add(link);
+        await SaveAsync(ct);
+        return link;
     }
 
     private static DomainException DuplicateDesk(int number) =>

@@ -19,6 +19,7 @@ public static class AgencyEndpoints
         group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Permissions.AgenciesManage);
         group.MapPost("/{id:guid}/units", AddUnitAsync).RequireAuthorization(Permissions.AgenciesManage);
         group.MapPost("/{id:guid}/desks", AddDeskAsync).RequireAuthorization(Permissions.AgenciesManage);
+        group.MapPost("/{id:guid}/predecessors", AddPredecessorAsync).RequireAuthorization(Permissions.AgenciesManage);
         return group;
     }
 
@@ -60,6 +61,12 @@ public static class AgencyEndpoints
     {
         var unit = await admin.AddUnitAsync(id, input, ct);
         return TypedResults.Created($"/api/v1/agencies/{id}", new UnitDto(unit.Id, unit.Name, unit.Code));
+    }
+
+    private static async Task<Created<AgencySuccession>> AddPredecessorAsync(Guid id, PredecessorInput input, AgencyAdmin admin, CancellationToken ct)
+    {
+        var link = await admin.AddPredecessorAsync(id, input, ct);
+        return TypedResults.Created($"/api/v1/agencies/{id}", link);
     }
 
     private static async Task<Created<DeskDto>> AddDeskAsync(Guid id, DeskInput input, AgencyAdmin admin, CancellationToken ct)

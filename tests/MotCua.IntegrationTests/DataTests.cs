@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Data;
+using MotCua.Kernel.Audit;
+using MotCua.Kernel.Events;
+using MotCua.Organization.Domain;
+using MotCua.Organization.Seed;
+
+namespace MotCua.IntegrationTests;
+
+public sealed class DataTestsOnSqlite(SqliteApp app) : DataTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DataTestsOnPostgres(PostgresApp app) : DataTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The data layer on each provider: migrations match the model, events follow commits, imports are idempotent.</summary>
+public abstract class DataTests(AppFixture app)
+{
+    [Fact]
+    public void Migrations_match_the_model()
+    {
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            db.Database.HasPendingModelChanges().Should().BeFalse("every model change comes with a migration for this provider");
+        }
+    }
+
+    [Fact]
+    public async Task Domain_events_are_dispatched_after_commit_and_dropped_on_rollback()
+    {
+        var seen = new List<AgencyCreated>();
+        using var scope = ScopeWith(seen);
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var province = await db.Set<Agency>().SingleAsync(a => a.Depth == 0);
+
+        var kept = Agency.Create("000.00.Y1.H26", false, "Cơ quan sự kiện 1 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Add(kept);
+            await db.SaveChangesAsync();
+            seen.Should().BeEmpty("the transaction is not committed yet");
+            await transaction.CommitAsync();
+        }
+
+        seen.Should().ContainSingle(e => e.AgencyId == kept.Id);
+
+        var dropped = Agency.Create("000.00.Y2.H26", false, "Cơ quan sự kiện 2 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Add(dropped);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+
+        seen.Should().NotContain(e => e.AgencyId == dropped.Id);
+        db.ChangeTracker.Clear();
+        (await db.Set<Agency>().AnyAsync(a => a.Id == dropped.Id)).Should().BeFalse();
+        (await AuditChain.VerifyAsync(db, default)).IsValid.Should().BeTrue("a rolled-back save leaves no audit entry behind");
+
+        var direct = Agency.Create("000.00.Y3.H26", false, "Cơ quan sự kiện 3 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
+        db.Add(direct);
+        await db.SaveChangesAsync();
+        seen.Should().Contain(e => e.AgencyId == direct.Id, "a save without a transaction of the caller's commits at once");
+    }
+
+    [Fact]
+    public async Task Importing_a_province_twice_adds_its_communes_once()
+    {
+        var province = AdministrativeUnits.Find("Cao Bằng")!;
+        using var scope = app.Services.CreateScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<OrganizationSeeder>();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var authority = await seeder.ImportProvinceAsync(province, default);
+        await seeder.ImportProvinceAsync(province, default);
+        (await db.Set<Agency>().CountAsync(a => a.ParentId == authority.Id && a.Level == AgencyLevel.Commune)).Should().Be(province.Wards.Count);
+        authority.IdentifierIsGenerated.Should().BeTrue();
+        (await db.Set<Agency>().Where(a => a.Path.StartsWith(authority.Path)).Select(a => a.Identifier).ToListAsync())
+            .Should().OnlyContain(i => MotCua.Kernel.Identifiers.AgencyIdentifier.IsValid(i));
+    }
+
+    private IServiceScope ScopeWith(List<AgencyCreated> seen)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(seen);
+        services.AddScoped<IDomainEventSubscriber<AgencyCreated>, Recorder>();
+        services.AddScoped<DomainEventDispatcher>();
+        services.AddSingleton(app.Services.GetRequiredService<DatabaseSettings>());
+        services.AddDbContext<MotCuaDbContext>(o => DataModule.Configure(o, app.Services.GetRequiredService<DatabaseSettings>()));
+        return services.BuildServiceProvider().CreateScope();
+    }
+
+    private sealed class Recorder(List<AgencyCreated> seen) : IDomainEventSubscriber<AgencyCreated>
+    {
+        public Task HandleAsync(AgencyCreated domainEvent, CancellationToken cancellationToken)
+        {
+            seen.Add(domainEvent);
+            return Task.CompletedTask;
+        }
+    }
+}
