@@ -277,6 +277,17 @@ public abstract class FoundationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_audit_log_page_is_for_administrators_of_the_whole_tree()
+    {
+        var admin = await app.PagesAsAsync("quantri");
+        var log = await admin.GetStringAsync("/quan-tri/nhat-ky?doi-tuong=Agency");
+        log.Should().Contain("Nhật ký thay đổi").And.Contain("<td>Agency").And.Contain("Ủy ban nhân dân Phường");
+        var verified = await AppFixture.PostFormAsync(admin, "/quan-tri/nhat-ky", "kiem-tra", []);
+        (await verified.Content.ReadAsStringAsync()).Should().Contain("Chuỗi nhật ký nguyên vẹn");
+        (await (await app.PagesAsAsync("motcua")).GetAsync("/quan-tri/nhat-ky")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task Concurrent_changes_keep_one_unbroken_audit_chain()
     {
         var admin = await app.ApiAsAsync("quantri");
