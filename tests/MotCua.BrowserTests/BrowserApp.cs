@@ -24,6 +24,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string BaseUrl => $"http://127.0.0.1:{appPort}";
 
+    /// <summary>Short, so that a test can let a sign-in at the provider expire.</summary>
+    public static TimeSpan RemoteTimeout { get; } = TimeSpan.FromSeconds(10);
+
     public async Task InitializeAsync()
     {
         await StartOidcProviderAsync();
@@ -72,6 +75,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Authentication:OpenIdConnect:vneid:RequireHttpsMetadata", "false");
         builder.UseSetting("Authentication:OpenIdConnect:vneid:Scopes:0", "openid");
         builder.UseSetting("Authentication:OpenIdConnect:vneid:Scopes:1", "profile");
+        builder.UseSetting("Authentication:OpenIdConnect:vneid:RemoteAuthenticationTimeout", RemoteTimeout.ToString());
     }
 
     private async Task StartOidcProviderAsync()

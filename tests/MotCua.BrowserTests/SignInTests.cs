@@ -110,6 +110,22 @@ public partial class SignInTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task An_expired_VNeID_response_is_refused()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/dang-nhap");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng VNeID" }).ClickAsync();
+        await page.Locator("input[name=login]").WaitForAsync();
+        await Task.Delay(BrowserApp.RemoteTimeout + TimeSpan.FromSeconds(2));
+        await CompleteProviderLoginAsync(page, "079203009999");
+        await page.WaitForURLAsync(new Regex("/dang-nhap\\?loi=dinh-danh"));
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("hết hạn");
+        await page.GotoAsync("/tai-khoan");
+        page.Url.Should().Contain("/dang-nhap", "no account was signed in");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task VNeID_sign_in_links_the_existing_citizen_with_the_same_personal_id()
     {
         var page = await app.NewPageAsync();

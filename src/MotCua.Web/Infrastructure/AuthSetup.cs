@@ -30,6 +30,9 @@ public sealed class ExternalProviderOptions
 
     /// <summary>The claim that carries the 12-digit personal identification number.</summary>
     public string PersonalIdClaim { get; set; } = "pid";
+
+    /// <summary>How long a sign-in at the provider may take; a response that comes back later is refused.</summary>
+    public TimeSpan RemoteAuthenticationTimeout { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>Staff and citizen sign-in: Identity cookies for pages, bearer tokens for integrations, OIDC for VNeID.</summary>
@@ -128,6 +131,7 @@ public static class AuthSetup
                 o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 o.ResponseType = "code";
                 o.UsePkce = true;
+                o.RemoteAuthenticationTimeout = settings.RemoteAuthenticationTimeout;
                 o.CallbackPath = "/signin-" + provider.Key;
                 o.MapInboundClaims = false;
                 o.GetClaimsFromUserInfoEndpoint = true;
