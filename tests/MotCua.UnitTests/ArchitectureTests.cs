@@ -1,0 +1,26 @@
+using System.Reflection;
+using MotCua.Data;
+using MotCua.Kernel;
+using MotCua.Organization;
+
+namespace MotCua.UnitTests;
+
+/// <summary>Keeps the dependency order of architecture.md: Kernel ← Organization ← …; modules never reference Data.</summary>
+public class ArchitectureTests
+{
+    private static IEnumerable<string> MotCuaReferences(Assembly assembly) =>
+        assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("MotCua.", StringComparison.Ordinal));
+
+    [Fact]
+    public void Kernel_depends_on_no_module() =>
+        MotCuaReferences(typeof(KernelModule).Assembly).Should().BeEmpty();
+
+    [Fact]
+    public void Organization_depends_on_Kernel_only() =>
+        MotCuaReferences(typeof(OrganizationModule).Assembly).Should().BeEquivalentTo(["MotCua.Kernel"]);
+
+    [Fact]
+    public void Data_applies_the_configurations_of_every_module_it_knows() =>
+        MotCuaDbContext.ModuleAssemblies.Select(a => a.GetName().Name).Should().BeEquivalentTo(
+            MotCuaReferences(typeof(MotCuaDbContext).Assembly));
+}
