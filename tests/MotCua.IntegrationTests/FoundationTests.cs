@@ -72,6 +72,8 @@ public abstract class FoundationTests(AppFixture app)
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await client.GetAsync("/api/v1/calendar/2200")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await client.GetAsync("/api/v1/calendar/add?from=khong-phai-ngay&workingDays=1")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var beyond = await client.GetAsync("/api/v1/calendar/add?from=2100-12-30T09:00:00%2B07:00&workingDays=10");
+        beyond.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the result would fall after 2100");
     }
 
     [Fact]

@@ -62,24 +62,25 @@ public static class CalendarEndpoints
         EnsureYear(from.Value.Year);
         var calendar = await provider.GetAsync(db, ct);
         DateTimeOffset result;
-        if (workingDays is { } days)
+        if (workingDays is { } days && days is < 0 or > 3650)
         {
-            if (days is < 0 or > 3650)
-            {
-                throw new DomainException("workingDays phải từ 0 đến 3650.", ProblemKind.Invalid, "workingDays");
-            }
-
-            result = calendar.AddWorkingDays(from.Value, days);
+            throw new DomainException("workingDays phải từ 0 đến 3650.", ProblemKind.Invalid, "workingDays");
         }
-        else
-        {
-            var hours = workingHours!.Value;
-            if (double.IsNaN(hours) || hours < 0 || hours > 3650 * 8)
-            {
-                throw new DomainException("workingHours phải từ 0 đến 29200.", ProblemKind.Invalid, "workingHours");
-            }
 
-            result = calendar.AddWorkingTime(from.Value, TimeSpan.FromHours(hours));
+        if (workingHours is { } h && (double.IsNaN(h) || h < 0 || h > 3650 * 8))
+        {
+            throw new DomainException("workingHours phải từ 0 đến 29200.", ProblemKind.Invalid, "workingHours");
+        }
+
+        try
+        {
+            result = workingDays is { } n
+                ? calendar.AddWorkingDays(from.Value, n)
+                : calendar.AddWorkingTime(from.Value, TimeSpan.FromHours(workingHours!.Value));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new DomainException($"Kết quả vượt ra ngoài phạm vi của lịch làm việc ({LunarCalendar.MinYear}–{LunarCalendar.MaxYear}).", ProblemKind.Invalid, "from");
         }
 
         EnsureYear(result.Year);

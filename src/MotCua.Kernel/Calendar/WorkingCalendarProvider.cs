@@ -13,23 +13,25 @@ namespace MotCua.Kernel.Calendar;
 public sealed class WorkingCalendarProvider(IOptions<WorkingCalendarOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
-    private (WorkingCalendar Calendar, DateTimeOffset BuiltAt)? cached;
+    private volatile Built? cached;
 
     public async Task<WorkingCalendar> GetAsync(DbContext db, CancellationToken cancellationToken)
     {
         var current = cached;
-        if (current is { } c && clock.GetUtcNow() - c.BuiltAt < CacheLifetime)
+        if (current is not null && clock.GetUtcNow() - current.At < CacheLifetime)
         {
-            return c.Calendar;
+            return current.Calendar;
         }
 
         var overrides = await db.Set<CalendarOverride>().AsNoTracking().ToListAsync(cancellationToken);
         var calendar = new WorkingCalendar(options.Value, overrides);
-        cached = (calendar, clock.GetUtcNow());
+        cached = new Built(calendar, clock.GetUtcNow());
         return calendar;
     }
 
     public void Invalidate() => cached = null;
+
+    private sealed record Built(WorkingCalendar Calendar, DateTimeOffset At);
 }
 
 public sealed record CalendarOverrideInput(string? Date, CalendarOverrideKind Kind, string? Name, string? Decision);

@@ -26,7 +26,8 @@ public sealed class PermissionClaimsTransformation(AgencyScope scope) : IClaimsT
             permissions.Add(Permissions.CitizenSelf);
         }
 
-        foreach (var grant in await scope.GrantsAsync(userId, CancellationToken.None))
+        var grants = await scope.GrantsAsync(userId, CancellationToken.None);
+        foreach (var grant in grants)
         {
             if (Roles.Permissions.TryGetValue(grant.Role, out var granted))
             {
@@ -36,7 +37,7 @@ public sealed class PermissionClaimsTransformation(AgencyScope scope) : IClaimsT
 
         var identity = new ClaimsIdentity();
         identity.AddClaims(permissions.Select(p => new Claim(Permissions.ClaimType, p)));
-        foreach (var role in (await scope.GrantsAsync(userId, CancellationToken.None)).Select(g => g.Role).Distinct())
+        foreach (var role in grants.Select(g => g.Role).Distinct())
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role));
         }

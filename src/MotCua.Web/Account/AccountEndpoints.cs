@@ -37,7 +37,7 @@ public static class AccountEndpoints
         return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
     }
 
-    private static Results<ChallengeHttpResult, RedirectHttpResult> Challenge(string provider, string? returnUrl, SignInManager<User> signIn, IOptionsMonitor<ExternalProviderOptions> providers, IConfiguration configuration)
+    private static Results<ChallengeHttpResult, RedirectHttpResult> Challenge(string provider, string? returnUrl, SignInManager<User> signIn, IConfiguration configuration)
     {
         if (!configuration.GetSection(AuthSetup.ProvidersSection).GetChildren().Any(c => c.Key == provider && !string.IsNullOrEmpty(c["Authority"])))
         {
