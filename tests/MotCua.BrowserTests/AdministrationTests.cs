@@ -8,7 +8,7 @@ public class AdministrationTests(BrowserApp app)
     [Fact]
     public async Task An_administrator_finds_a_commune_without_diacritics_and_adds_a_desk_once()
     {
-        var page = await SignInAsync("quantri");
+        var page = await app.SignInAsStaffAsync("quantri");
         await page.GotoAsync("/quan-tri/co-quan");
         await page.GetByLabel("Tìm theo tên hoặc mã định danh").FillAsync("ba dinh");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
@@ -30,7 +30,7 @@ public class AdministrationTests(BrowserApp app)
     [Fact]
     public async Task An_administrator_enters_a_day_off_from_this_years_decision()
     {
-        var page = await SignInAsync("quantri");
+        var page = await app.SignInAsStaffAsync("quantri");
         await page.GotoAsync("/quan-tri/lich-lam-viec?nam=2027");
         await page.GetByLabel("Ngày", new() { Exact = true }).FillAsync("2027-02-12");
         await page.GetByLabel("Tên").FillAsync("Nghỉ Tết Nguyên đán (hoán đổi)");
@@ -45,7 +45,7 @@ public class AdministrationTests(BrowserApp app)
     [Fact]
     public async Task An_administrator_creates_a_staff_account_and_grants_a_role()
     {
-        var page = await SignInAsync("quantri");
+        var page = await app.SignInAsStaffAsync("quantri");
         await page.GotoAsync("/quan-tri/can-bo/them");
         await page.GetByLabel("Họ và tên").FillAsync("Lý Thị Mai");
         await page.GetByLabel("Tên đăng nhập").FillAsync("lythimai");
@@ -63,19 +63,8 @@ public class AdministrationTests(BrowserApp app)
         (await page.Locator("table").InnerTextAsync()).Should().Contain("Văn thư");
         await page.Context.CloseAsync();
 
-        var clerk = await SignInAsync("lythimai", "MatKhau2026");
+        var clerk = await app.SignInAsStaffAsync("lythimai", "MatKhau2026");
         (await clerk.Locator("article[data-role='Clerk']").IsVisibleAsync()).Should().BeTrue();
         await clerk.Context.CloseAsync();
-    }
-
-    private async Task<IPage> SignInAsync(string userName, string password = BrowserApp.Password)
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/can-bo/dang-nhap");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-        await page.GetByLabel("Mật khẩu").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/can-bo");
-        return page;
     }
 }

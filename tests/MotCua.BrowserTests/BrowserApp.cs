@@ -60,6 +60,18 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new browser signed in through the staff sign-in page, on the workspace.</summary>
+    public async Task<IPage> SignInAsStaffAsync(string userName, string password = Password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/can-bo/dang-nhap");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/can-bo");
+        return page;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace MotCua.BrowserTests;
 
 [Collection(BrowserGroup.Name)]
-public partial class SignInTests(BrowserApp app)
+public class SignInTests(BrowserApp app)
 {
     public static TheoryData<string, string> StaffAccounts => new()
     {
@@ -30,12 +30,7 @@ public partial class SignInTests(BrowserApp app)
     [MemberData(nameof(StaffAccounts))]
     public async Task Each_staff_role_signs_in_to_its_own_workspace(string userName, string role)
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/can-bo/dang-nhap");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-        await page.GetByLabel("Mật khẩu").FillAsync(BrowserApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(WorkspaceUrl());
+        var page = await app.SignInAsStaffAsync(userName);
         (await page.Locator($"article[data-role='{role}']").IsVisibleAsync()).Should().BeTrue();
         (await page.Locator("h1").InnerTextAsync()).Should().Be("Bàn làm việc");
         if (role == "Administrator")
@@ -90,9 +85,7 @@ public partial class SignInTests(BrowserApp app)
                 callback = request.Url;
             }
         };
-        await page.GotoAsync("/dang-nhap");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng VNeID" }).ClickAsync();
-        await CompleteProviderLoginAsync(page, "079203004567");
+        await SignInWithVneidAsync(page, "079203004567");
         await page.WaitForURLAsync(app.BaseUrl + "/tai-khoan");
         var account = await page.Locator("main").InnerTextAsync();
         account.Should().Contain("Trần Văn Bình").And.Contain("4567").And.Contain("VNeID");
@@ -113,11 +106,7 @@ public partial class SignInTests(BrowserApp app)
     public async Task An_expired_VNeID_response_is_refused()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/dang-nhap");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng VNeID" }).ClickAsync();
-        await page.Locator("input[name=login]").WaitForAsync();
-        await Task.Delay(BrowserApp.RemoteTimeout + TimeSpan.FromSeconds(2));
-        await CompleteProviderLoginAsync(page, "079203009999");
+        await SignInWithVneidAsync(page, "079203009999", BrowserApp.RemoteTimeout + TimeSpan.FromSeconds(2));
         await page.WaitForURLAsync(new Regex("/dang-nhap\\?loi=dinh-danh"));
         (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("hết hạn");
         await page.GotoAsync("/tai-khoan");
@@ -129,18 +118,24 @@ public partial class SignInTests(BrowserApp app)
     public async Task VNeID_sign_in_links_the_existing_citizen_with_the_same_personal_id()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/dang-nhap");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng VNeID" }).ClickAsync();
-        await CompleteProviderLoginAsync(page, "001190012345");
+        await SignInWithVneidAsync(page, "001190012345");
         await page.WaitForURLAsync(app.BaseUrl + "/tai-khoan");
         var account = await page.Locator("main").InnerTextAsync();
         account.Should().Contain("Nguyễn Thị Lan").And.Contain("congdan@demo.motcua.local", "it is the demo citizen's account, now linked");
         await page.Context.CloseAsync();
     }
 
-    private static async Task CompleteProviderLoginAsync(IPage page, string personalId)
+    /// <summary>From the citizen sign-in page to VNeID (oidc-provider's development login, then consent) and back.</summary>
+    private static async Task SignInWithVneidAsync(IPage page, string personalId, TimeSpan? lingerAtProvider = null)
     {
-        // oidc-provider's development interactions: a login form, then a consent form.
+        await page.GotoAsync("/dang-nhap");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng VNeID" }).ClickAsync();
+        await page.Locator("input[name=login]").WaitForAsync();
+        if (lingerAtProvider is { } delay)
+        {
+            await Task.Delay(delay);
+        }
+
         await page.Locator("input[name=login]").FillAsync(personalId);
         await page.Locator("input[name=password]").FillAsync("any");
         await page.Locator("button[type=submit]").ClickAsync();
@@ -150,7 +145,4 @@ public partial class SignInTests(BrowserApp app)
             await page.WaitForLoadStateAsync();
         }
     }
-
-    [GeneratedRegex(@"/can-bo$")]
-    private static partial Regex WorkspaceUrl();
 }
