@@ -28,6 +28,7 @@ public sealed class MotCuaDbContext(
     [
         typeof(KernelModule).Assembly,
         typeof(OrganizationModule).Assembly,
+        typeof(Catalog.CatalogModule).Assembly,
     ];
 
     private readonly List<IDomainEvent> pendingEvents = [];

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using MotCua.Catalog;
+using MotCua.Catalog.Portal;
 using MotCua.Data;
 using MotCua.Kernel;
 using MotCua.Organization;
@@ -33,6 +35,7 @@ builder.Services.AddSerilog((services, logging) =>
 // Modules, in dependency order (architecture.md).
 builder.Services.AddKernel(builder.Configuration);
 builder.Services.AddOrganization();
+builder.Services.AddCatalog();
 builder.Services.AddMotCuaData(builder.Configuration);
 
 // First hosted service: migrations and seed run before the key ring is read and before the server listens.
@@ -108,10 +111,12 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 var api = app.MapGroup("/api/v1");
 api.MapKernel();
 api.MapOrganization();
+api.MapCatalog();
+app.MapProcedureQrCodes();
 app.MapAccount();
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly);
+    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly);
 
 await app.RunAsync();
 

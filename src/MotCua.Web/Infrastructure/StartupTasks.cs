@@ -13,6 +13,10 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
         using (var scope = services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+            if (configuration.GetValue("Seed:Catalog", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<MotCua.Catalog.Seed.CatalogSeeder>().SeedAsync(cancellationToken);
+            }
         }
 
         if (environment.IsDevelopment() && configuration.GetValue<bool>("Seed:DemoAccounts"))

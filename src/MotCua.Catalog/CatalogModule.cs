@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog.Portal;
+using MotCua.Catalog.Search;
+using MotCua.Catalog.Seed;
+
+namespace MotCua.Catalog;
+
+/// <summary>Catalog: procedures and their versions, search, the public procedure pages and their QR codes. Depends on Kernel and Organization.</summary>
+public static class CatalogModule
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddSingleton<ProcedureSearch>();
+        services.AddScoped<CatalogSeeder>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder api)
+    {
+        api.MapProcedures();
+        return api;
+    }
+}

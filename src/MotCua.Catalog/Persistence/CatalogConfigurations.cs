@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Catalog.Domain;
+
+namespace MotCua.Catalog.Persistence;
+
+internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedure>
+{
+    public void Configure(EntityTypeBuilder<Procedure> builder)
+    {
+        builder.ToTable("Procedures");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.NationalCode).HasMaxLength(16);
+        builder.HasIndex(p => p.NationalCode).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(2000);
+        builder.Property(p => p.NameFolded).HasMaxLength(2000);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Applicants).HasConversion<string>().HasMaxLength(32);
+        builder.Property(p => p.ReplacedByCode).HasMaxLength(16);
+        builder.Property(p => p.WithdrawalReason).HasMaxLength(500);
+        builder.HasIndex(p => new { p.Status, p.Weight });
+        builder.HasIndex(p => p.UpdatedAt);
+        builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(p => p.DomainEvents);
+        builder.Ignore(p => p.InForce);
+    }
+}
+
+internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<ProcedureVersion>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public void Configure(EntityTypeBuilder<ProcedureVersion> builder)
+    {
+        builder.ToTable("ProcedureVersions");
+        builder.HasKey(v => v.Id);
+        builder.HasIndex(v => new { v.ProcedureId, v.Number }).IsUnique();
+        builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(v => v.CreatedBy).HasMaxLength(256);
+        builder.Property(v => v.Content)
+            .HasConversion(
+                c => JsonSerializer.Serialize(c, Json),
+                s => JsonSerializer.Deserialize<ProcedureContent>(s, Json) ?? new ProcedureContent(),
+                new ValueComparer<ProcedureContent>(
+                    (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+                    c => JsonSerializer.Serialize(c, Json).GetHashCode(StringComparison.Ordinal),
+                    c => JsonSerializer.Deserialize<ProcedureContent>(JsonSerializer.Serialize(c, Json), Json)!));
+    }
+}

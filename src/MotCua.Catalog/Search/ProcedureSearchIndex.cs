@@ -1,0 +1,490 @@
+using System.Globalization;
+using System.Text;
+using MotCua.Catalog.Domain;
+using MotCua.Kernel.Text;
+
+namespace MotCua.Catalog.Search;
+
+/// <summary>What the index knows of a published procedure.</summary>
+public sealed record SearchDocument(string Code, string Name, long Weight, ApplicantTypes Applicants, Guid? FieldId, AgencyLevels Levels, OnlineService OnlineService);
+
+public sealed record SearchFilter(Guid? FieldId = null, AgencyLevels? Level = null, ApplicantTypes? Applicant = null);
+
+/// <summary>A part of the name that matched the query, in characters of the original name.</summary>
+public readonly record struct Highlight(int Start, int Length);
+
+public sealed record SearchHit(SearchDocument Document, double Score, IReadOnlyList<Highlight> Highlights);
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize);
+
+/// <summary>
+/// In-memory search over procedure names, built for how citizens type: diacritics optional (text is folded),
+/// one typo per word forgiven, word order free, the last word completed as a prefix, citizens' words and
+/// abbreviations rewritten into the catalog's (<see cref="CatalogSynonyms"/>). Words weigh by rarity (inverse document frequency); a hit's score is the share of
+/// the query it covers plus bonuses for words in the same order and for short, exact names, plus a small
+/// share for usage weight, so that of near-equally relevant hits the most used comes first. Immutable: rebuilt when the catalog changes, safe to share between threads.
+/// </summary>
+public sealed class ProcedureSearchIndex
+{
+    public const int MaxQueryLength = 200;
+    private const int MaxQueryTokens = 12;
+
+    private readonly SearchDocument[] documents;
+    private readonly int[][] documentTerms;
+    private readonly (int Start, int Length)[][] documentSpans;
+    private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
+    private readonly List<string> terms = [];
+    private readonly List<List<int>> postings = [];
+    private readonly Dictionary<string, int> byCode = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<(string[] From, string[] To)> synonyms;
+    private double[] idf = [];
+
+    public ProcedureSearchIndex(IEnumerable<SearchDocument> source, IEnumerable<(string From, string To)>? synonymPairs = null)
+    {
+        documents = [.. source];
+        documentTerms = new int[documents.Length][];
+        documentSpans = new (int, int)[documents.Length][];
+        for (var d = 0; d < documents.Length; d++)
+        {
+            byCode[documents[d].Code] = d;
+            var tokens = Tokenize(documents[d].Name);
+            documentTerms[d] = new int[tokens.Count];
+            documentSpans[d] = new (int, int)[tokens.Count];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var id = TermId(tokens[i].Folded);
+                documentTerms[d][i] = id;
+                documentSpans[d][i] = (tokens[i].Start, tokens[i].Length);
+                var list = postings[id];
+                if (list.Count == 0 || list[^1] != d)
+                {
+                    list.Add(d);
+                }
+            }
+        }
+
+        idf = new double[terms.Count];
+        for (var t = 0; t < terms.Count; t++)
+        {
+            idf[t] = Math.Log(1 + ((documents.Length + 1.0) / postings[t].Count));
+        }
+
+        synonyms = [.. (synonymPairs ?? CatalogSynonyms.Default)
+            .Select(p => (Split(p.From), Split(p.To)))];
+    }
+
+    public int Count => documents.Length;
+
+    public SearchDocument? Find(string code) => byCode.TryGetValue(code, out var d) ? documents[d] : null;
+
+    public SearchResults Search(string? query, SearchFilter filter, int page, int pageSize)
+    {
+        var ranked = Rank(query, filter, completeLastWord: false);
+        var hits = ranked.Skip((page - 1) * pageSize).Take(pageSize).Select(r => ToHit(r)).ToList();
+        return new SearchResults(hits, ranked.Count, page, pageSize);
+    }
+
+    /// <summary>The catalog without a query: filtered, most used first.</summary>
+    public SearchResults Browse(SearchFilter filter, int page, int pageSize)
+    {
+        var all = Enumerable.Range(0, documents.Length).Where(d => Allowed(d, filter)).OrderByDescending(d => documents[d].Weight).ToList();
+        var hits = all.Skip((page - 1) * pageSize).Take(pageSize).Select(d => new SearchHit(documents[d], 0, [])).ToList();
+        return new SearchResults(hits, all.Count, page, pageSize);
+    }
+
+    /// <summary>Names for the search box as the user types: the last word counts as the start of a word.</summary>
+    public IReadOnlyList<SearchHit> Suggest(string? prefix, int max) =>
+        [.. Rank(prefix, new SearchFilter(), completeLastWord: true).Take(max).Select(ToHit)];
+
+    /// <summary>Splits a name into words with their positions in the original text, each folded.</summary>
+    public static List<(string Folded, int Start, int Length)> Tokenize(string text)
+    {
+        var tokens = new List<(string, int, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !IsWordChar(text, i))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && IsWordChar(text, i))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                var folded = VietnameseText.Fold(text[start..i]);
+                if (folded.Length > 0)
+                {
+                    tokens.Add((folded, start, i - start));
+                }
+            }
+        }
+
+        return tokens;
+    }
+
+    private static bool IsWordChar(string text, int i)
+    {
+        var category = CharUnicodeInfo.GetUnicodeCategory(text[i]);
+        return char.IsLetterOrDigit(text[i]) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+            || (text[i] == '.' && i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]));
+    }
+
+    private static string[] Split(string phrase) => [.. Tokenize(phrase).Select(t => t.Folded)];
+
+    private int TermId(string term)
+    {
+        if (!vocabulary.TryGetValue(term, out var id))
+        {
+            id = terms.Count;
+            vocabulary[term] = id;
+            terms.Add(term);
+            postings.Add([]);
+        }
+
+        return id;
+    }
+
+    private readonly record struct Ranked(int Document, double Score, HashSet<int> Matched);
+
+    private List<Ranked> Rank(string? query, SearchFilter filter, bool completeLastWord)
+    {
+        var text = (query ?? "").Length > MaxQueryLength ? query![..MaxQueryLength] : query ?? "";
+        var words = Tokenize(text).Select(t => t.Folded).Take(MaxQueryTokens).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        if (words.Count == 1 && byCode.TryGetValue(words[0], out var exact))
+        {
+            return Allowed(exact, filter) ? [new Ranked(exact, 10, [])] : [];
+        }
+
+        // The query as typed, and as rewritten by each synonym it contains (slightly less trusted).
+        var variants = new List<(List<string> Words, double Trust)> { (words, 1.0) };
+        foreach (var (from, to) in synonyms)
+        {
+            foreach (var (variantWords, trust) in variants.ToList())
+            {
+                var at = IndexOf(variantWords, from);
+                if (at >= 0 && variants.Count < 8)
+                {
+                    variants.Add(([.. variantWords.Take(at), .. to, .. variantWords.Skip(at + from.Length)], trust * 0.95));
+                }
+            }
+        }
+
+        var candidates = new Dictionary<string, List<(int Term, double Quality)>>(StringComparer.Ordinal);
+        List<(int Term, double Quality)> CandidatesOf(string word, bool prefix)
+        {
+            if (prefix)
+            {
+                return Candidates(word, true);
+            }
+
+            if (!candidates.TryGetValue(word, out var found))
+            {
+                found = Candidates(word, false);
+                candidates[word] = found;
+            }
+
+            return found;
+        }
+
+        var best = new Dictionary<int, (double Coverage, int Variant)>();
+        var variantTerms = new List<HashSet<int>>();
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var (variantWords, trust) = variants[v];
+            var weights = WordWeights(variantWords);
+            var terms = new HashSet<int>(); // of the words that carry meaning: for shortness and highlights
+            var gained = new Dictionary<int, double>();
+            var total = 0.0;
+            for (var i = 0; i < variantWords.Count; i++)
+            {
+                var wordCandidates = CandidatesOf(variantWords[i], completeLastWord && v == 0 && i == variantWords.Count - 1);
+
+                // What the word is worth: its own rarity when the index knows it, else its best stand-in's.
+                // A rare term one typo away never scores more than the word itself would.
+                var worth = wordCandidates.Count == 0 ? 0.5
+                    : vocabulary.TryGetValue(variantWords[i], out var own) ? idf[own]
+                    : wordCandidates.Max(c => idf[c.Term] * c.Quality);
+                total += weights[i] * worth;
+
+                // The best match of this word in each document.
+                var wordBest = new Dictionary<int, double>();
+                foreach (var (term, quality) in wordCandidates)
+                {
+                    if (weights[i] == 1.0)
+                    {
+                        terms.Add(term);
+                    }
+
+                    var gain = Math.Min(idf[term] * quality, worth) * weights[i];
+                    foreach (var d in postings[term])
+                    {
+                        wordBest[d] = wordBest.TryGetValue(d, out var g) ? Math.Max(g, gain) : gain;
+                    }
+                }
+
+                foreach (var (d, gain) in wordBest)
+                {
+                    gained[d] = gained.GetValueOrDefault(d) + gain;
+                }
+            }
+
+            variantTerms.Add(terms);
+            foreach (var (d, gain) in gained)
+            {
+                var coverage = Math.Min(gain / total, 1.0) * trust;
+                if (!best.TryGetValue(d, out var current) || coverage > current.Coverage)
+                {
+                    best[d] = (coverage, v);
+                }
+            }
+        }
+
+        var ranked = new List<Ranked>(best.Count);
+        foreach (var (d, (coverage, v)) in best)
+        {
+            if (!Allowed(d, filter))
+            {
+                continue;
+            }
+
+            var docTerms = documentTerms[d];
+            var matched = variantTerms[v];
+            var shortness = (double)docTerms.Count(matched.Contains) / docTerms.Length;
+            var order = OrderBonus(docTerms, Meaningful(variants[v].Words));
+            // Usage weight (up to ~10^7) adds at most ~0.2: it orders near-equal hits without outvoting relevance.
+            var popularity = 0.03 * Math.Log10(documents[d].Weight + 1.0);
+            ranked.Add(new Ranked(d, coverage + (0.25 * shortness) + (0.3 * order) + popularity, matched));
+        }
+
+        // Hits far weaker than the best are noise (a shared common word), not answers.
+        var top = ranked.Count == 0 ? 0 : ranked.Max(r => r.Score);
+        ranked.RemoveAll(r => r.Score < top * 0.5);
+
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : documents[b.Document].Weight.CompareTo(documents[a.Document].Weight));
+        return ranked;
+    }
+
+    private static List<string> Meaningful(List<string> words)
+    {
+        var weights = WordWeights(words);
+        return [.. words.Where((_, i) => weights[i] == 1.0)];
+    }
+
+    /// <summary>Conversational words ("làm", "cho con", "ở đâu"…) count little; the rest count fully.</summary>
+    private static double[] WordWeights(List<string> words)
+    {
+        var weights = Enumerable.Repeat(1.0, words.Count).ToArray();
+        foreach (var phrase in CatalogSynonyms.Conversational)
+        {
+            for (var i = 0; i + phrase.Length <= words.Count; i++)
+            {
+                var matches = true;
+                for (var j = 0; j < phrase.Length && matches; j++)
+                {
+                    matches = words[i + j] == phrase[j];
+                }
+
+                if (matches)
+                {
+                    for (var j = 0; j < phrase.Length; j++)
+                    {
+                        weights[i + j] = 0.15;
+                    }
+                }
+            }
+        }
+
+        return weights;
+    }
+
+    /// <summary>The share of the query's adjacent word pairs that stand in the same order in the name.</summary>
+    private double OrderBonus(int[] docTerms, List<string> words)
+    {
+        if (words.Count < 2)
+        {
+            return 0;
+        }
+
+        var pairs = 0;
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (vocabulary.TryGetValue(words[i], out var a) && vocabulary.TryGetValue(words[i + 1], out var b))
+            {
+                for (var j = 0; j + 1 < docTerms.Length; j++)
+                {
+                    if (docTerms[j] == a && docTerms[j + 1] == b)
+                    {
+                        pairs++;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return (double)pairs / (words.Count - 1);
+    }
+
+    private bool Allowed(int d, SearchFilter filter)
+    {
+        var doc = documents[d];
+        return (filter.FieldId is null || doc.FieldId == filter.FieldId)
+            && (filter.Level is not { } level || level == AgencyLevels.None || (doc.Levels & level) != 0)
+            && (filter.Applicant is not { } applicant || applicant == ApplicantTypes.None || (doc.Applicants & applicant) != 0);
+    }
+
+    /// <summary>Exact term; the term one edit away (for words of three letters or more); terms it starts (prefix).</summary>
+    private List<(int Term, double Quality)> Candidates(string word, bool prefix)
+    {
+        var candidates = new List<(int, double)>();
+        if (vocabulary.TryGetValue(word, out var exact))
+        {
+            candidates.Add((exact, 1.0));
+        }
+
+        var allowTypo = word.Length >= 3;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            if (t == exact && candidates.Count > 0)
+            {
+                continue;
+            }
+
+            var term = terms[t];
+            if (prefix && term.Length > word.Length && term.StartsWith(word, StringComparison.Ordinal))
+            {
+                candidates.Add((t, 0.9));
+            }
+            else if (allowTypo && Math.Abs(term.Length - word.Length) <= 1 && WithinOneEdit(word, term))
+            {
+                candidates.Add((t, 0.7));
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>True when the two differ by at most one insertion, deletion, substitution or swap of neighbours.</summary>
+    public static bool WithinOneEdit(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        if (a.Length == b.Length)
+        {
+            var first = -1;
+            var differences = 0;
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    if (++differences == 1)
+                    {
+                        first = i;
+                    }
+                    else if (differences > 2)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return differences == 1
+                || (differences == 2 && first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first] && a[(first + 2)..] == b[(first + 2)..]);
+        }
+
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        if (longer.Length - shorter.Length != 1)
+        {
+            return false;
+        }
+
+        var skipped = false;
+        for (int i = 0, j = 0; i < shorter.Length; j++)
+        {
+            if (shorter[i] == longer[j])
+            {
+                i++;
+            }
+            else if (skipped)
+            {
+                return false;
+            }
+            else
+            {
+                skipped = true;
+            }
+        }
+
+        return true;
+    }
+
+    private static int IndexOf(List<string> words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Count; i++)
+        {
+            var found = true;
+            for (var j = 0; j < phrase.Length && found; j++)
+            {
+                found = words[i + j] == phrase[j];
+            }
+
+            if (found)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private SearchHit ToHit(Ranked ranked)
+    {
+        var spans = documentSpans[ranked.Document];
+        var docTerms = documentTerms[ranked.Document];
+        var highlights = new List<Highlight>();
+        for (var i = 0; i < docTerms.Length; i++)
+        {
+            if (ranked.Matched.Contains(docTerms[i]))
+            {
+                highlights.Add(new Highlight(spans[i].Start, spans[i].Length));
+            }
+        }
+
+        return new SearchHit(documents[ranked.Document], Math.Round(ranked.Score, 3), highlights);
+    }
+
+    /// <summary>The name as HTML-safe segments, matched parts flagged, for rendering with &lt;mark&gt;.</summary>
+    public static IEnumerable<(string Text, bool Matched)> Segments(string name, IReadOnlyList<Highlight> highlights)
+    {
+        var at = 0;
+        foreach (var h in highlights.OrderBy(h => h.Start))
+        {
+            if (h.Start > at)
+            {
+                yield return (name[at..h.Start], false);
+            }
+
+            yield return (name.Substring(h.Start, h.Length), true);
+            at = h.Start + h.Length;
+        }
+
+        if (at < name.Length)
+        {
+            yield return (name[at..], false);
+        }
+    }
+
+    public override string ToString() => new StringBuilder().Append(documents.Length).Append(" procedures, ").Append(terms.Count).Append(" terms").ToString();
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using MotCua.Catalog.Domain;
+using MotCua.Kernel;
+
+namespace MotCua.Catalog.Seed;
+
+public sealed record CatalogListEntry(string Code, string Name, ApplicantTypes Applicants, long Weight, bool IsVerticalSector);
+
+/// <summary>
+/// First start: the national catalog's names, codes and usage weights (Seed/SOURCE.md), published as
+/// version 1 with no details yet; details come from imports and administrators.
+/// </summary>
+public sealed class CatalogSeeder(DbContext db, TimeProvider clock, ILogger<CatalogSeeder> logger)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>Both embedded lists merged by code (605 procedures are in both).</summary>
+    public static IReadOnlyList<CatalogListEntry> EmbeddedList()
+    {
+        var merged = new Dictionary<string, CatalogListEntry>(StringComparer.Ordinal);
+        foreach (var (resource, applicant) in new[] { ("citizen_procedures.json", ApplicantTypes.Citizen), ("business_procedures.json", ApplicantTypes.Business) })
+        {
+            using var stream = typeof(CatalogSeeder).Assembly.GetManifestResourceStream("MotCua.Catalog." + resource)
+                ?? throw new InvalidOperationException($"The embedded list {resource} is missing.");
+            foreach (var row in JsonSerializer.Deserialize<List<Row>>(stream, Json) ?? [])
+            {
+                var weight = long.TryParse(row.Weight, NumberStyles.Integer, CultureInfo.InvariantCulture, out var w) ? w : 0;
+                var entry = new CatalogListEntry(row.TthcMa.Trim(), row.Name.Trim(), applicant, weight, row.IsNganhDoc == "1");
+                merged[entry.Code] = merged.TryGetValue(entry.Code, out var existing)
+                    ? existing with { Applicants = existing.Applicants | applicant, Weight = Math.Max(existing.Weight, weight) }
+                    : entry;
+            }
+        }
+
+        return [.. merged.Values];
+    }
+
+    public async Task<int> SeedAsync(CancellationToken ct)
+    {
+        if (await db.Set<Procedure>().AnyAsync(ct))
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = VietnamTime.Today(clock);
+        var count = 0;
+        foreach (var batch in EmbeddedList().Chunk(500))
+        {
+            foreach (var entry in batch)
+            {
+                var procedure = Procedure.Create(entry.Code, entry.Applicants, entry.Weight, entry.IsVerticalSector, new ProcedureContent { Name = entry.Name }, "seed", now);
+                procedure.Publish(1, today, now);
+                db.Add(procedure);
+                count++;
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        logger.LogInformation("Catalog seeded with {Count} procedures", count);
+        return count;
+    }
+
+    private sealed record Row(
+        [property: System.Text.Json.Serialization.JsonPropertyName("TTHC_MA")] string TthcMa,
+        [property: System.Text.Json.Serialization.JsonPropertyName("NAME")] string Name,
+        [property: System.Text.Json.Serialization.JsonPropertyName("WEIGHT")] string? Weight,
+        [property: System.Text.Json.Serialization.JsonPropertyName("ISNGANHDOC")] string? IsNganhDoc);
+}

@@ -1,0 +1,95 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Catalog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Procedures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NationalCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    NameFolded = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FieldId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Applicants = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Weight = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsVerticalSector = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReplacedByCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Procedures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcedureVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureVersions_Procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedures_NationalCode",
+                table: "Procedures",
+                column: "NationalCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedures_Status_Weight",
+                table: "Procedures",
+                columns: new[] { "Status", "Weight" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedures_UpdatedAt",
+                table: "Procedures",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureVersions_ProcedureId_Number",
+                table: "ProcedureVersions",
+                columns: new[] { "ProcedureId", "Number" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProcedureVersions");
+
+            migrationBuilder.DropTable(
+                name: "Procedures");
+        }
+    }
+}
