@@ -14,6 +14,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v smtp-sink >/dev/null 2>&1 || missing+=(postfix)  # smtp-sink: the real SMTP server of the e-mail tests
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)  # zbarimg: decodes the QR codes in the tests
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   echo "postfix postfix/main_mailer_type select Local only" | sudo_ debconf-set-selections

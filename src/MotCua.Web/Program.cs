@@ -56,7 +56,11 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     }
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+});
 builder.Services.AddOpenApi();
 // Vietnamese text is written as is, not as numeric character references (pages are a third of the size).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -92,7 +96,10 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseWhen(context => AuthSetup.IsApi(context.Request), api => api.UseStatusCodePages(async context =>
     await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
         .WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext })));
-app.UseWhen(context => !AuthSetup.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/khong-tim-thay"));
+app.UseWhen(context => !AuthSetup.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/khong-tim-thay", createScopeForStatusCodePages: true));
+
+// Routing after the status-code pages, so that a re-executed request is routed to the not-found page.
+app.UseRouting();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("vi-VN"),

@@ -116,7 +116,7 @@ public sealed class ProcedureSearchIndex
 
             if (i > start)
             {
-                var folded = VietnameseText.Fold(text[start..i]);
+                var folded = SpellingVariant(VietnameseText.Fold(text[start..i]));
                 if (folded.Length > 0)
                 {
                     tokens.Add((folded, start, i - start));
@@ -125,6 +125,27 @@ public sealed class ProcedureSearchIndex
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// Vietnamese writes a final i or y after a consonant both ways (kí/ký, lí/lý, mĩ/mỹ): both are read as i.
+    /// </summary>
+    private static string SpellingVariant(string syllable)
+    {
+        if (syllable.Length < 2 || syllable[^1] != 'y')
+        {
+            return syllable;
+        }
+
+        for (var i = 0; i < syllable.Length - 1; i++)
+        {
+            if ("aeiouy".Contains(syllable[i], StringComparison.Ordinal) || char.IsDigit(syllable[i]))
+            {
+                return syllable;
+            }
+        }
+
+        return string.Concat(syllable.AsSpan(0, syllable.Length - 1), "i");
     }
 
     private static bool IsWordChar(string text, int i)
@@ -218,9 +239,11 @@ public sealed class ProcedureSearchIndex
 
                 // The best match of this word in each document.
                 var wordBest = new Dictionary<int, double>();
+                var known = vocabulary.ContainsKey(variantWords[i]);
                 foreach (var (term, quality) in wordCandidates)
                 {
-                    if (weights[i] == 1.0)
+                    // Highlight what the user meant: the word itself, or its stand-ins when it is misspelt or unfinished.
+                    if (weights[i] == 1.0 && (quality == 1.0 || !known || completeLastWord))
                     {
                         terms.Add(term);
                     }

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MotCua.IntegrationTests;
+
+public sealed class CatalogTestsOnSqlite(SqliteApp app) : CatalogTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CatalogTestsOnPostgres(PostgresApp app) : CatalogTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The public catalog through HTTP: search API and page, procedure pages and their QR codes.</summary>
+public abstract class CatalogTests(AppFixture app)
+{
+    [Fact]
+    public async Task The_national_lists_are_seeded_and_searchable_without_diacritics()
+    {
+        var client = app.CreateClient();
+        var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=" + Uri.EscapeDataString("dang ky khai sinh"));
+        result.GetProperty("total").GetInt32().Should().BeGreaterThan(0);
+        var first = result.GetProperty("items")[0];
+        first.GetProperty("code").GetString().Should().Be("1.001193");
+        first.GetProperty("name").GetString().Should().Be("Thủ tục đăng ký khai sinh");
+        first.GetProperty("highlights").GetArrayLength().Should().BeGreaterThanOrEqualTo(3);
+        var browse = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?pageSize=1000");
+        browse.GetProperty("total").GetInt32().Should().Be(2395);
+        browse.GetProperty("pageSize").GetInt32().Should().Be(100, "page sizes are capped");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("' OR 1=1; DROP TABLE \"Procedures\"; --")]
+    [InlineData("<script>alert('x')</script>")]
+    [InlineData("%%%___\\")]
+    public async Task Odd_queries_get_a_normal_safe_answer(string query)
+    {
+        var client = app.CreateClient();
+        (await client.GetAsync("/api/v1/procedures?q=" + Uri.EscapeDataString(query))).StatusCode.Should().Be(HttpStatusCode.OK);
+        var page = await client.GetStringAsync("/tim-kiem?q=" + Uri.EscapeDataString(query));
+        page.Should().NotContain("<script>alert");
+        (await client.GetAsync("/api/v1/procedures?q=" + new string('a', 2000))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/tim-kiem?q=" + string.Concat(Enumerable.Repeat("khai sinh ", 200)))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/api/v1/procedures?q=x&page=-5&applicant=Business")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Filters_keep_only_matching_procedures()
+    {
+        var result = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=dang%20ky&applicant=Business&pageSize=50");
+        result.GetProperty("items").EnumerateArray().Should().OnlyContain(i => i.GetProperty("applicants").GetString()!.Contains("Business", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Suggestions_complete_what_is_being_typed()
+    {
+        var suggestions = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/procedures/suggest?q=" + Uri.EscapeDataString("ho chi"));
+        suggestions.EnumerateArray().Select(s => s.GetProperty("code").GetString()).Should().Contain("1.001456");
+    }
+
+    [Fact]
+    public async Task The_search_page_works_as_a_plain_form_and_marks_matches()
+    {
+        var page = await app.CreateClient().GetStringAsync("/tim-kiem?q=" + Uri.EscapeDataString("dang ki khai sinh"));
+        page.Should().Contain("<mark>khai</mark>").And.Contain("href=\"/p/1.001193\"");
+    }
+
+    [Fact]
+    public async Task A_procedure_page_has_a_stable_short_address()
+    {
+        var client = app.CreateClient();
+        var page = await client.GetAsync("/p/1.001193");
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).Should().Contain("Thủ tục đăng ký khai sinh").And.Contain("/p/1.001193/qr.svg");
+        var details = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.001193");
+        details.GetProperty("status").GetString().Should().Be("Published");
+    }
+
+    [Fact]
+    public async Task An_unknown_code_gives_a_helpful_404_with_a_search_box()
+    {
+        var client = app.CreateClient();
+        var page = await client.GetAsync("/p/9.999999");
+        page.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var html = await page.Content.ReadAsStringAsync();
+        html.Should().Contain("Không tìm thấy thủ tục").And.Contain("action=\"/tim-kiem\"");
+        (await client.GetAsync("/api/v1/procedures/9.999999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync("/p/9.999999/qr.png")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task QR_codes_decode_to_the_page_address()
+    {
+        var client = app.CreateClient();
+        var png = await client.GetAsync("/p/1.001193/qr.png");
+        png.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
+        var file = Path.Combine(Path.GetTempPath(), $"qr-{Guid.CreateVersion7():N}.png");
+        await File.WriteAllBytesAsync(file, await png.Content.ReadAsByteArrayAsync());
+        (await DecodeAsync(file)).Should().Be("http://localhost/p/1.001193");
+        var svg = await client.GetAsync("/p/1.001193/qr.svg");
+        svg.Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
+        (await svg.Content.ReadAsStringAsync()).Should().Contain("<svg");
+    }
+
+    private static async Task<string> DecodeAsync(string file)
+    {
+        var start = new ProcessStartInfo("zbarimg", ["--quiet", "--raw", file]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output.Trim();
+    }
+}
