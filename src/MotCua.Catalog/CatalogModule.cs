@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog.Import;
 using MotCua.Catalog.Portal;
 using MotCua.Catalog.Search;
 using MotCua.Catalog.Seed;
@@ -13,12 +14,17 @@ public static class CatalogModule
     {
         services.AddSingleton<ProcedureSearch>();
         services.AddScoped<CatalogSeeder>();
+        services.AddScoped<ProcedureImporter>();
+        services.AddScoped<CatalogImports>();
+        services.AddScoped<Admin.ProcedureAdmin>();
         return services;
     }
 
     public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder api)
     {
         api.MapProcedures();
+        api.MapCatalogImport();
+        Admin.ProcedureAdminEndpoints.MapProcedureAdmin(api);
         return api;
     }
 }

@@ -121,6 +121,16 @@ public sealed class MotCuaDbContext(
         }
 
         builder.Entity<IdentityRole<Guid>>().ToTable("AspNetRoles");
+
+        // Keys are Guid v7 made by the entities themselves (Ids.New), never by the database: EF must treat an
+        // entity with a key it has not seen as new, also when it is reached through a navigation.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (entity.FindPrimaryKey() is { Properties: [{ ClrType: var type } key] } && type == typeof(Guid))
+            {
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

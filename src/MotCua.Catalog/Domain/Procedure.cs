@@ -172,7 +172,8 @@ public sealed partial class Procedure : AggregateRoot
 
     /// <summary>The version in force on a date (a dossier received that day keeps it).</summary>
     public ProcedureVersion? VersionOn(DateOnly date) =>
-        versions.Where(v => v.Status != VersionStatus.Draft && v.EffectiveFrom <= date).MaxBy(v => v.EffectiveFrom);
+        versions.Where(v => v.Status != VersionStatus.Draft && v.EffectiveFrom <= date)
+            .OrderBy(v => v.EffectiveFrom).ThenBy(v => v.Number).LastOrDefault();
 
     public ProcedureVersion? InForce => versions.SingleOrDefault(v => v.Status == VersionStatus.Published);
 
@@ -183,26 +184,58 @@ public sealed partial class Procedure : AggregateRoot
         FieldId = content.FieldId;
     }
 
-    private static void Validate(ProcedureContent content)
+    /// <summary>Null when the content is acceptable, else what is wrong (Vietnamese).</summary>
+    public static string? ValidateContent(ProcedureContent content)
     {
         if (string.IsNullOrWhiteSpace(content.Name) || content.Name.Length > 2000)
         {
-            throw new DomainException("Tên thủ tục không được để trống và dài tối đa 2.000 ký tự.", ProblemKind.Invalid, "name");
+            return "Tên thủ tục không được để trống và dài tối đa 2.000 ký tự.";
         }
 
-        if (content.Methods.Any(m => m.TimeLimit is < 0 || m.FeeAmount is < 0))
+        if (content.Methods.Any(m => m.TimeLimit is < 0 or > 3650 || m.FeeAmount is < 0))
         {
-            throw new DomainException("Thời hạn và phí, lệ phí không được âm.", ProblemKind.Invalid, "methods");
+            return "Thời hạn giải quyết phải từ 0 đến 3.650 và phí, lệ phí không được âm.";
+        }
+
+        if (content.Methods.Select(m => m.Method).Distinct().Count() != content.Methods.Count)
+        {
+            return "Mỗi cách nộp (trực tiếp, trực tuyến, bưu chính) chỉ khai một lần.";
         }
 
         if (content.Documents.Any(d => string.IsNullOrWhiteSpace(d.Name) || d.Count is < 1 or > 100))
         {
-            throw new DomainException("Mỗi thành phần hồ sơ cần tên và số lượng từ 1 đến 100.", ProblemKind.Invalid, "documents");
+            return "Mỗi thành phần hồ sơ cần tên và số lượng từ 1 đến 100.";
         }
 
         if (content.ResultValidityMonths is < 1 or > 1200)
         {
-            throw new DomainException("Thời hạn hiệu lực của kết quả phải từ 1 đến 1.200 tháng.", ProblemKind.Invalid, "resultValidityMonths");
+            return "Thời hạn hiệu lực của kết quả phải từ 1 đến 1.200 tháng.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Updates who may apply and the usage weight, when an import says so.</summary>
+    public void Reweigh(ApplicantTypes? applicants, long? weight, DateTime now)
+    {
+        if (applicants is { } a && a != ApplicantTypes.None)
+        {
+            Applicants = a;
+        }
+
+        if (weight is { } w)
+        {
+            Weight = Math.Max(0, w);
+        }
+
+        UpdatedAt = now;
+    }
+
+    private static void Validate(ProcedureContent content)
+    {
+        if (ValidateContent(content) is { } problem)
+        {
+            throw new DomainException(problem, ProblemKind.Invalid, "content");
         }
     }
 

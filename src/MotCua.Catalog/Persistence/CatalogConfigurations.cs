@@ -7,6 +7,31 @@ using MotCua.Catalog.Domain;
 
 namespace MotCua.Catalog.Persistence;
 
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import.ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<Import.ImportBatch> builder)
+    {
+        builder.ToTable("ProcedureImports");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.FileName).HasMaxLength(260);
+        builder.Property(b => b.CreatedBy).HasMaxLength(256);
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(b => b.CreatedAt);
+    }
+}
+
+internal sealed class FieldConfiguration : IEntityTypeConfiguration<Field>
+{
+    public void Configure(EntityTypeBuilder<Field> builder)
+    {
+        builder.ToTable("Fields");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.NameFolded).HasMaxLength(200);
+        builder.HasIndex(f => f.NameFolded).IsUnique();
+    }
+}
+
 internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedure>
 {
     public void Configure(EntityTypeBuilder<Procedure> builder)
@@ -23,6 +48,8 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         builder.Property(p => p.WithdrawalReason).HasMaxLength(500);
         builder.HasIndex(p => new { p.Status, p.Weight });
         builder.HasIndex(p => p.UpdatedAt);
+        builder.HasIndex(p => p.FieldId);
+        builder.HasOne<Field>().WithMany().HasForeignKey(p => p.FieldId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProcedureId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(p => p.DomainEvents);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MotCua.Catalog.Domain;
+using MotCua.Catalog.Import;
 using MotCua.Kernel;
 
 namespace MotCua.Catalog.Seed;
@@ -13,7 +14,7 @@ public sealed record CatalogListEntry(string Code, string Name, ApplicantTypes A
 /// First start: the national catalog's names, codes and usage weights (Seed/SOURCE.md), published as
 /// version 1 with no details yet; details come from imports and administrators.
 /// </summary>
-public sealed class CatalogSeeder(DbContext db, TimeProvider clock, ILogger<CatalogSeeder> logger)
+public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, TimeProvider clock, ILogger<CatalogSeeder> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
@@ -45,6 +46,12 @@ public sealed class CatalogSeeder(DbContext db, TimeProvider clock, ILogger<Cata
             return 0;
         }
 
+        if (!await db.Set<Field>().AnyAsync(ct))
+        {
+            db.AddRange(Field.Standard.Select(Field.Create));
+            await db.SaveChangesAsync(ct);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(clock);
         var count = 0;
@@ -62,7 +69,16 @@ public sealed class CatalogSeeder(DbContext db, TimeProvider clock, ILogger<Cata
             db.ChangeTracker.Clear();
         }
 
-        logger.LogInformation("Catalog seeded with {Count} procedures", count);
+        // Illustrative details for the most used procedures, through the importer like any other file.
+        using var details = typeof(CatalogSeeder).Assembly.GetManifestResourceStream("MotCua.Catalog.demo_details.json")
+            ?? throw new InvalidOperationException("The embedded demo details are missing.");
+        var (preview, _) = await importer.ApplyAsync(ProcedureImporter.ParseJson(details), ImportMode.AllOrNothing, "seed", demoContent: true, ct);
+        if (preview.Rejected > 0)
+        {
+            throw new InvalidOperationException("Demo details rejected: " + string.Join("; ", preview.Items.SelectMany(i => i.Problems)));
+        }
+
+        logger.LogInformation("Catalog seeded with {Count} procedures, {Detailed} with demo details", count, preview.Updates);
         return count;
     }
 

@@ -9,6 +9,10 @@ namespace MotCua.Kernel.Audit;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NotAuditedAttribute : Attribute;
 
+/// <summary>Marks a property whose value is too large or too private for the log: its change is logged, its value is not.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedValueAttribute : Attribute;
+
 /// <summary>Turns the change tracker's pending changes into audit entries (before/after of changed properties).</summary>
 public static class AuditCapture
 {
@@ -44,14 +48,14 @@ public static class AuditCapture
                 switch (entry.State)
                 {
                     case EntityState.Added:
-                        (after ??= [])[name] = Value(name, property.CurrentValue);
+                        (after ??= [])[name] = Value(property, property.CurrentValue);
                         break;
                     case EntityState.Deleted:
-                        (before ??= [])[name] = Value(name, property.OriginalValue);
+                        (before ??= [])[name] = Value(property, property.OriginalValue);
                         break;
                     case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        (before ??= [])[name] = Value(name, property.OriginalValue);
-                        (after ??= [])[name] = Value(name, property.CurrentValue);
+                        (before ??= [])[name] = Value(property, property.OriginalValue);
+                        (after ??= [])[name] = Value(property, property.CurrentValue);
                         break;
                 }
             }
@@ -86,5 +90,9 @@ public static class AuditCapture
         return entries;
     }
 
-    private static object? Value(string name, object? value) => Masked.Contains(name) && value is not null ? "***" : value;
+    private static object? Value(PropertyEntry property, object? value) =>
+        value is null ? null
+        : Masked.Contains(property.Metadata.Name) ? "***"
+        : property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedValueAttribute), inherit: true) == true ? $"({Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)?.Length ?? 0} ký tự)"
+        : value;
 }

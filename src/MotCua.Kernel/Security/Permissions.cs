@@ -13,12 +13,13 @@ public static class Permissions
     public const string StaffManage = "organization.staff.manage";
     public const string CalendarManage = "calendar.manage";
     public const string AuditView = "audit.view";
+    public const string CatalogManage = "catalog.manage";
 
     /// <summary>Citizens' own area (their account, later their dossiers).</summary>
     public const string CitizenSelf = "citizen.self";
 
     public static IReadOnlyList<string> All { get; } =
-        [StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CitizenSelf];
+        [StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage, CitizenSelf];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>
     public const string ClaimType = "motcua:perm";

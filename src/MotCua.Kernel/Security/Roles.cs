@@ -53,7 +53,7 @@ public static class Roles
         [
             Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.AgenciesManage,
             Security.Permissions.StaffView, Security.Permissions.StaffManage, Security.Permissions.CalendarManage,
-            Security.Permissions.AuditView,
+            Security.Permissions.AuditView, Security.Permissions.CatalogManage,
         ],
     };
 }

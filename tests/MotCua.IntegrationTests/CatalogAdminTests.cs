@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace MotCua.IntegrationTests;
+
+public sealed class CatalogAdminTestsOnSqlite(SqliteApp app) : CatalogAdminTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CatalogAdminTestsOnPostgres(PostgresApp app) : CatalogAdminTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Import with preview, export as open data, versions and withdrawal, through HTTP.</summary>
+public abstract class CatalogAdminTests(AppFixture app)
+{
+    private const string ImportFile = """
+        [
+          { "code": "9.100001", "name": "Cấp giấy phép thử nghiệm nhập khẩu", "field": "Xây dựng", "applicants": ["Business"],
+            "levels": ["Province"], "onlineService": "Partial",
+            "methods": [ { "method": "InPerson", "timeLimit": 10, "feeAmount": 500000 } ],
+            "documents": [ { "name": "Đơn đề nghị", "kind": "Original", "count": 1 } ] },
+          { "code": "1.001193", "documents": [ { "name": "Tờ khai đăng ký khai sinh", "kind": "Original", "count": 1 }, { "name": "Giấy chứng sinh", "kind": "Original", "count": 1 } ] },
+          { "code": "9.100002", "name": "Thủ tục lĩnh vực lạ", "field": "Lĩnh vực không có" },
+          { "code": "9.100003", "name": "Thủ tục trùng mã A" },
+          { "code": "9.100003", "name": "Thủ tục trùng mã B" },
+          { "code": "9.100004", "name": "Sai kiểu", "methods": [ { "method": "Online", "timeLimit": "mười" } ] },
+          { "code": "12345", "name": "Mã sai" }
+        ]
+        """;
+
+    [Fact]
+    public async Task An_import_is_previewed_row_by_row_then_applied_only_as_chosen()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var upload = await admin.PostAsync("/api/v1/catalog/imports", new StringContent(ImportFile, Encoding.UTF8, "application/json"));
+        upload.StatusCode.Should().Be(HttpStatusCode.Created, await upload.Content.ReadAsStringAsync());
+        var preview = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        preview.GetProperty("creates").GetInt32().Should().Be(1);
+        preview.GetProperty("updates").GetInt32().Should().Be(1);
+        preview.GetProperty("rejected").GetInt32().Should().Be(5);
+        var problems = preview.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("problems").EnumerateArray().Select(p => p.GetString())).ToList();
+        problems.Should().Contain(p => p!.Contains("Lĩnh vực không có", StringComparison.Ordinal));
+        problems.Should().Contain(p => p!.Contains("xuất hiện nhiều lần", StringComparison.Ordinal));
+        problems.Should().Contain(p => p!.Contains("timeLimit", StringComparison.Ordinal));
+        problems.Should().Contain(p => p!.Contains("1.004222", StringComparison.Ordinal));
+        var id = preview.GetProperty("id").GetGuid();
+
+        var refused = await admin.PostAsync($"/api/v1/catalog/imports/{id}/apply?mode=AllOrNothing", null);
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict, "rows were rejected and the operator asked for all or nothing");
+        (await app.CreateClient().GetAsync("/p/9.100001")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var applied = await admin.PostAsync($"/api/v1/catalog/imports/{id}/apply?mode=ValidRowsOnly", null);
+        applied.StatusCode.Should().Be(HttpStatusCode.OK, await applied.Content.ReadAsStringAsync());
+        var page = await app.CreateClient().GetStringAsync("/p/9.100001");
+        page.Should().Contain("Cấp giấy phép thử nghiệm nhập khẩu").And.Contain("500.000 đồng").And.Contain("Xây dựng");
+        (await app.CreateClient().GetStringAsync("/p/1.001193")).Should().Contain("Giấy chứng sinh");
+        (await admin.PostAsync($"/api/v1/catalog/imports/{id}/apply?mode=ValidRowsOnly", null)).StatusCode.Should().Be(HttpStatusCode.Conflict, "a batch applies once");
+
+        // The same file again changes nothing: idempotent by national code.
+        var again = await admin.PostAsync("/api/v1/catalog/imports", new StringContent(ImportFile, Encoding.UTF8, "application/json"));
+        var second = await again.Content.ReadFromJsonAsync<JsonElement>();
+        second.GetProperty("creates").GetInt32().Should().Be(0);
+        second.GetProperty("updates").GetInt32().Should().Be(0);
+        second.GetProperty("unchanged").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Imports_accept_a_file_upload_and_refuse_what_is_not_JSON()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("""[ { "code": "9.200001", "name": "Thủ tục tải lên" } ]"""));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        form.Add(file, "file", "thu-tuc.json");
+        var upload = await admin.PostAsync("/api/v1/catalog/imports", form);
+        upload.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileName").GetString().Should().Be("thu-tuc.json");
+
+        var broken = await admin.PostAsync("/api/v1/catalog/imports", new StringContent("{ khong phai json", Encoding.UTF8, "application/json"));
+        broken.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await app.CreateClient().PostAsync("/api/v1/catalog/imports", new StringContent("[]"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await (await app.ApiAsAsync("motcua")).PostAsync("/api/v1/catalog/imports", new StringContent("[]"))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_published_catalog_is_exported_as_JSON_that_imports_unchanged_and_as_CSV()
+    {
+        var client = app.CreateClient();
+        var json = await client.GetStringAsync("/api/v1/catalog/export.json");
+        var rows = JsonDocument.Parse(json).RootElement;
+        rows.GetArrayLength().Should().BeGreaterThanOrEqualTo(2395);
+        rows.EnumerateArray().Should().Contain(r => r.GetProperty("code").GetString() == "1.001193");
+
+        var admin = await app.ApiAsAsync("quantri");
+        var reimport = await admin.PostAsync("/api/v1/catalog/imports", new StringContent(json, Encoding.UTF8, "application/json"));
+        var preview = await reimport.Content.ReadFromJsonAsync<JsonElement>();
+        preview.GetProperty("rejected").GetInt32().Should().Be(0);
+        preview.GetProperty("creates").GetInt32().Should().Be(0);
+        preview.GetProperty("updates").GetInt32().Should().Be(0, "the export is the catalog as it stands");
+
+        var csv = await client.GetStringAsync("/api/v1/catalog/export.csv");
+        csv.Split("\r\n")[0].Should().Contain("ma_thu_tuc,ten_thu_tuc");
+        csv.Should().Contain("1.001193,Thủ tục đăng ký khai sinh");
+    }
+
+    [Fact]
+    public async Task A_new_version_is_drafted_published_and_kept_in_the_history()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var draft = await admin.PostAsJsonAsync("/api/v1/procedures/1.004884/versions", new { name = "Đăng ký lại khai sinh", onlineService = "Full", methods = new[] { new { method = "Online", timeLimit = 5, feeAmount = 0 } } });
+        draft.StatusCode.Should().Be(HttpStatusCode.Created, await draft.Content.ReadAsStringAsync());
+        var number = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
+        (await app.CreateClient().GetStringAsync("/p/1.004884")).Should().Contain("Thủ tục đăng ký lại khai sinh", "a draft is not public");
+        (await admin.PostAsJsonAsync($"/api/v1/procedures/1.004884/versions/{number}/publish", new { })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await app.CreateClient().GetStringAsync("/p/1.004884")).Should().Contain("<h1>Đăng ký lại khai sinh</h1>");
+        var history = await admin.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.004884/versions");
+        history.EnumerateArray().Select(v => v.GetProperty("status").GetString()).Should().Equal("Published", "Superseded");
+        (await admin.PostAsJsonAsync($"/api/v1/procedures/1.004884/versions/{number}/publish", new { })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_procedure_keeps_its_page_and_points_to_its_replacement()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        (await admin.PostAsJsonAsync("/api/v1/procedures/1.003583/withdraw", new { reason = "Quyết định thử nghiệm số 1", replacedByCode = "9.999998" }))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest, "the replacement must exist");
+        (await admin.PostAsJsonAsync("/api/v1/procedures/1.003583/withdraw", new { reason = "Quyết định thử nghiệm số 1", replacedByCode = "1.001193" }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var page = await app.CreateClient().GetAsync("/p/1.003583");
+        page.StatusCode.Should().Be(HttpStatusCode.OK, "a printed QR code never breaks");
+        (await page.Content.ReadAsStringAsync()).Should().Contain("đã bị bãi bỏ").And.Contain("href=\"/p/1.001193\"");
+        var search = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=" + Uri.EscapeDataString("khai sinh luu dong"));
+        search.GetProperty("items").EnumerateArray().Should().NotContain(i => i.GetProperty("code").GetString() == "1.003583");
+    }
+}

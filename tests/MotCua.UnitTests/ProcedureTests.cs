@@ -1,0 +1,97 @@
+using MotCua.Catalog.Domain;
+using MotCua.Catalog.Import;
+using MotCua.Kernel.Problems;
+
+namespace MotCua.UnitTests;
+
+public class ProcedureTests
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
+
+    private static Procedure Birth() =>
+        Procedure.Create("1.001193", ApplicantTypes.Citizen, 10, false, new ProcedureContent { Name = "Thủ tục đăng ký khai sinh" }, "test", Now);
+
+    [Fact]
+    public void A_new_procedure_is_a_draft_until_published()
+    {
+        var procedure = Birth();
+        procedure.Status.Should().Be(ProcedureStatus.Draft);
+        procedure.Publish(1, new DateOnly(2026, 1, 1), Now);
+        procedure.Status.Should().Be(ProcedureStatus.Published);
+        procedure.InForce!.Number.Should().Be(1);
+    }
+
+    [Fact]
+    public void Publishing_a_new_version_supersedes_the_old_and_keeps_history()
+    {
+        var procedure = Birth();
+        procedure.Publish(1, new DateOnly(2026, 1, 1), Now);
+        var v2 = procedure.AddVersion(new ProcedureContent { Name = "Đăng ký khai sinh" }, "test", Now);
+        procedure.Name.Should().Be("Thủ tục đăng ký khai sinh", "a draft does not change what is in force");
+        procedure.Publish(v2.Number, new DateOnly(2027, 1, 1), Now);
+        procedure.Versions.Should().HaveCount(2);
+        procedure.Versions.Single(v => v.Number == 1).Status.Should().Be(VersionStatus.Superseded);
+        procedure.Name.Should().Be("Đăng ký khai sinh");
+        procedure.VersionOn(new DateOnly(2026, 6, 1))!.Number.Should().Be(1, "a dossier received in June 2026 keeps version 1");
+        procedure.VersionOn(new DateOnly(2027, 6, 1))!.Number.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_version_cannot_take_effect_before_the_one_in_force()
+    {
+        var procedure = Birth();
+        procedure.Publish(1, new DateOnly(2026, 1, 1), Now);
+        var v2 = procedure.AddVersion(new ProcedureContent { Name = "X" }, "test", Now);
+        FluentActions.Invoking(() => procedure.Publish(v2.Number, new DateOnly(2025, 1, 1), Now)).Should().Throw<DomainException>();
+        FluentActions.Invoking(() => procedure.Publish(1, new DateOnly(2027, 1, 1), Now)).Should().Throw<DomainException>().Which.Kind.Should().Be(ProblemKind.Conflict);
+    }
+
+    [Fact]
+    public void Withdrawing_names_the_reason_and_the_replacement()
+    {
+        var procedure = Birth();
+        FluentActions.Invoking(() => procedure.Withdraw("QĐ 1", null, Now)).Should().Throw<DomainException>("a draft is not withdrawn");
+        procedure.Publish(1, new DateOnly(2026, 1, 1), Now);
+        FluentActions.Invoking(() => procedure.Withdraw(" ", null, Now)).Should().Throw<DomainException>();
+        procedure.Withdraw("Quyết định 123/QĐ-BTP", "2.002621", Now);
+        procedure.Status.Should().Be(ProcedureStatus.Withdrawn);
+        procedure.ReplacedByCode.Should().Be("2.002621");
+    }
+
+    [Theory]
+    [InlineData("1.001193", true)]
+    [InlineData("1.00119", false)]
+    [InlineData("11.001193", false)]
+    [InlineData("1.001193 ", false)]
+    [InlineData("abc", false)]
+    public void National_codes_have_one_digit_a_dot_and_six_digits(string code, bool valid) =>
+        (Procedure.ValidateCode(code) is null).Should().Be(valid);
+
+    [Fact]
+    public void Content_with_negative_fees_or_empty_documents_is_refused()
+    {
+        Procedure.ValidateContent(new ProcedureContent { Name = "X", Methods = [new MethodDetail { FeeAmount = -1 }] }).Should().NotBeNull();
+        Procedure.ValidateContent(new ProcedureContent { Name = "X", Documents = [new RequiredDocument { Name = "" }] }).Should().NotBeNull();
+        Procedure.ValidateContent(new ProcedureContent { Name = "X", Methods = [new MethodDetail(), new MethodDetail()] }).Should().NotBeNull("one row per method");
+        Procedure.ValidateContent(new ProcedureContent { Name = "X", ResultValidityMonths = 60 }).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_JSON_file_reports_each_malformed_row_and_keeps_the_others()
+    {
+        using var stream = new MemoryStream("""
+            [ { "code": "1.001193", "name": "A" },
+              { "code": "1.000894", "methods": [ { "method": "Online", "timeLimit": "ba ngày" } ] },
+              { "code": "1.000656", "onlineService": "Sometimes" } ]
+            """u8.ToArray());
+        var rows = ProcedureImporter.ParseJson(stream);
+        rows.Should().HaveCount(3);
+        rows[0].Value!.Name.Should().Be("A");
+        rows[1].Problem.Should().Contain("methods[0].timeLimit");
+        rows[2].Problem.Should().Contain("onlineService");
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_JSON_array_is_refused_whole() =>
+        FluentActions.Invoking(() => ProcedureImporter.ParseJson(new MemoryStream("{\"code\":1"u8.ToArray()))).Should().Throw<DomainException>();
+}
