@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace MotCua.BrowserTests;
+
+[Collection(BrowserGroup.Name)]
+public class CatalogJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_citizen_on_a_phone_finds_a_procedure_without_JavaScript_and_reads_what_to_bring()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            JavaScriptEnabled = false,
+            Locale = "vi-VN",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Tìm thủ tục hành chính").FillAsync("dang ki khai sinh");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tìm kiếm" }).ClickAsync();
+        await page.WaitForURLAsync("**/tim-kiem?q=*");
+        var first = page.Locator("ol.results li a").First;
+        (await first.InnerTextAsync()).Should().Be("Thủ tục đăng ký khai sinh");
+        (await first.Locator("mark").CountAsync()).Should().BeGreaterThanOrEqualTo(3);
+        await first.ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/p/1.001193");
+        var text = await page.Locator("main").InnerTextAsync();
+        text.Should().Contain("Giấy chứng sinh").And.Contain("Không mất phí").And.Contain("dữ liệu minh hoạ");
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, "nothing overflows a phone screen");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "procedure-phone.png"), FullPage = true });
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_QR_code_on_a_procedure_page_loads()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/p/1.004194");
+        var width = await page.Locator("section.qr img").EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0");
+        width.Should().BeGreaterThan(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_previews_an_import_and_applies_only_the_valid_rows()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"nhap-{Guid.CreateVersion7():N}.json");
+        await File.WriteAllTextAsync(file, """
+            [ { "code": "9.300001", "name": "Thủ tục nhập qua trang quản trị", "field": "Tư pháp", "applicants": ["Citizen"] },
+              { "code": "9.300002", "name": "Thủ tục có lĩnh vực sai", "field": "Không có lĩnh vực này" } ]
+            """);
+        var page = await app.SignInAsStaffAsync("quantri");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thủ tục", Exact = true }).ClickAsync();
+        await page.GetByLabel("Tệp danh mục (JSON, tối đa 20 MB)").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên và xem trước" }).ClickAsync();
+        await page.WaitForURLAsync("**/quan-tri/thu-tuc/nhap/*");
+        (await page.GetByRole(AriaRole.Status).First.InnerTextAsync()).Should().Contain("1 thủ tục mới").And.Contain("1 dòng lỗi");
+        (await page.Locator("tr.rejected").InnerTextAsync()).Should().Contain("Không có lĩnh vực này");
+        (await page.GetByRole(AriaRole.Button, new() { Name = "Áp dụng tất cả" }).IsDisabledAsync()).Should().BeTrue();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "import-preview.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chỉ áp dụng 1 dòng hợp lệ, bỏ qua 1 dòng lỗi" }).ClickAsync();
+        (await page.Locator(".alert-success").First.InnerTextAsync()).Should().Contain("1 thủ tục mới");
+
+        await page.GotoAsync("/p/9.300001");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Thủ tục nhập qua trang quản trị");
+        await page.Context.CloseAsync();
+    }
+}
