@@ -10,6 +10,9 @@ namespace MotCua.Catalog;
 /// <summary>Catalog: procedures and their versions, search, the public procedure pages and their QR codes. Depends on Kernel and Organization.</summary>
 public static class CatalogModule
 {
+    /// <summary>Output-cache tag of the public catalog pages; evicted on this node when the catalog changes.</summary>
+    public const string CacheTag = "catalog";
+
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddSingleton<ProcedureSearch>();

@@ -66,6 +66,9 @@ builder.Services.AddOpenApi();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
+
+// Anonymous public pages (procedure pages, QR codes) are cached per node for a minute; catalog changes evict them.
+builder.Services.AddOutputCache();
 builder.Services.AddHealthChecks().AddDbContextCheck<MotCuaDbContext>("database", tags: ["ready"]);
 builder.Services.AddOpenTelemetry()
     .ConfigureResource(r => r.AddService("MotCua"))
@@ -108,6 +111,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

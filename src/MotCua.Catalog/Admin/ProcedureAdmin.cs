@@ -45,7 +45,7 @@ public sealed class ProcedureAdmin(DbContext db, ProcedureSearch search, ICurren
         var procedure = await FindAsync(code, ct);
         procedure.Publish(number, effectiveFrom ?? VietnamTime.Today(clock), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        search.Invalidate();
+        await search.InvalidateAsync(ct);
     }
 
     public async Task WithdrawAsync(string code, WithdrawInput input, CancellationToken ct)
@@ -59,7 +59,7 @@ public sealed class ProcedureAdmin(DbContext db, ProcedureSearch search, ICurren
 
         procedure.Withdraw(input.Reason ?? "", input.ReplacedByCode, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        search.Invalidate();
+        await search.InvalidateAsync(ct);
     }
 
     private async Task<Procedure> FindAsync(string code, CancellationToken ct) =>

@@ -217,7 +217,7 @@ public sealed class CatalogImports(DbContext db, ProcedureImporter importer, Pro
         batch.Rejected = preview.Rejected;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        search.Invalidate();
+        await search.InvalidateAsync(ct);
         return (batch, preview);
     }
 

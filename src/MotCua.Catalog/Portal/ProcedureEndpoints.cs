@@ -7,6 +7,8 @@ using MotCua.Catalog.Domain;
 using MotCua.Catalog.Search;
 using MotCua.Kernel;
 using MotCua.Kernel.Problems;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 using QRCoder;
 
 namespace MotCua.Catalog.Portal;
@@ -25,8 +27,10 @@ public static class ProcedureEndpoints
 
     public static IEndpointRouteBuilder MapProcedureQrCodes(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/p/{code}/qr.png", (string code, HttpContext http, DbContext db, CancellationToken ct) => QrAsync(code, "png", http, db, ct)).AllowAnonymous();
-        app.MapGet("/p/{code}/qr.svg", (string code, HttpContext http, DbContext db, CancellationToken ct) => QrAsync(code, "svg", http, db, ct)).AllowAnonymous();
+        app.MapGet("/p/{code}/qr.png", (string code, HttpContext http, DbContext db, CancellationToken ct) => QrAsync(code, "png", http, db, ct))
+            .AllowAnonymous().CacheOutput(p => p.Expire(TimeSpan.FromHours(1)).Tag(CatalogModule.CacheTag));
+        app.MapGet("/p/{code}/qr.svg", (string code, HttpContext http, DbContext db, CancellationToken ct) => QrAsync(code, "svg", http, db, ct))
+            .AllowAnonymous().CacheOutput(p => p.Expire(TimeSpan.FromHours(1)).Tag(CatalogModule.CacheTag));
         return app;
     }
 

@@ -6,9 +6,10 @@ namespace MotCua.Catalog.Search;
 /// <summary>
 /// Holds the search index of the published catalog. Each node builds its own from the database and checks at
 /// most every few seconds whether the catalog changed (count and newest change), so that an edit on another
-/// node shows within that time; an edit on this node invalidates it at once.
+/// node shows within that time; an edit on this node invalidates it at once (and the output-cached pages, which
+/// other nodes keep for at most a minute).
 /// </summary>
-public sealed class ProcedureSearch(TimeProvider clock) : IDisposable
+public sealed class ProcedureSearch(TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? pages = null) : IDisposable
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim building = new(1, 1);
@@ -56,7 +57,15 @@ public sealed class ProcedureSearch(TimeProvider clock) : IDisposable
         }
     }
 
-    public void Invalidate() => built = null;
+    /// <summary>The catalog changed on this node: rebuild the index on next use and drop cached public pages.</summary>
+    public async Task InvalidateAsync(CancellationToken cancellationToken)
+    {
+        built = null;
+        if (pages is not null)
+        {
+            await pages.EvictByTagAsync(CatalogModule.CacheTag, cancellationToken);
+        }
+    }
 
     public void Dispose() => building.Dispose();
 

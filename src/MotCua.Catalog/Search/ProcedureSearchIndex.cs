@@ -24,7 +24,7 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int
 /// the query it covers plus bonuses for words in the same order and for short, exact names, plus a small
 /// share for usage weight, so that of near-equally relevant hits the most used comes first. Immutable: rebuilt when the catalog changes, safe to share between threads.
 /// </summary>
-public sealed class ProcedureSearchIndex
+public sealed class ProcedureSearchIndex : IDisposable
 {
     public const int MaxQueryLength = 200;
     private const int MaxQueryTokens = 12;
@@ -69,6 +69,7 @@ public sealed class ProcedureSearchIndex
             idf[t] = Math.Log(1 + ((documents.Length + 1.0) / postings[t].Count));
         }
 
+        scratch = new ThreadLocal<Scratch>(() => new Scratch(documents.Length));
         synonyms = [.. (synonymPairs ?? CatalogSynonyms.Default)
             .Select(p => (Split(p.From), Split(p.To)))];
     }
@@ -170,7 +171,25 @@ public sealed class ProcedureSearchIndex
         return id;
     }
 
-    private readonly record struct Ranked(int Document, double Score, HashSet<int> Matched);
+    private readonly record struct Ranked(int Document, double Score, bool[] Matched);
+
+    /// <summary>Per-thread work arrays, one slot per document, reused from query to query (stamps avoid clearing).</summary>
+    private sealed class Scratch(int documents)
+    {
+        public int Stamp;
+        public readonly int[] WordMark = new int[documents];
+        public readonly double[] WordBest = new double[documents];
+        public readonly int[] GainMark = new int[documents];
+        public readonly double[] Gained = new double[documents];
+        public readonly int[] SeenMark = new int[documents];
+        public readonly double[] Best = new double[documents];
+        public readonly int[] BestVariant = new int[documents];
+        public readonly List<int> WordDocs = [];
+        public readonly List<int> VariantDocs = [];
+        public readonly List<int> Touched = [];
+    }
+
+    private readonly ThreadLocal<Scratch> scratch;
 
     private List<Ranked> Rank(string? query, SearchFilter filter, bool completeLastWord)
     {
@@ -183,7 +202,7 @@ public sealed class ProcedureSearchIndex
 
         if (words.Count == 1 && byCode.TryGetValue(words[0], out var exact))
         {
-            return Allowed(exact, filter) ? [new Ranked(exact, 10, [])] : [];
+            return Allowed(exact, filter) ? [new Ranked(exact, 10, new bool[terms.Count])] : [];
         }
 
         // The query as typed, and as rewritten by each synonym it contains (slightly less trusted).
@@ -200,101 +219,170 @@ public sealed class ProcedureSearchIndex
             }
         }
 
-        var candidates = new Dictionary<string, List<(int Term, double Quality)>>(StringComparer.Ordinal);
-        List<(int Term, double Quality)> CandidatesOf(string word, bool prefix)
-        {
-            if (prefix)
-            {
-                return Candidates(word, true);
-            }
-
-            if (!candidates.TryGetValue(word, out var found))
-            {
-                found = Candidates(word, false);
-                candidates[word] = found;
-            }
-
-            return found;
-        }
-
-        var best = new Dictionary<int, (double Coverage, int Variant)>();
-        var variantTerms = new List<HashSet<int>>();
+        var s = scratch.Value!;
+        var queryStamp = ++s.Stamp;
+        s.Touched.Clear();
+        var variantTerms = new List<bool[]>();
+        var variantPairs = new List<HashSet<long>>();
+        var variantPairCount = new List<int>();
         for (var v = 0; v < variants.Count; v++)
         {
             var (variantWords, trust) = variants[v];
             var weights = WordWeights(variantWords);
-            var terms = new HashSet<int>(); // of the words that carry meaning: for shortness and highlights
-            var gained = new Dictionary<int, double>();
+            var matched = new bool[terms.Count]; // terms of the words that carry meaning: for shortness and highlights
+            var variantStamp = ++s.Stamp;
+            s.VariantDocs.Clear();
             var total = 0.0;
             for (var i = 0; i < variantWords.Count; i++)
             {
-                var wordCandidates = CandidatesOf(variantWords[i], completeLastWord && v == 0 && i == variantWords.Count - 1);
+                var word = variantWords[i];
+                var known = vocabulary.TryGetValue(word, out var own);
+                var prefix = completeLastWord && v == 0 && i == variantWords.Count - 1;
+                var wordCandidates = Candidates(word, prefix, known ? own : -1);
 
                 // What the word is worth: its own rarity when the index knows it, else its best stand-in's.
-                // A rare term one typo away never scores more than the word itself would.
-                var worth = wordCandidates.Count == 0 ? 0.5
-                    : vocabulary.TryGetValue(variantWords[i], out var own) ? idf[own]
-                    : wordCandidates.Max(c => idf[c.Term] * c.Quality);
+                // A term standing in for it never scores more than the word itself would.
+                var worth = wordCandidates.Count == 0 ? 0.5 : known ? idf[own] : wordCandidates.Max(c => idf[c.Term] * c.Quality);
                 total += weights[i] * worth;
 
-                // The best match of this word in each document.
-                var wordBest = new Dictionary<int, double>();
-                var known = vocabulary.ContainsKey(variantWords[i]);
+                var wordStamp = ++s.Stamp;
+                s.WordDocs.Clear();
                 foreach (var (term, quality) in wordCandidates)
                 {
-                    // Highlight what the user meant: the word itself, or its stand-ins when it is misspelt or unfinished.
-                    if (weights[i] == 1.0 && (quality == 1.0 || !known || completeLastWord))
+                    if (weights[i] == 1.0)
                     {
-                        terms.Add(term);
+                        matched[term] = true;
                     }
 
                     var gain = Math.Min(idf[term] * quality, worth) * weights[i];
                     foreach (var d in postings[term])
                     {
-                        wordBest[d] = wordBest.TryGetValue(d, out var g) ? Math.Max(g, gain) : gain;
+                        if (s.WordMark[d] != wordStamp)
+                        {
+                            s.WordMark[d] = wordStamp;
+                            s.WordBest[d] = gain;
+                            s.WordDocs.Add(d);
+                        }
+                        else if (gain > s.WordBest[d])
+                        {
+                            s.WordBest[d] = gain;
+                        }
                     }
                 }
 
-                foreach (var (d, gain) in wordBest)
+                foreach (var d in s.WordDocs)
                 {
-                    gained[d] = gained.GetValueOrDefault(d) + gain;
+                    if (s.GainMark[d] != variantStamp)
+                    {
+                        s.GainMark[d] = variantStamp;
+                        s.Gained[d] = 0;
+                        s.VariantDocs.Add(d);
+                    }
+
+                    s.Gained[d] += s.WordBest[d];
                 }
             }
 
-            variantTerms.Add(terms);
-            foreach (var (d, gain) in gained)
+            foreach (var d in s.VariantDocs)
             {
-                var coverage = Math.Min(gain / total, 1.0) * trust;
-                if (!best.TryGetValue(d, out var current) || coverage > current.Coverage)
+                var coverage = Math.Min(s.Gained[d] / total, 1.0) * trust;
+                if (s.SeenMark[d] != queryStamp)
                 {
-                    best[d] = (coverage, v);
+                    s.SeenMark[d] = queryStamp;
+                    s.Best[d] = coverage;
+                    s.BestVariant[d] = v;
+                    s.Touched.Add(d);
+                }
+                else if (coverage > s.Best[d])
+                {
+                    s.Best[d] = coverage;
+                    s.BestVariant[d] = v;
                 }
             }
+
+            variantTerms.Add(matched);
+            var (pairs, count) = Pairs(Meaningful(variantWords));
+            variantPairs.Add(pairs);
+            variantPairCount.Add(count);
         }
 
-        var ranked = new List<Ranked>(best.Count);
-        foreach (var (d, (coverage, v)) in best)
+        // Only names that cover at least half as much of the query as the best one are worth ranking.
+        var maxCoverage = 0.0;
+        foreach (var d in s.Touched)
         {
-            if (!Allowed(d, filter))
+            maxCoverage = Math.Max(maxCoverage, s.Best[d]);
+        }
+
+        var ranked = new List<Ranked>();
+        foreach (var d in s.Touched)
+        {
+            if (s.Best[d] < maxCoverage * 0.5 || !Allowed(d, filter))
             {
                 continue;
             }
 
+            var v = s.BestVariant[d];
             var docTerms = documentTerms[d];
             var matched = variantTerms[v];
-            var shortness = (double)docTerms.Count(matched.Contains) / docTerms.Length;
-            var order = OrderBonus(docTerms, Meaningful(variants[v].Words));
+            var hits = 0;
+            for (var j = 0; j < docTerms.Length; j++)
+            {
+                if (matched[docTerms[j]])
+                {
+                    hits++;
+                }
+            }
+
+            var shortness = (double)hits / docTerms.Length;
+            var order = OrderBonus(docTerms, variantPairs[v], variantPairCount[v]);
+
             // Usage weight (up to ~10^7) adds at most ~0.2: it orders near-equal hits without outvoting relevance.
             var popularity = 0.03 * Math.Log10(documents[d].Weight + 1.0);
-            ranked.Add(new Ranked(d, coverage + (0.25 * shortness) + (0.3 * order) + popularity, matched));
+            ranked.Add(new Ranked(d, s.Best[d] + (0.25 * shortness) + (0.3 * order) + popularity, matched));
         }
 
         // Hits far weaker than the best are noise (a shared common word), not answers.
         var top = ranked.Count == 0 ? 0 : ranked.Max(r => r.Score);
         ranked.RemoveAll(r => r.Score < top * 0.5);
-
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : documents[b.Document].Weight.CompareTo(documents[a.Document].Weight));
         return ranked;
+    }
+
+    /// <summary>The query's adjacent word pairs as term-id pairs (pairs with an unknown word cannot match).</summary>
+    private (HashSet<long> Pairs, int Count) Pairs(List<string> words)
+    {
+        var pairs = new HashSet<long>();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (vocabulary.TryGetValue(words[i], out var a) && vocabulary.TryGetValue(words[i + 1], out var b))
+            {
+                pairs.Add(((long)a << 32) | (uint)b);
+            }
+        }
+
+        return (pairs, Math.Max(0, words.Count - 1));
+    }
+
+    /// <summary>The share of the query's adjacent word pairs that stand in the same order in the name.</summary>
+    private static double OrderBonus(int[] docTerms, HashSet<long> pairs, int count)
+    {
+        if (count == 0 || pairs.Count == 0)
+        {
+            return 0;
+        }
+
+        var found = 0;
+        HashSet<long>? seen = null;
+        for (var j = 0; j + 1 < docTerms.Length; j++)
+        {
+            var pair = ((long)docTerms[j] << 32) | (uint)docTerms[j + 1];
+            if (pairs.Contains(pair) && (seen ??= []).Add(pair))
+            {
+                found++;
+            }
+        }
+
+        return (double)found / count;
     }
 
     private static List<string> Meaningful(List<string> words)
@@ -330,33 +418,6 @@ public sealed class ProcedureSearchIndex
         return weights;
     }
 
-    /// <summary>The share of the query's adjacent word pairs that stand in the same order in the name.</summary>
-    private double OrderBonus(int[] docTerms, List<string> words)
-    {
-        if (words.Count < 2)
-        {
-            return 0;
-        }
-
-        var pairs = 0;
-        for (var i = 0; i + 1 < words.Count; i++)
-        {
-            if (vocabulary.TryGetValue(words[i], out var a) && vocabulary.TryGetValue(words[i + 1], out var b))
-            {
-                for (var j = 0; j + 1 < docTerms.Length; j++)
-                {
-                    if (docTerms[j] == a && docTerms[j + 1] == b)
-                    {
-                        pairs++;
-                        break;
-                    }
-                }
-            }
-        }
-
-        return (double)pairs / (words.Count - 1);
-    }
-
     private bool Allowed(int d, SearchFilter filter)
     {
         var doc = documents[d];
@@ -365,19 +426,27 @@ public sealed class ProcedureSearchIndex
             && (filter.Applicant is not { } applicant || applicant == ApplicantTypes.None || (doc.Applicants & applicant) != 0);
     }
 
-    /// <summary>Exact term; the term one edit away (for words of three letters or more); terms it starts (prefix).</summary>
-    private List<(int Term, double Quality)> Candidates(string word, bool prefix)
+    /// <summary>
+    /// The terms a query word may stand for: itself; when the index does not know it (a misspelling), the terms one
+    /// edit away (words of three letters or more); when it is being typed (prefix), the terms it starts.
+    /// </summary>
+    private List<(int Term, double Quality)> Candidates(string word, bool prefix, int exact)
     {
         var candidates = new List<(int, double)>();
-        if (vocabulary.TryGetValue(word, out var exact))
+        if (exact >= 0)
         {
             candidates.Add((exact, 1.0));
         }
 
-        var allowTypo = word.Length >= 3;
+        var allowTypo = exact < 0 && word.Length >= 3;
+        if (!allowTypo && !prefix)
+        {
+            return candidates;
+        }
+
         for (var t = 0; t < terms.Count; t++)
         {
-            if (t == exact && candidates.Count > 0)
+            if (t == exact)
             {
                 continue;
             }
@@ -479,7 +548,7 @@ public sealed class ProcedureSearchIndex
         var highlights = new List<Highlight>();
         for (var i = 0; i < docTerms.Length; i++)
         {
-            if (ranked.Matched.Contains(docTerms[i]))
+            if (ranked.Matched[docTerms[i]])
             {
                 highlights.Add(new Highlight(spans[i].Start, spans[i].Length));
             }
@@ -508,6 +577,8 @@ public sealed class ProcedureSearchIndex
             yield return (name[at..], false);
         }
     }
+
+    public void Dispose() => scratch.Dispose();
 
     public override string ToString() => new StringBuilder().Append(documents.Length).Append(" procedures, ").Append(terms.Count).Append(" terms").ToString();
 }
