@@ -20,6 +20,7 @@ public static class CatalogModule
         services.AddScoped<ProcedureImporter>();
         services.AddScoped<CatalogImports>();
         services.AddScoped<Admin.ProcedureAdmin>();
+        services.AddScoped<Browse.CatalogBrowse>();
         return services;
     }
 
@@ -28,6 +29,7 @@ public static class CatalogModule
         api.MapProcedures();
         api.MapCatalogImport();
         Admin.ProcedureAdminEndpoints.MapProcedureAdmin(api);
+        Browse.BrowseEndpoints.MapCatalogBrowse(api);
         return api;
     }
 }

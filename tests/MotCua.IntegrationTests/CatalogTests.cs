@@ -110,3 +110,56 @@ public abstract class CatalogTests(AppFixture app)
         return output.Trim();
     }
 }
+
+public sealed class CatalogBrowseTestsOnSqlite(SqliteApp app) : CatalogBrowseTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CatalogBrowseTestsOnPostgres(PostgresApp app) : CatalogBrowseTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Browsing by field, level and life event; administrators edit the life events.</summary>
+public abstract class CatalogBrowseTests(AppFixture app)
+{
+    [Fact]
+    public async Task Fields_have_their_procedures_and_filter_the_search()
+    {
+        var client = app.CreateClient();
+        var fields = await client.GetFromJsonAsync<JsonElement>("/api/v1/catalog/fields");
+        var civil = fields.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Hộ tịch");
+        civil.GetProperty("procedures").GetInt32().Should().BeGreaterThan(20);
+        var id = civil.GetProperty("id").GetGuid();
+        var result = await client.GetFromJsonAsync<JsonElement>($"/api/v1/procedures?field={id}&pageSize=100");
+        result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).Should().Contain("1.001193");
+        var page = await client.GetStringAsync($"/tim-kiem?linh-vuc={id}&q=khai%20sinh");
+        page.Should().Contain("href=\"/p/1.001193\"").And.NotContain("href=\"/p/1.004194\"");
+        (await client.GetStringAsync("/linh-vuc")).Should().Contain("Hộ tịch").And.Contain("/su-kien/sinh-con");
+        var communeLevel = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=can%20cuoc&level=Central");
+        communeLevel.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Should().OnlyContain(n => n!.Contains("trung ương", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_life_event_lists_its_procedures_in_order()
+    {
+        var page = await app.CreateClient().GetAsync("/su-kien/sinh-con");
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        html.Should().Contain("<h1>Sinh con</h1>");
+        html.IndexOf("/p/1.001193", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("/p/2.000986", StringComparison.Ordinal));
+        (await app.CreateClient().GetAsync("/su-kien/khong-co")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Administrators_edit_life_events_and_unknown_codes_are_refused()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var bad = await admin.PostAsJsonAsync("/api/v1/catalog/life-events", new { name = "Nghỉ hưu", sortOrder = 20, procedureCodes = new[] { "1.001613", "9.999999" } });
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("9.999999");
+        var created = await admin.PostAsJsonAsync("/api/v1/catalog/life-events", new { name = "Nghỉ hưu", description = "Lương hưu và bảo hiểm.", sortOrder = 20, procedureCodes = new[] { "1.001613" } });
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await app.CreateClient().GetStringAsync("/su-kien/nghi-huu")).Should().Contain("/p/1.001613");
+        (await admin.PutAsJsonAsync("/api/v1/catalog/life-events/nghi-huu", new { name = "Nghỉ hưu", sortOrder = 20, procedureCodes = new[] { "1.001613", "1.002759" } }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        (await app.CreateClient().GetStringAsync("/su-kien/nghi-huu")).Should().Contain("/p/1.002759");
+        (await (await app.ApiAsAsync("motcua")).PostAsJsonAsync("/api/v1/catalog/life-events", new { name = "X" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await admin.PostAsJsonAsync("/api/v1/catalog/fields", new { name = "hộ tịch" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+}

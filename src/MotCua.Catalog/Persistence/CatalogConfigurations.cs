@@ -20,6 +20,20 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
     }
 }
 
+internal sealed class LifeEventConfiguration : IEntityTypeConfiguration<LifeEvent>
+{
+    public void Configure(EntityTypeBuilder<LifeEvent> builder)
+    {
+        builder.ToTable("LifeEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Slug).HasMaxLength(120);
+        builder.HasIndex(e => e.Slug).IsUnique();
+        builder.Property(e => e.Name).HasMaxLength(100);
+        builder.Property(e => e.Description).HasMaxLength(500);
+        builder.PrimitiveCollection(e => e.ProcedureCodes);
+    }
+}
+
 internal sealed class FieldConfiguration : IEntityTypeConfiguration<Field>
 {
     public void Configure(EntityTypeBuilder<Field> builder)

@@ -12,7 +12,8 @@ public sealed record CatalogListEntry(string Code, string Name, ApplicantTypes A
 
 /// <summary>
 /// First start: the national catalog's names, codes and usage weights (Seed/SOURCE.md), published as
-/// version 1 with no details yet; details come from imports and administrators.
+/// version 1 with no details yet (field and level guessed from the name, see <see cref="FieldClassifier"/>);
+/// details come from imports and administrators. Then the demo details and the curated life events.
 /// </summary>
 public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, TimeProvider clock, ILogger<CatalogSeeder> logger)
 {
@@ -52,6 +53,7 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
             await db.SaveChangesAsync(ct);
         }
 
+        var fields = await db.Set<Field>().AsNoTracking().ToDictionaryAsync(f => f.Name, f => f.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(clock);
         var count = 0;
@@ -59,7 +61,8 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
         {
             foreach (var entry in batch)
             {
-                var procedure = Procedure.Create(entry.Code, entry.Applicants, entry.Weight, entry.IsVerticalSector, new ProcedureContent { Name = entry.Name }, "seed", now);
+                var field = FieldClassifier.Classify(entry.Name) is { } guess && fields.TryGetValue(guess, out var id) ? id : (Guid?)null;
+                var procedure = Procedure.Create(entry.Code, entry.Applicants, entry.Weight, entry.IsVerticalSector, new ProcedureContent { Name = entry.Name, FieldId = field, Levels = FieldClassifier.Levels(entry.Name) }, "seed", now);
                 procedure.Publish(1, today, now);
                 db.Add(procedure);
                 count++;
@@ -78,6 +81,8 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
             throw new InvalidOperationException("Demo details rejected: " + string.Join("; ", preview.Items.SelectMany(i => i.Problems)));
         }
 
+        db.AddRange(LifeEvent.Standard.Select((e, i) => LifeEvent.Create(e.Name, e.Description, i, e.Codes)));
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Catalog seeded with {Count} procedures, {Detailed} with demo details", count, preview.Updates);
         return count;
     }

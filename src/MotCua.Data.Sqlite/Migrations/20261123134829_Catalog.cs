@@ -25,6 +25,22 @@ namespace MotCua.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LifeEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcedureCodes = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LifeEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcedureImports",
                 columns: table => new
                 {
@@ -105,6 +121,12 @@ namespace MotCua.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LifeEvents_Slug",
+                table: "LifeEvents",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProcedureImports_CreatedAt",
                 table: "ProcedureImports",
                 column: "CreatedAt");
@@ -140,6 +162,9 @@ namespace MotCua.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "LifeEvents");
+
             migrationBuilder.DropTable(
                 name: "ProcedureImports");
 

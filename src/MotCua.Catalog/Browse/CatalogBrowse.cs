@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Catalog.Domain;
+using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
+using MotCua.Kernel.Text;
+
+namespace MotCua.Catalog.Browse;
+
+public sealed record FieldCount(Guid Id, string Name, int Procedures);
+
+public sealed record LifeEventProcedure(string Code, string Name, ProcedureStatus Status);
+
+public sealed record LifeEventDetails(string Slug, string Name, string? Description, IReadOnlyList<LifeEventProcedure> Procedures);
+
+public sealed record LifeEventInput(string? Name, string? Description, int SortOrder, IReadOnlyList<string>? ProcedureCodes);
+
+public sealed record FieldInput(string? Name);
+
+/// <summary>Browsing by field and by life event, and their administration. One path for API and pages.</summary>
+public sealed class CatalogBrowse(DbContext db)
+{
+    public async Task<IReadOnlyList<FieldCount>> FieldsAsync(CancellationToken ct)
+    {
+        var counts = await db.Set<Procedure>().AsNoTracking()
+            .Where(p => p.Status == ProcedureStatus.Published && p.FieldId != null)
+            .GroupBy(p => p.FieldId!.Value).Select(g => new { Id = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
+        var fields = await db.Set<Field>().AsNoTracking().OrderBy(f => f.NameFolded).ToListAsync(ct);
+        return [.. fields.Select(f => new FieldCount(f.Id, f.Name, counts.GetValueOrDefault(f.Id)))];
+    }
+
+    public async Task<IReadOnlyList<LifeEvent>> LifeEventsAsync(CancellationToken ct) =>
+        await db.Set<LifeEvent>().AsNoTracking().OrderBy(e => e.SortOrder).ThenBy(e => e.Name).ToListAsync(ct);
+
+    public async Task<LifeEventDetails?> LifeEventAsync(string slug, CancellationToken ct)
+    {
+        var lifeEvent = await db.Set<LifeEvent>().AsNoTracking().SingleOrDefaultAsync(e => e.Slug == slug, ct);
+        if (lifeEvent is null)
+        {
+            return null;
+        }
+
+        var codes = lifeEvent.ProcedureCodes;
+        var procedures = await db.Set<Procedure>().AsNoTracking()
+            .Where(p => codes.Contains(p.NationalCode) && p.Status != ProcedureStatus.Draft)
+            .Select(p => new LifeEventProcedure(p.NationalCode, p.Name, p.Status)).ToListAsync(ct);
+        return new LifeEventDetails(lifeEvent.Slug, lifeEvent.Name, lifeEvent.Description,
+            [.. codes.Select(c => procedures.FirstOrDefault(p => p.Code == c)).OfType<LifeEventProcedure>()]);
+    }
+
+    /// <summary>Creates the life event (slug null) or updates the one at the slug; every code must be in the catalog.</summary>
+    public async Task<LifeEvent> SaveLifeEventAsync(string? slug, LifeEventInput input, CancellationToken ct)
+    {
+        var codes = input.ProcedureCodes ?? [];
+        var trimmed = codes.Select(c => c.Trim()).ToList();
+        var known = await db.Set<Procedure>().Where(p => trimmed.Contains(p.NationalCode)).Select(p => p.NationalCode).ToListAsync(ct);
+        var unknown = trimmed.Except(known).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DomainException($"Không có trong danh mục: {string.Join(", ", unknown)}.", ProblemKind.Invalid, "procedureCodes");
+        }
+
+        LifeEvent lifeEvent;
+        if (slug is null)
+        {
+            lifeEvent = LifeEvent.Create(input.Name ?? "", input.Description, input.SortOrder, trimmed);
+            if (await db.Set<LifeEvent>().AnyAsync(e => e.Slug == lifeEvent.Slug, ct))
+            {
+                throw new DomainException($"Đã có sự kiện “{input.Name}”.", ProblemKind.Conflict, "name");
+            }
+
+            db.Add(lifeEvent);
+        }
+        else
+        {
+            lifeEvent = await db.Set<LifeEvent>().AsTracking().SingleOrDefaultAsync(e => e.Slug == slug, ct) ?? throw DomainException.NotFound("sự kiện");
+            lifeEvent.Update(input.Name ?? "", input.Description, input.SortOrder, trimmed);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return lifeEvent;
+    }
+
+    public async Task<Field> SaveFieldAsync(Guid? id, FieldInput input, CancellationToken ct)
+    {
+        var folded = VietnameseText.Fold(input.Name);
+        if (await db.Set<Field>().AnyAsync(f => f.NameFolded == folded && f.Id != id, ct))
+        {
+            throw new DomainException($"Đã có lĩnh vực “{input.Name}”.", ProblemKind.Conflict, "name");
+        }
+
+        Field field;
+        if (id is null)
+        {
+            field = Field.Create(input.Name ?? "");
+            db.Add(field);
+        }
+        else
+        {
+            field = await db.Set<Field>().AsTracking().SingleOrDefaultAsync(f => f.Id == id, ct) ?? throw DomainException.NotFound("lĩnh vực");
+            field.Rename(input.Name ?? "");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return field;
+    }
+}
+
+public static class BrowseEndpoints
+{
+    public sealed record LifeEventDto(string Slug, string Name, string? Description, int SortOrder, IReadOnlyList<string> ProcedureCodes);
+
+    public static RouteGroupBuilder MapCatalogBrowse(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("catalog").WithTags("Catalog");
+        group.MapGet("/fields", async (CatalogBrowse browse, CancellationToken ct) => TypedResults.Ok(await browse.FieldsAsync(ct))).AllowAnonymous();
+        group.MapGet("/life-events", async (CatalogBrowse browse, CancellationToken ct) =>
+            TypedResults.Ok((await browse.LifeEventsAsync(ct)).Select(ToDto).ToList())).AllowAnonymous();
+        group.MapGet("/life-events/{slug}", async Task<Results<Ok<LifeEventDetails>, NotFound>> (string slug, CatalogBrowse browse, CancellationToken ct) =>
+            await browse.LifeEventAsync(slug, ct) is { } details ? TypedResults.Ok(details) : throw DomainException.NotFound("sự kiện")).AllowAnonymous();
+        group.MapPost("/life-events", async (LifeEventInput input, CatalogBrowse browse, CancellationToken ct) =>
+        {
+            var saved = await browse.SaveLifeEventAsync(null, input, ct);
+            return TypedResults.Created($"/api/v1/catalog/life-events/{saved.Slug}", ToDto(saved));
+        }).RequireAuthorization(Permissions.CatalogManage);
+        group.MapPut("/life-events/{slug}", async (string slug, LifeEventInput input, CatalogBrowse browse, CancellationToken ct) =>
+            TypedResults.Ok(ToDto(await browse.SaveLifeEventAsync(slug, input, ct)))).RequireAuthorization(Permissions.CatalogManage);
+        group.MapPost("/fields", async (FieldInput input, CatalogBrowse browse, CancellationToken ct) =>
+        {
+            var field = await browse.SaveFieldAsync(null, input, ct);
+            return TypedResults.Created($"/api/v1/catalog/fields", new FieldCount(field.Id, field.Name, 0));
+        }).RequireAuthorization(Permissions.CatalogManage);
+        group.MapPut("/fields/{id:guid}", async (Guid id, FieldInput input, CatalogBrowse browse, CancellationToken ct) =>
+        {
+            var field = await browse.SaveFieldAsync(id, input, ct);
+            return TypedResults.Ok(new FieldCount(field.Id, field.Name, 0));
+        }).RequireAuthorization(Permissions.CatalogManage);
+        return group;
+    }
+
+    private static LifeEventDto ToDto(LifeEvent e) => new(e.Slug, e.Name, e.Description, e.SortOrder, e.ProcedureCodes);
+}
