@@ -21,6 +21,7 @@ public static class CatalogModule
         services.AddScoped<CatalogImports>();
         services.AddScoped<Admin.ProcedureAdmin>();
         services.AddScoped<Browse.CatalogBrowse>();
+        services.AddScoped<Assignments.ProcedureAssignments>();
         return services;
     }
 
@@ -30,6 +31,7 @@ public static class CatalogModule
         api.MapCatalogImport();
         Admin.ProcedureAdminEndpoints.MapProcedureAdmin(api);
         Browse.BrowseEndpoints.MapCatalogBrowse(api);
+        Assignments.AssignmentEndpoints.MapAssignments(api);
         return api;
     }
 }

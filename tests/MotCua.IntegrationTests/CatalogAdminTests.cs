@@ -133,3 +133,42 @@ public abstract class CatalogAdminTests(AppFixture app)
         search.GetProperty("items").EnumerateArray().Should().NotContain(i => i.GetProperty("code").GetString() == "1.003583");
     }
 }
+
+public sealed class AssignmentTestsOnSqlite(SqliteApp app) : AssignmentTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AssignmentTestsOnPostgres(PostgresApp app) : AssignmentTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Which agency does what: seeded assignments, assignment within scope, and the public page.</summary>
+public abstract class AssignmentTests(AppFixture app)
+{
+    [Fact]
+    public async Task Seeded_procedures_say_where_they_are_done()
+    {
+        var client = app.CreateClient();
+        var birth = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.001193/assignments");
+        birth.EnumerateArray().Should().ContainSingle(p => p.GetProperty("agencyCount").GetInt32() == 126 && p.GetProperty("level").GetString() == "Commune");
+        var passport = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.001456/assignments");
+        passport.EnumerateArray().Should().ContainSingle(p => p.GetProperty("anyLocation").GetBoolean());
+        (await client.GetStringAsync("/p/1.001193")).Should().Contain("Nơi thực hiện").And.Contain("126 nơi");
+        (await client.GetStringAsync("/p/1.001456")).Should().Contain("phi địa giới");
+    }
+
+    [Fact]
+    public async Task Administrators_assign_within_their_scope_and_the_page_shows_it()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var agencies = await admin.GetFromJsonAsync<JsonElement>("/api/v1/agencies?level=Commune&pageSize=3");
+        var commune = agencies.GetProperty("items")[2];
+        var communeId = commune.GetProperty("id").GetGuid();
+        var created = await admin.PostAsJsonAsync("/api/v1/procedures/1.004884/assignments", new { agencyId = communeId, methods = new[] { "InPerson" }, timeLimit = 2, feeText = "Miễn phí", anyLocation = false });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        (await admin.PostAsJsonAsync("/api/v1/procedures/1.004884/assignments", new { agencyId = communeId })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var page = await app.CreateClient().GetStringAsync("/p/1.004884");
+        page.Should().Contain(commune.GetProperty("name").GetString()!).And.Contain("Thời hạn tại đây: 2 ngày làm việc");
+
+        (await admin.PostAsJsonAsync("/api/v1/procedures/9.999999/assignments", new { agencyId = communeId })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await admin.PostAsJsonAsync("/api/v1/procedures/1.004884/assignments", new { agencyId = communeId, timeLimit = -1, level = "Commune" })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await (await app.ApiAsAsync("motcua.xa")).PostAsJsonAsync("/api/v1/procedures/1.004884/assignments", new { agencyId = communeId }))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+}

@@ -34,6 +34,22 @@ internal sealed class LifeEventConfiguration : IEntityTypeConfiguration<LifeEven
     }
 }
 
+internal sealed class ProcedureAssignmentConfiguration : IEntityTypeConfiguration<Assignments.ProcedureAssignment>
+{
+    public void Configure(EntityTypeBuilder<Assignments.ProcedureAssignment> builder)
+    {
+        builder.ToTable("ProcedureAssignments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Level).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.FeeText).HasMaxLength(300);
+        builder.PrimitiveCollection(a => a.Methods);
+        builder.HasIndex(a => new { a.ProcedureId, a.AgencyId, a.Level }).IsUnique();
+        builder.HasIndex(a => a.AgencyId);
+        builder.HasOne<Procedure>().WithMany().HasForeignKey(a => a.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MotCua.Organization.Domain.Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class FieldConfiguration : IEntityTypeConfiguration<Field>
 {
     public void Configure(EntityTypeBuilder<Field> builder)

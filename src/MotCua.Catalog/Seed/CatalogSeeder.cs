@@ -83,8 +83,43 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
 
         db.AddRange(LifeEvent.Standard.Select((e, i) => LifeEvent.Create(e.Name, e.Description, i, e.Codes)));
         await db.SaveChangesAsync(ct);
+        await AssignDetailedAsync(now, ct);
         logger.LogInformation("Catalog seeded with {Count} procedures, {Detailed} with demo details", count, preview.Updates);
         return count;
+    }
+
+    /// <summary>
+    /// Procedures with details are assigned in each seeded province: commune-level ones to every commune, province-level
+    /// ones to the public administrative service centre, which accepts them from any location.
+    /// </summary>
+    private async Task AssignDetailedAsync(DateTime now, CancellationToken ct)
+    {
+        var provinces = await db.Set<Organization.Domain.Agency>().AsNoTracking()
+            .Where(a => a.ParentId == null && a.Level == Organization.Domain.AgencyLevel.Province).ToListAsync(ct);
+        var detailed = await (
+            from p in db.Set<Procedure>()
+            join v in db.Set<ProcedureVersion>() on p.Id equals v.ProcedureId
+            where v.Status == VersionStatus.Published && p.Status == ProcedureStatus.Published
+            select new { p.Id, v.Content }).AsNoTracking().ToListAsync(ct);
+        foreach (var province in provinces)
+        {
+            var centre = await db.Set<Organization.Domain.Agency>().AsNoTracking()
+                .FirstOrDefaultAsync(a => a.ParentId == province.Id && a.Kind == Organization.Domain.AgencyKind.OneStopCentre, ct);
+            foreach (var procedure in detailed.Where(d => d.Content.HasDetails))
+            {
+                if (procedure.Content.Levels.HasFlag(AgencyLevels.Commune))
+                {
+                    db.Add(new Assignments.ProcedureAssignment { ProcedureId = procedure.Id, AgencyId = province.Id, Level = Organization.Domain.AgencyLevel.Commune, CreatedAt = now });
+                }
+
+                if (procedure.Content.Levels.HasFlag(AgencyLevels.Province) && centre is not null)
+                {
+                    db.Add(new Assignments.ProcedureAssignment { ProcedureId = procedure.Id, AgencyId = centre.Id, AnyLocation = true, CreatedAt = now });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private sealed record Row(

@@ -91,6 +91,37 @@ namespace MotCua.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProcedureAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Methods = table.Column<int[]>(type: "integer[]", nullable: false),
+                    TimeLimit = table.Column<decimal>(type: "numeric", nullable: true),
+                    FeeText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AnyLocation = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureAssignments_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProcedureAssignments_Procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcedureVersions",
                 columns: table => new
                 {
@@ -125,6 +156,17 @@ namespace MotCua.Data.Postgres.Migrations
                 name: "IX_LifeEvents_Slug",
                 table: "LifeEvents",
                 column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureAssignments_AgencyId",
+                table: "ProcedureAssignments",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureAssignments_ProcedureId_AgencyId_Level",
+                table: "ProcedureAssignments",
+                columns: new[] { "ProcedureId", "AgencyId", "Level" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -165,6 +207,9 @@ namespace MotCua.Data.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "LifeEvents");
+
+            migrationBuilder.DropTable(
+                name: "ProcedureAssignments");
 
             migrationBuilder.DropTable(
                 name: "ProcedureImports");

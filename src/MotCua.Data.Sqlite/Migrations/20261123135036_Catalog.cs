@@ -90,6 +90,37 @@ namespace MotCua.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProcedureAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Methods = table.Column<string>(type: "TEXT", nullable: false),
+                    TimeLimit = table.Column<decimal>(type: "TEXT", nullable: true),
+                    FeeText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AnyLocation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureAssignments_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProcedureAssignments_Procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcedureVersions",
                 columns: table => new
                 {
@@ -124,6 +155,17 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "IX_LifeEvents_Slug",
                 table: "LifeEvents",
                 column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureAssignments_AgencyId",
+                table: "ProcedureAssignments",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureAssignments_ProcedureId_AgencyId_Level",
+                table: "ProcedureAssignments",
+                columns: new[] { "ProcedureId", "AgencyId", "Level" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -164,6 +206,9 @@ namespace MotCua.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "LifeEvents");
+
+            migrationBuilder.DropTable(
+                name: "ProcedureAssignments");
 
             migrationBuilder.DropTable(
                 name: "ProcedureImports");
