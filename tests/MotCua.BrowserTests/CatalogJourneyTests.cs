@@ -67,3 +67,19 @@ public class CatalogJourneyTests(BrowserApp app)
         await page.Context.CloseAsync();
     }
 }
+
+[Collection(BrowserGroup.Name)]
+public class SuggestionTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Suggestions_appear_as_the_citizen_types()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Tìm thủ tục hành chính").PressSequentiallyAsync("ho chi", new() { Delay = 30 });
+        var options = page.Locator("datalist#goi-y-thu-tuc option");
+        await options.First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        (await options.EvaluateAllAsync<string[]>("o => o.map(x => x.value)")).Should().Contain(v => v.Contains("hộ chiếu", StringComparison.OrdinalIgnoreCase));
+        await page.Context.CloseAsync();
+    }
+}
