@@ -52,7 +52,7 @@ public class CatalogJourneyTests(BrowserApp app)
             """);
         var page = await app.SignInAsStaffAsync("quantri");
         await page.GetByRole(AriaRole.Link, new() { Name = "Thủ tục", Exact = true }).ClickAsync();
-        await page.GetByLabel("Tệp danh mục (JSON, tối đa 20 MB)").SetInputFilesAsync(file);
+        await page.GetByLabel("Tệp danh mục (Excel hoặc JSON, tối đa 20 MB)").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên và xem trước" }).ClickAsync();
         await page.WaitForURLAsync("**/quan-tri/thu-tuc/nhap/*");
         (await page.GetByRole(AriaRole.Status).First.InnerTextAsync()).Should().Contain("1 thủ tục mới").And.Contain("1 dòng lỗi");

@@ -172,3 +172,83 @@ public abstract class AssignmentTests(AppFixture app)
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 }
+
+public sealed class ExcelImportTestsOnSqlite(SqliteApp app) : ExcelImportTests(app), IClassFixture<SqliteApp>;
+
+/// <summary>The Excel layout of docs/catalog-import.md, through the same preview and apply as JSON.</summary>
+public abstract class ExcelImportTests(AppFixture app)
+{
+    private static byte[] Workbook(Action<ClosedXML.Excel.IXLWorksheet> fill)
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        fill(workbook.AddWorksheet("Thủ tục"));
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file)
+    {
+        using var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(content, "file", "danh-muc.xlsx");
+        return await client.PostAsync("/api/v1/catalog/imports", form);
+    }
+
+    [Fact]
+    public async Task An_Excel_file_is_previewed_row_by_row_and_applied()
+    {
+        var file = Workbook(sheet =>
+        {
+            string[] header = ["Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Đối tượng", "Cấp thực hiện", "Dịch vụ công trực tuyến",
+                "Thời hạn trực tiếp (ngày làm việc)", "Phí trực tiếp (đồng)", "Thành phần hồ sơ", "Ngày hiệu lực"];
+            for (var i = 0; i < header.Length; i++)
+            {
+                sheet.Cell(1, i + 1).Value = header[i];
+            }
+
+            object[][] rows =
+            [
+                ["9.400001", "Cấp phép thử từ Excel", "Xây dựng", "Công dân, Doanh nghiệp", "Xã", "Một phần", 5, 150000, "Đơn đề nghị; bản chính; 1\nBản vẽ; bản sao; 2", "01/01/2027"],
+                ["9.400002", "Sai thời hạn", "Xây dựng", "Công dân", "Xã", "Một phần", "mười", 0, "", ""],
+                ["9.400003", "Sai đối tượng", "Xây dựng", "Hội đoàn", "Xã", "Không", 1, 0, "", ""],
+            ];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    sheet.Cell(r + 2, c + 1).Value = rows[r][c];
+                }
+            }
+        });
+        var admin = await app.ApiAsAsync("quantri");
+        var upload = await UploadAsync(admin, file);
+        upload.StatusCode.Should().Be(HttpStatusCode.Created, await upload.Content.ReadAsStringAsync());
+        var preview = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        var problems = string.Join(" ", preview.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("problems").EnumerateArray().Select(p => p.GetString())));
+        preview.GetProperty("creates").GetInt32().Should().Be(1, problems);
+        preview.GetProperty("rejected").GetInt32().Should().Be(2);
+        problems.Should().Contain("“mười” không phải là số").And.Contain("Hội đoàn");
+        var id = preview.GetProperty("id").GetGuid();
+        (await admin.PostAsync($"/api/v1/catalog/imports/{id}/apply?mode=ValidRowsOnly", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var details = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/procedures/9.400001");
+        details.GetProperty("effectiveFrom").GetString().Should().Be("2027-01-01");
+        details.GetProperty("content").GetProperty("documents").GetArrayLength().Should().Be(2);
+        details.GetProperty("content").GetProperty("methods")[0].GetProperty("feeAmount").GetDecimal().Should().Be(150000);
+    }
+
+    [Fact]
+    public async Task An_Excel_file_with_an_unknown_column_is_refused_whole()
+    {
+        var file = Workbook(sheet =>
+        {
+            sheet.Cell(1, 1).Value = "Mã thủ tục";
+            sheet.Cell(1, 2).Value = "Cột lạ";
+            sheet.Cell(2, 1).Value = "9.400009";
+        });
+        var response = await UploadAsync(await app.ApiAsAsync("quantri"), file);
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("Cột lạ");
+    }
+}

@@ -16,7 +16,10 @@ public sealed class ImportBatch
 
     public string FileName { get; init; } = "";
 
-    /// <summary>The rows as JSON in the import format (an Excel file is converted on upload).</summary>
+    /// <summary>"json" or "xlsx".</summary>
+    public string Format { get; init; } = "json";
+
+    /// <summary>The file: JSON text, or an Excel file in base64.</summary>
     [MotCua.Kernel.Audit.NotAuditedValue]
     public string Payload { get; init; } = "[]";
 

@@ -168,18 +168,15 @@ public sealed class CatalogImports(DbContext db, ProcedureImporter importer, Pro
             throw new DomainException("Tệp rỗng.", ProblemKind.Invalid, "file");
         }
 
-        if (content.Length > 1 && content[0] == (byte)'P' && content[1] == (byte)'K')
-        {
-            throw new DomainException("Tệp Excel chưa được hỗ trợ trong phiên bản này; hãy dùng định dạng JSON.", ProblemKind.Invalid, "file");
-        }
-
-        using var stream = new MemoryStream(content);
-        var rows = ProcedureImporter.ParseJson(stream);
-        var preview = await importer.PreviewAsync(rows, ct);
+        // The format is told by the content, not by the name: an .xlsx file is a ZIP package ("PK").
+        var format = content.Length > 1 && content[0] == (byte)'P' && content[1] == (byte)'K' ? "xlsx" : "json";
+        var payload = format == "xlsx" ? Convert.ToBase64String(content) : Encoding.UTF8.GetString(content);
+        var preview = await importer.PreviewAsync(Parse(format, payload), ct);
         var batch = new ImportBatch
         {
-            FileName = string.IsNullOrWhiteSpace(fileName) ? "import.json" : fileName[..Math.Min(fileName.Length, 260)],
-            Payload = Encoding.UTF8.GetString(content),
+            FileName = string.IsNullOrWhiteSpace(fileName) ? "import." + format : fileName[..Math.Min(fileName.Length, 260)],
+            Format = format,
+            Payload = payload,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedBy = actor.Name,
             Status = ImportBatchStatus.Previewed,
@@ -195,8 +192,7 @@ public sealed class CatalogImports(DbContext db, ProcedureImporter importer, Pro
     public async Task<(ImportBatch Batch, ImportPreview Preview)> PreviewAsync(Guid id, CancellationToken ct)
     {
         var batch = await FindAsync(id, ct);
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(batch.Payload));
-        return (batch, await importer.PreviewAsync(ProcedureImporter.ParseJson(stream), ct));
+        return (batch, await importer.PreviewAsync(Parse(batch.Format, batch.Payload), ct));
     }
 
     public async Task<(ImportBatch Batch, ImportPreview Preview)> ApplyAsync(Guid id, ImportMode mode, CancellationToken ct)
@@ -207,9 +203,8 @@ public sealed class CatalogImports(DbContext db, ProcedureImporter importer, Pro
             throw new DomainException("Tệp này đã được áp dụng.", ProblemKind.Conflict);
         }
 
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(batch.Payload));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (preview, applied) = await importer.ApplyAsync(ProcedureImporter.ParseJson(stream), mode, actor.Name, demoContent: false, ct);
+        var (preview, applied) = await importer.ApplyAsync(Parse(batch.Format, batch.Payload), mode, actor.Name, demoContent: false, ct);
         batch.Status = applied ? ImportBatchStatus.Applied : ImportBatchStatus.Refused;
         batch.AppliedAt = applied ? clock.GetUtcNow().UtcDateTime : null;
         batch.Creates = preview.Creates;
@@ -219,6 +214,12 @@ public sealed class CatalogImports(DbContext db, ProcedureImporter importer, Pro
         await transaction.CommitAsync(ct);
         await search.InvalidateAsync(ct);
         return (batch, preview);
+    }
+
+    private static List<(int Row, ImportRow? Value, string? Problem)> Parse(string format, string payload)
+    {
+        using var stream = new MemoryStream(format == "xlsx" ? Convert.FromBase64String(payload) : Encoding.UTF8.GetBytes(payload));
+        return format == "xlsx" ? ExcelImport.Parse(stream) : ProcedureImporter.ParseJson(stream);
     }
 
     private async Task<ImportBatch> FindAsync(Guid id, CancellationToken ct) =>

@@ -14,6 +14,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.ToTable("ProcedureImports");
         builder.HasKey(b => b.Id);
         builder.Property(b => b.FileName).HasMaxLength(260);
+        builder.Property(b => b.Format).HasMaxLength(8);
         builder.Property(b => b.CreatedBy).HasMaxLength(256);
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(b => b.CreatedAt);

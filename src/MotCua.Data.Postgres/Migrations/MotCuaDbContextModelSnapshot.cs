@@ -403,6 +403,11 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");

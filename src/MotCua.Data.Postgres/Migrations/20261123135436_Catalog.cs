@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MotCua.Data.Sqlite.Migrations
+namespace MotCua.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Catalog : Migration
@@ -15,9 +16,9 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "Fields",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameFolded = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameFolded = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,12 +29,12 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "LifeEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProcedureCodes = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureCodes = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,16 +45,17 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "ProcedureImports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AppliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Creates = table.Column<int>(type: "INTEGER", nullable: false),
-                    Updates = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rejected = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Format = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AppliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Creates = table.Column<int>(type: "integer", nullable: false),
+                    Updates = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,19 +66,19 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "Procedures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NationalCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    NameFolded = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    FieldId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Applicants = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Weight = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsVerticalSector = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReplacedByCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NationalCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    NameFolded = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FieldId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Applicants = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Weight = table.Column<long>(type: "bigint", nullable: false),
+                    IsVerticalSector = table.Column<bool>(type: "boolean", nullable: false),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: true),
+                    ReplacedByCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,15 +95,15 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "ProcedureAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Methods = table.Column<string>(type: "TEXT", nullable: false),
-                    TimeLimit = table.Column<decimal>(type: "TEXT", nullable: true),
-                    FeeText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    AnyLocation = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Methods = table.Column<int[]>(type: "integer[]", nullable: false),
+                    TimeLimit = table.Column<decimal>(type: "numeric", nullable: true),
+                    FeeText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AnyLocation = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -124,15 +126,15 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "ProcedureVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Content = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
