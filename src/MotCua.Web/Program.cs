@@ -124,6 +124,7 @@ api.MapKernel();
 api.MapOrganization();
 api.MapCatalog();
 app.MapProcedureQrCodes();
+app.MapPosters();
 app.MapAccount();
 
 app.MapRazorComponents<App>()

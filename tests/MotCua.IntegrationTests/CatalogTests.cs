@@ -101,6 +101,36 @@ public abstract class CatalogTests(AppFixture app)
         (await svg.Content.ReadAsStringAsync()).Should().Contain("<svg");
     }
 
+    [Fact]
+    public async Task Posters_print_the_name_and_a_QR_code_that_scans()
+    {
+        var client = app.CreateClient();
+        var response = await client.GetAsync("/p/1.001193/poster.pdf");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        var pdf = Path.Combine(Path.GetTempPath(), $"poster-{Guid.CreateVersion7():N}.pdf");
+        await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync());
+        (await RunAsync("pdftotext", pdf, "-")).Should().Contain("Thủ tục đăng ký khai sinh").And.Contain("THÀNH PHỐ HÀ NỘI");
+        await RunAsync("pdftoppm", "-r", "100", "-png", "-singlefile", pdf, pdf);
+        (await DecodeAsync(pdf + ".png")).Should().Be("http://localhost/p/1.001193");
+
+        var fields = await client.GetFromJsonAsync<JsonElement>("/api/v1/catalog/fields");
+        var civil = fields.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Hộ tịch").GetProperty("id").GetGuid();
+        var sheet = await client.GetAsync($"/linh-vuc/{civil}/poster.pdf");
+        sheet.StatusCode.Should().Be(HttpStatusCode.OK);
+        var sheetFile = pdf + ".field.pdf";
+        await File.WriteAllBytesAsync(sheetFile, await sheet.Content.ReadAsByteArrayAsync());
+        (await RunAsync("pdftotext", sheetFile, "-")).Should().Contain("lĩnh vực Hộ tịch").And.Contain("Mã 1.001193");
+        (await client.GetAsync("/p/9.999999/poster.pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<string> RunAsync(string program, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
+
     private static async Task<string> DecodeAsync(string file)
     {
         var start = new ProcessStartInfo("zbarimg", ["--quiet", "--raw", file]) { RedirectStandardOutput = true, RedirectStandardError = true };
