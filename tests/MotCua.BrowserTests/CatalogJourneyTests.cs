@@ -52,6 +52,7 @@ public class CatalogJourneyTests(BrowserApp app)
             """);
         var page = await app.SignInAsStaffAsync("quantri");
         await page.GetByRole(AriaRole.Link, new() { Name = "Thủ tục", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhập từ tệp" }).ClickAsync();
         await page.GetByLabel("Tệp danh mục (Excel hoặc JSON, tối đa 20 MB)").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên và xem trước" }).ClickAsync();
         await page.WaitForURLAsync("**/quan-tri/thu-tuc/nhap/*");
@@ -64,6 +65,42 @@ public class CatalogJourneyTests(BrowserApp app)
 
         await page.GotoAsync("/p/9.300001");
         (await page.Locator("h1").InnerTextAsync()).Should().Be("Thủ tục nhập qua trang quản trị");
+        await page.Context.CloseAsync();
+    }
+}
+
+[Collection(BrowserGroup.Name)]
+public class CatalogAdministrationTests(BrowserApp app)
+{
+    [Fact]
+    public async Task An_administrator_writes_publishes_and_assigns_a_new_procedure()
+    {
+        var page = await app.SignInAsStaffAsync("quantri");
+        await page.GotoAsync("/quan-tri/thu-tuc/moi");
+        await page.GetByLabel("Mã thủ tục (theo Cơ sở dữ liệu quốc gia)").FillAsync("9.500001");
+        await page.GetByLabel("Tên thủ tục").FillAsync("Cấp giấy xác nhận thử nghiệm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo dự thảo" }).ClickAsync();
+        await page.WaitForURLAsync("**/quan-tri/thu-tuc/9.500001/soan");
+        await page.GetByLabel("Lĩnh vực").SelectOptionAsync(new SelectOptionValue { Label = "Tư pháp" });
+        await page.GetByLabel("Xã", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Trình tự thực hiện (mỗi bước một dòng)").FillAsync("Nộp đơn tại Bộ phận một cửa\nNhận kết quả");
+        await page.Locator("input[name='Input.InPersonTime']").FillAsync("3");
+        await page.Locator("input[name='Input.InPersonFee']").FillAsync("abc");
+        await page.GetByLabel("Thành phần hồ sơ (mỗi dòng: Tên; bản chính | bản sao có chứng thực | bản sao; số lượng)").FillAsync("Đơn đề nghị; bản chính; 1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("“abc” không phải là số");
+        await page.Locator("input[name='Input.InPersonFee']").FillAsync("25000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+        await page.WaitForURLAsync("**/quan-tri/thu-tuc/9.500001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Công bố" }).First.ClickAsync();
+        (await page.Locator(".alert-success").InnerTextAsync()).Should().Contain("Đã công bố phiên bản 1", "the saved draft replaced the first one");
+        await page.GetByLabel("Tất cả xã, phường thuộc cơ quan này").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Giao thủ tục" }).ClickAsync();
+        (await page.Locator(".alert-success").InnerTextAsync()).Should().Contain("Đã giao thủ tục");
+
+        await page.GotoAsync("/p/9.500001");
+        var text = await page.Locator("main").InnerTextAsync();
+        text.Should().Contain("Cấp giấy xác nhận thử nghiệm").And.Contain("25.000 đồng").And.Contain("Đơn đề nghị").And.Contain("126 nơi");
         await page.Context.CloseAsync();
     }
 }

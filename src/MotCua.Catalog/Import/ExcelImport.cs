@@ -182,8 +182,17 @@ public static partial class ExcelImport
         _ => throw new FormatException($"Cột “Dịch vụ công trực tuyến”: “{text}” phải là Toàn trình, Một phần hoặc Không."),
     };
 
-    /// <summary>"Tên giấy tờ; bản chính; 1" (kind and count optional).</summary>
-    private static RequiredDocument Document(string line)
+    /// <summary>The line that <see cref="Document"/> reads, for a document.</summary>
+    public static string DocumentLine(RequiredDocument d) => $"{d.Name}; {d.Kind switch
+    {
+        DocumentCopyKind.Original => "bản chính",
+        DocumentCopyKind.CertifiedCopy => "bản sao có chứng thực",
+        DocumentCopyKind.Copy => "bản sao",
+        _ => "bản chính hoặc bản sao có chứng thực",
+    }}; {d.Count}";
+
+    /// <summary>"Tên giấy tờ; bản chính; 1" (kind and count optional); also used by the admin editor.</summary>
+    public static RequiredDocument Document(string line)
     {
         var parts = line.Split(';', StringSplitOptions.TrimEntries);
         var kind = parts.Length > 1 ? Key(parts[1]) switch
