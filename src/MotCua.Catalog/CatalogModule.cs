@@ -22,6 +22,7 @@ public static class CatalogModule
         services.AddScoped<Admin.ProcedureAdmin>();
         services.AddScoped<Browse.CatalogBrowse>();
         services.AddScoped<Assignments.ProcedureAssignments>();
+        services.AddScoped<Guides.ProcedureGuides>();
         return services;
     }
 

@@ -17,6 +17,8 @@ public static class KernelModule
         services.AddSingleton<WorkingCalendarProvider>();
         services.AddScoped<CalendarOverrides>();
         services.AddScoped<DomainEventDispatcher>();
+        services.AddOptions<Files.FileStoreOptions>().Bind(configuration.GetSection(Files.FileStoreOptions.Section));
+        services.TryAddSingleton<Files.IFileStore, Files.LocalFileStore>();
         return services;
     }
 

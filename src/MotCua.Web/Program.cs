@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MotCua.Catalog;
+using MotCua.Catalog.Guides;
 using MotCua.Catalog.Portal;
 using MotCua.Data;
 using MotCua.Kernel;
@@ -125,6 +126,7 @@ api.MapOrganization();
 api.MapCatalog();
 app.MapProcedureQrCodes();
 app.MapPosters();
+app.MapGuides(api);
 app.MapAccount();
 
 app.MapRazorComponents<App>()

@@ -80,6 +80,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "motcua.db")}");
         builder.UseSetting("Seed:DemoAccounts", "true");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(folder, "mail"));
+        builder.UseSetting("Storage:Root", Path.Combine(folder, "files"));
         builder.UseSetting("Authentication:OpenIdConnect:vneid:DisplayName", "VNeID");
         builder.UseSetting("Authentication:OpenIdConnect:vneid:Authority", $"http://127.0.0.1:{oidcPort}");
         builder.UseSetting("Authentication:OpenIdConnect:vneid:ClientId", "motcua");

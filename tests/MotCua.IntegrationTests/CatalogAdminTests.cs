@@ -252,3 +252,54 @@ public abstract class ExcelImportTests(AppFixture app)
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("Cột lạ");
     }
 }
+
+public sealed class GuideTestsOnSqlite(SqliteApp app) : GuideTests(app), IClassFixture<SqliteApp>;
+
+public sealed class GuideTestsOnPostgres(PostgresApp app) : GuideTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Step-by-step guides with screenshots: uploads checked by content, shown and printable.</summary>
+public abstract class GuideTests(AppFixture app)
+{
+    private static byte[] Png()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(40, 30);
+        bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string name)
+    {
+        using var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(content, "image", name);
+        return await client.PostAsync("/api/v1/catalog/guide-images", form);
+    }
+
+    [Fact]
+    public async Task A_guide_with_a_screenshot_is_shown_on_the_procedure_page_and_printable()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var fake = await UploadAsync(admin, Encoding.UTF8.GetBytes("<script>alert(1)</script>"), "anh.png");
+        fake.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the type is read from the content, not the name");
+        var upload = await UploadAsync(admin, Png(), "man-hinh.png");
+        upload.StatusCode.Should().Be(HttpStatusCode.Created);
+        var key = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString();
+
+        var save = await admin.PutAsJsonAsync("/api/v1/procedures/1.004194/guide", new[]
+        {
+            new { title = "Đăng nhập Cổng dịch vụ công bằng VNeID", text = (string?)"Chọn Đăng nhập, quét mã bằng ứng dụng VNeID.", imageKey = key },
+            new { title = "Điền tờ khai CT01", text = (string?)null, imageKey = (string?)null },
+        });
+        save.StatusCode.Should().Be(HttpStatusCode.NoContent, await save.Content.ReadAsStringAsync());
+        var client = app.CreateClient();
+        (await client.GetStringAsync("/p/1.004194")).Should().Contain("Hướng dẫn nộp trực tuyến").And.Contain("/anh/" + key);
+        (await client.GetStringAsync("/p/1.004194/huong-dan")).Should().Contain("Điền tờ khai CT01");
+        var image = await client.GetAsync("/anh/" + key);
+        image.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
+        (await client.GetAsync("/p/1.004222/huong-dan")).StatusCode.Should().Be(HttpStatusCode.NotFound, "no guide yet");
+        (await client.GetAsync("/anh/" + new string('a', 64))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await admin.PutAsJsonAsync("/api/v1/procedures/1.004194/guide", new[] { new { title = "", text = "x" } })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+}

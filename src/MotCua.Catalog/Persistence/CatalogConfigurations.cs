@@ -51,6 +51,27 @@ internal sealed class ProcedureAssignmentConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class ProcedureGuideConfiguration : IEntityTypeConfiguration<Guides.ProcedureGuide>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public void Configure(EntityTypeBuilder<Guides.ProcedureGuide> builder)
+    {
+        builder.ToTable("ProcedureGuides");
+        builder.HasKey(g => g.Id);
+        builder.HasIndex(g => g.ProcedureId).IsUnique();
+        builder.Property(g => g.UpdatedBy).HasMaxLength(256);
+        builder.Property(g => g.Steps).HasConversion(
+            s => JsonSerializer.Serialize(s, Json),
+            s => JsonSerializer.Deserialize<List<Guides.GuideStep>>(s, Json) ?? new List<Guides.GuideStep>(),
+            new ValueComparer<List<Guides.GuideStep>>(
+                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+                s => JsonSerializer.Serialize(s, Json).GetHashCode(StringComparison.Ordinal),
+                s => s.ToList()));
+        builder.HasOne<Procedure>().WithMany().HasForeignKey(g => g.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class FieldConfiguration : IEntityTypeConfiguration<Field>
 {
     public void Configure(EntityTypeBuilder<Field> builder)

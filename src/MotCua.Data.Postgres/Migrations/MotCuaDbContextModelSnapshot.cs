@@ -379,6 +379,34 @@ namespace MotCua.Data.Postgres.Migrations
                     b.ToTable("ProcedureVersions", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Catalog.Guides.ProcedureGuide", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureGuides", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Catalog.Import.ImportBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -929,6 +957,15 @@ namespace MotCua.Data.Postgres.Migrations
                 {
                     b.HasOne("MotCua.Catalog.Domain.Procedure", null)
                         .WithMany("Versions")
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Catalog.Guides.ProcedureGuide", b =>
+                {
+                    b.HasOne("MotCua.Catalog.Domain.Procedure", null)
+                        .WithMany()
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

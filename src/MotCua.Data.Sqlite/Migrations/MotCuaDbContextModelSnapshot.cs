@@ -367,6 +367,34 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.ToTable("ProcedureVersions", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Catalog.Guides.ProcedureGuide", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureGuides", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Catalog.Import.ImportBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -917,6 +945,15 @@ namespace MotCua.Data.Sqlite.Migrations
                 {
                     b.HasOne("MotCua.Catalog.Domain.Procedure", null)
                         .WithMany("Versions")
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Catalog.Guides.ProcedureGuide", b =>
+                {
+                    b.HasOne("MotCua.Catalog.Domain.Procedure", null)
+                        .WithMany()
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -123,6 +123,27 @@ namespace MotCua.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProcedureGuides",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Steps = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureGuides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureGuides_Procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcedureVersions",
                 columns: table => new
                 {
@@ -171,6 +192,12 @@ namespace MotCua.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProcedureGuides_ProcedureId",
+                table: "ProcedureGuides",
+                column: "ProcedureId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProcedureImports_CreatedAt",
                 table: "ProcedureImports",
                 column: "CreatedAt");
@@ -211,6 +238,9 @@ namespace MotCua.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProcedureAssignments");
+
+            migrationBuilder.DropTable(
+                name: "ProcedureGuides");
 
             migrationBuilder.DropTable(
                 name: "ProcedureImports");

@@ -122,6 +122,27 @@ namespace MotCua.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProcedureGuides",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Steps = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureGuides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureGuides_Procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcedureVersions",
                 columns: table => new
                 {
@@ -170,6 +191,12 @@ namespace MotCua.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProcedureGuides_ProcedureId",
+                table: "ProcedureGuides",
+                column: "ProcedureId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProcedureImports_CreatedAt",
                 table: "ProcedureImports",
                 column: "CreatedAt");
@@ -210,6 +237,9 @@ namespace MotCua.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProcedureAssignments");
+
+            migrationBuilder.DropTable(
+                name: "ProcedureGuides");
 
             migrationBuilder.DropTable(
                 name: "ProcedureImports");
