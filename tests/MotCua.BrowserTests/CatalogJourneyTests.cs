@@ -106,6 +106,31 @@ public class CatalogAdministrationTests(BrowserApp app)
 }
 
 [Collection(BrowserGroup.Name)]
+public class CatalogListsTests(BrowserApp app)
+{
+    [Fact]
+    public async Task An_administrator_adds_a_life_event_that_citizens_then_browse()
+    {
+        var page = await app.SignInAsStaffAsync("quantri");
+        await page.GotoAsync("/quan-tri/thu-tuc/linh-vuc-su-kien");
+        await page.Locator("#ten-moi").FillAsync("Đi du học");
+        await page.Locator("#ma-moi").FillAsync("1.001456, 9.999999");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm sự kiện" }).ClickAsync();
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("9.999999");
+        await page.Locator("#ten-moi").FillAsync("Đi du học");
+        await page.Locator("#ma-moi").FillAsync("1.001456, 2.000635");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm sự kiện" }).ClickAsync();
+        (await page.Locator(".alert-success").InnerTextAsync()).Should().Contain("Đi du học");
+
+        await page.GotoAsync("/linh-vuc");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đi du học" }).ClickAsync();
+        await page.WaitForURLAsync("**/su-kien/di-du-hoc");
+        (await page.Locator("ol.results li").CountAsync()).Should().Be(2);
+        await page.Context.CloseAsync();
+    }
+}
+
+[Collection(BrowserGroup.Name)]
 public class SuggestionTests(BrowserApp app)
 {
     [Fact]
