@@ -1,9 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Catalog.Domain;
+using MotCua.Kernel.Persistence;
 
 namespace MotCua.Catalog.Persistence;
 
@@ -53,21 +51,13 @@ internal sealed class ProcedureAssignmentConfiguration : IEntityTypeConfiguratio
 
 internal sealed class ProcedureGuideConfiguration : IEntityTypeConfiguration<Guides.ProcedureGuide>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public void Configure(EntityTypeBuilder<Guides.ProcedureGuide> builder)
     {
         builder.ToTable("ProcedureGuides");
         builder.HasKey(g => g.Id);
         builder.HasIndex(g => g.ProcedureId).IsUnique();
         builder.Property(g => g.UpdatedBy).HasMaxLength(256);
-        builder.Property(g => g.Steps).HasConversion(
-            s => JsonSerializer.Serialize(s, Json),
-            s => JsonSerializer.Deserialize<List<Guides.GuideStep>>(s, Json) ?? new List<Guides.GuideStep>(),
-            new ValueComparer<List<Guides.GuideStep>>(
-                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
-                s => JsonSerializer.Serialize(s, Json).GetHashCode(StringComparison.Ordinal),
-                s => s.ToList()));
+        builder.Property(g => g.Steps).HasJsonConversion(() => []);
         builder.HasOne<Procedure>().WithMany().HasForeignKey(g => g.ProcedureId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -111,12 +101,6 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
 
 internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<ProcedureVersion>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public void Configure(EntityTypeBuilder<ProcedureVersion> builder)
     {
         builder.ToTable("ProcedureVersions");
@@ -124,13 +108,6 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
         builder.HasIndex(v => new { v.ProcedureId, v.Number }).IsUnique();
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(v => v.CreatedBy).HasMaxLength(256);
-        builder.Property(v => v.Content)
-            .HasConversion(
-                c => JsonSerializer.Serialize(c, Json),
-                s => JsonSerializer.Deserialize<ProcedureContent>(s, Json) ?? new ProcedureContent(),
-                new ValueComparer<ProcedureContent>(
-                    (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
-                    c => JsonSerializer.Serialize(c, Json).GetHashCode(StringComparison.Ordinal),
-                    c => JsonSerializer.Deserialize<ProcedureContent>(JsonSerializer.Serialize(c, Json), Json)!));
+        builder.Property(v => v.Content).HasJsonConversion(() => new ProcedureContent());
     }
 }
