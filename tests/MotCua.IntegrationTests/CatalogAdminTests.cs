@@ -65,6 +65,29 @@ public abstract class CatalogAdminTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_import_assigns_procedures_to_the_agencies_it_names_and_rejects_unknown_ones()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        const string file = """
+            [ { "code": "9.600001", "name": "Thủ tục giao qua tệp", "agencies": ["000.00.01.H26"] },
+              { "code": "9.600002", "name": "Thủ tục cơ quan lạ", "agencies": ["000.00.99.Z99"] } ]
+            """;
+        var upload = await admin.PostAsync("/api/v1/catalog/imports", new StringContent(file, Encoding.UTF8, "application/json"));
+        var preview = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        preview.GetProperty("rejected").GetInt32().Should().Be(1);
+        preview.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "9.600002")
+            .GetProperty("problems")[0].GetString().Should().Contain("000.00.99.Z99");
+        var id = preview.GetProperty("id").GetGuid();
+        (await admin.PostAsync($"/api/v1/catalog/imports/{id}/apply?mode=ValidRowsOnly", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var places = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/procedures/9.600001/assignments");
+        places.EnumerateArray().Select(p => p.GetProperty("place").GetString()).Should().ContainSingle(p => p!.StartsWith("Trung tâm Phục vụ hành chính công", StringComparison.Ordinal));
+
+        var again = await admin.PostAsync("/api/v1/catalog/imports", new StringContent(file, Encoding.UTF8, "application/json"));
+        var second = await again.Content.ReadFromJsonAsync<JsonElement>();
+        second.GetProperty("unchanged").GetInt32().Should().Be(1, "the assignment exists already");
+    }
+
+    [Fact]
     public async Task Imports_accept_a_file_upload_and_refuse_what_is_not_JSON()
     {
         var admin = await app.ApiAsAsync("quantri");

@@ -21,7 +21,7 @@ public static partial class ExcelImport
         ["thoi han truc tuyen"] = "onlineTime", ["phi truc tuyen"] = "onlineFee", ["thoi han buu chinh"] = "postalTime",
         ["phi buu chinh"] = "postalFee", ["ghi chu phi"] = "feeText", ["thanh phan ho so"] = "documents",
         ["yeu cau dieu kien"] = "conditions", ["ket qua"] = "result", ["thoi han hieu luc"] = "resultValidityMonths",
-        ["can cu phap ly"] = "legalBasis", ["ngay hieu luc"] = "effectiveFrom",
+        ["can cu phap ly"] = "legalBasis", ["ngay hieu luc"] = "effectiveFrom", ["co quan tiep nhan"] = "agencies",
     };
 
     public static List<(int Row, ImportRow? Value, string? Problem)> Parse(Stream stream)
@@ -154,6 +154,7 @@ public static partial class ExcelImport
             ResultValidityMonths = validity is { } v ? (int)v : null,
             LegalBasis = Lines("legalBasis"),
             EffectiveFrom = effective,
+            Agencies = Text("agencies") is { } ids ? Items(ids) : null,
         };
     }
 

@@ -54,6 +54,9 @@ public sealed record ImportRow
 
     /// <summary>True when the details are illustrative (the demo seed), as exported; left out, it stays as it is.</summary>
     public bool? IsDemoContent { get; init; }
+
+    /// <summary>Electronic identifiers of agencies that carry the procedure out; each gets an assignment (once).</summary>
+    public IReadOnlyList<string>? Agencies { get; init; }
 }
 
 public enum ImportAction
@@ -91,7 +94,7 @@ public enum ImportMode
 /// code gets a new published version only when something changed. Every problem is reported per row before
 /// anything is applied (<see cref="PreviewAsync"/>), and <see cref="ApplyAsync"/> applies in one transaction.
 /// </summary>
-public sealed class ProcedureImporter(DbContext db, TimeProvider clock)
+public sealed class ProcedureImporter(DbContext db, TimeProvider clock, Organization.Access.AgencyScope? scope = null)
 {
     public const int MaxRows = 50_000;
 
@@ -169,7 +172,12 @@ public sealed class ProcedureImporter(DbContext db, TimeProvider clock)
         foreach (var step in plan)
         {
             var effective = step.EffectiveFrom ?? today;
-            if (step.Existing is { } procedure)
+            Guid procedureId;
+            if (step.Known is { } known && step.Existing is null)
+            {
+                procedureId = known.Id;
+            }
+            else if (step.Existing is { } procedure)
             {
                 if (procedure.InForce?.EffectiveFrom is { } inForceFrom && effective < inForceFrom)
                 {
@@ -179,12 +187,19 @@ public sealed class ProcedureImporter(DbContext db, TimeProvider clock)
                 var version = procedure.AddVersion(step.Content, by, now);
                 procedure.Publish(version.Number, effective, now);
                 procedure.Reweigh(step.Applicants, step.Weight, now);
+                procedureId = procedure.Id;
             }
             else
             {
                 var created = Procedure.Create(step.Code, step.Applicants ?? ApplicantTypes.Citizen, step.Weight ?? 0, false, step.Content, by, now);
                 created.Publish(1, effective, now);
                 db.Add(created);
+                procedureId = created.Id;
+            }
+
+            foreach (var agencyId in step.NewAgencies)
+            {
+                db.Add(new Assignments.ProcedureAssignment { ProcedureId = procedureId, AgencyId = agencyId, CreatedAt = now });
             }
         }
 
@@ -197,7 +212,11 @@ public sealed class ProcedureImporter(DbContext db, TimeProvider clock)
         return (preview, true);
     }
 
-    private sealed record PlanStep(string Code, Procedure? Existing, ProcedureContent Content, ApplicantTypes? Applicants, long? Weight, DateOnly? EffectiveFrom);
+    /// <summary>One change: <see cref="Existing"/> set means a new version; <see cref="Known"/> without it, only new assignments.</summary>
+    private sealed record PlanStep(string Code, Procedure? Existing, ProcedureContent Content, ApplicantTypes? Applicants, long? Weight, DateOnly? EffectiveFrom, IReadOnlyList<Guid> NewAgencies)
+    {
+        public Procedure? Known { get; init; }
+    }
 
     private async Task<(List<ImportItem> Items, List<PlanStep> Plan)> PlanAsync(
         IReadOnlyList<(int Row, ImportRow? Value, string? Problem)> rows, bool demoContent, CancellationToken ct)
@@ -213,6 +232,13 @@ public sealed class ProcedureImporter(DbContext db, TimeProvider clock)
         }
 
         var fields = await db.Set<Field>().AsNoTracking().ToDictionaryAsync(f => f.NameFolded, f => f.Id, ct);
+        var identifiers = rows.SelectMany(r => r.Value?.Agencies ?? []).Select(a => a.Trim().ToUpperInvariant()).Distinct().ToList();
+        var agencies = await db.Set<Organization.Domain.Agency>().AsNoTracking().Where(a => identifiers.Contains(a.Identifier)).ToListAsync(ct);
+        var manageable = scope is null ? null : await scope.ForAsync(Kernel.Security.Permissions.CatalogManage, ct);
+        var procedureIds = existing.Values.Select(p => p.Id).ToList();
+        var assigned = (await db.Set<Assignments.ProcedureAssignment>().AsNoTracking()
+            .Where(a => procedureIds.Contains(a.ProcedureId) && a.Level == null).Select(a => new { a.ProcedureId, a.AgencyId }).ToListAsync(ct))
+            .Select(a => (a.ProcedureId, a.AgencyId)).ToHashSet();
         var duplicates = rows.Where(r => r.Value?.Code is not null).GroupBy(r => r.Value!.Code!.Trim())
             .Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.Row)));
 
@@ -258,6 +284,24 @@ public sealed class ProcedureImporter(DbContext db, TimeProvider clock)
                 problems.Add("Thủ tục mới cần có tên.");
             }
 
+            var newAgencies = new List<Guid>();
+            foreach (var identifier in (row?.Agencies ?? []).Select(a => a.Trim().ToUpperInvariant()).Distinct())
+            {
+                var agency = agencies.FirstOrDefault(a => a.Identifier == identifier);
+                if (agency is null)
+                {
+                    problems.Add($"Không có cơ quan mã định danh {identifier}.");
+                }
+                else if (manageable is not null && !manageable.Covers(agency))
+                {
+                    problems.Add($"{agency.Name} nằm ngoài phạm vi bạn được giao.");
+                }
+                else if (current is null || !assigned.Contains((current.Id, agency.Id)))
+                {
+                    newAgencies.Add(agency.Id);
+                }
+            }
+
             if (row?.EffectiveFrom is { } from && current?.InForce?.EffectiveFrom is { } inForce && from < inForce)
             {
                 problems.Add($"Ngày hiệu lực {from:dd/MM/yyyy} trước ngày của phiên bản đang áp dụng ({inForce:dd/MM/yyyy}).");
@@ -285,12 +329,13 @@ public sealed class ProcedureImporter(DbContext db, TimeProvider clock)
             }
 
             var applicants = row.Applicants is { Count: > 0 } a ? a.Aggregate(ApplicantTypes.None, (x, y) => x | y) : (ApplicantTypes?)null;
-            var unchanged = current is not null && Same(current.InForce?.Content, content)
+            var sameContent = current is not null && Same(current.InForce?.Content, content)
                 && (applicants is null || applicants == current.Applicants) && (row.Weight is null || row.Weight == current.Weight);
+            var unchanged = sameContent && newAgencies.Count == 0;
             items.Add(new ImportItem(number, code, content.Name, current is null ? ImportAction.Create : unchanged ? ImportAction.Unchanged : ImportAction.Update, []));
             if (!unchanged)
             {
-                plan.Add(new PlanStep(code!, current, content, applicants, row.Weight, row.EffectiveFrom));
+                plan.Add(new PlanStep(code!, sameContent ? null : current, content, applicants, row.Weight, row.EffectiveFrom, newAgencies) { Known = current });
             }
         }
 
