@@ -20,6 +20,10 @@ public class ArchitectureTests
         MotCuaReferences(typeof(OrganizationModule).Assembly).Should().BeEquivalentTo(["MotCua.Kernel"]);
 
     [Fact]
+    public void Catalog_depends_on_Kernel_and_Organization_only() =>
+        MotCuaReferences(typeof(MotCua.Catalog.CatalogModule).Assembly).Should().BeEquivalentTo(["MotCua.Kernel", "MotCua.Organization"]);
+
+    [Fact]
     public void Data_applies_the_configurations_of_every_module_it_knows() =>
         MotCuaDbContext.ModuleAssemblies.Select(a => a.GetName().Name).Should().BeEquivalentTo(
             MotCuaReferences(typeof(MotCuaDbContext).Assembly));
