@@ -21,15 +21,15 @@ public static class FieldClassifier
         ("Bảo hiểm y tế", ["bhyt", "bao hiem y te"]),
         ("Bảo hiểm xã hội", ["bhxh", "bao hiem xa hoi", "thai san", "om dau", "huu tri", "tu tuat", "tai nan lao dong"]),
         ("Thuế", ["thue"]),
-        ("Đăng ký kinh doanh", ["doanh nghiep", "ho kinh doanh", "hop tac xa", "dang ky kinh doanh"]),
+        ("Đăng ký kinh doanh", ["doanh nghiep", "ho kinh doanh", "hop tac xa", "dang ky kinh doanh", "cong ty", "co phan", "chi nhanh", "van phong dai dien", "dia diem kinh doanh"]),
         ("Tư pháp", ["ly lich tu phap", "luat su", "cong chung", "tro giup phap ly", "thua phat lai", "dau gia"]),
         ("Đất đai", ["dat dai", "quyen su dung dat", "su dung dat", "thu hoi dat", "giao dat"]),
         ("Xây dựng", ["xay dung", "nha o", "quy hoach"]),
         ("Giao thông", ["lai xe", "dang ky xe", "bien so xe", "phuong tien", "duong bo", "dang kiem", "hang hai", "duong sat", "giao thong", "tau"]),
-        ("Điện lực", ["dien"]),
+        ("Điện lực", ["cap dien", "mua ban dien", "luoi dien", "dien luc", "su dung dien", "dau noi", "cong to"]),
         ("Lao động", ["lao dong", "tien luong"]),
-        ("Giáo dục và đào tạo", ["giao duc", "van bang", "hoc sinh", "sinh vien", "truong", "dao tao", "tuyen sinh"]),
-        ("Y tế", ["y te", "duoc", "kham benh", "thuoc", "benh vien", "my pham"]),
+        ("Giáo dục và đào tạo", ["giao duc", "van bang", "hoc sinh", "sinh vien", "tuyen sinh", "dao tao", "hoc bong", "mam non", "tieu hoc", "trung hoc", "dai hoc"]),
+        ("Y tế", ["y te", "kham benh", "chua benh", "duoc pham", "hanh nghe duoc", "ban le thuoc", "thuoc chua benh", "benh vien", "my pham", "an toan thuc pham"]),
         ("Văn hóa", ["van hoa", "du lich", "quang cao", "the thao", "di tich", "bieu dien"]),
         ("Ngoại giao", ["lanh su"]),
         ("Môi trường", ["moi truong", "chat thai", "tai nguyen nuoc", "khoang san"]),
@@ -62,8 +62,8 @@ public static class FieldClassifier
     /// <summary>The field name for a procedure name, or null when no rule matches.</summary>
     public static string? Classify(string name)
     {
-        var folded = " " + string.Join(' ', VietnameseText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string([.. w.Where(char.IsLetterOrDigit)]))) + " ";
+        var letters = VietnameseText.Fold(name).Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray();
+        var folded = " " + string.Join(' ', new string(letters).Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " ";
         foreach (var (field, phrases) in Rules)
         {
             if (phrases.Any(p => folded.Contains(" " + p + " ", StringComparison.Ordinal)))
