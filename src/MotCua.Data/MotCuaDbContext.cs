@@ -29,6 +29,7 @@ public sealed class MotCuaDbContext(
         typeof(KernelModule).Assembly,
         typeof(OrganizationModule).Assembly,
         typeof(Catalog.CatalogModule).Assembly,
+        typeof(Dossiers.DossiersModule).Assembly,
     ];
 
     private readonly List<IDomainEvent> pendingEvents = [];

@@ -7,6 +7,7 @@ using MotCua.Catalog;
 using MotCua.Catalog.Guides;
 using MotCua.Catalog.Portal;
 using MotCua.Data;
+using MotCua.Dossiers;
 using MotCua.Kernel;
 using MotCua.Organization;
 using MotCua.Organization.Domain;
@@ -37,6 +38,7 @@ builder.Services.AddSerilog((services, logging) =>
 builder.Services.AddKernel(builder.Configuration);
 builder.Services.AddOrganization();
 builder.Services.AddCatalog();
+builder.Services.AddDossiers();
 builder.Services.AddMotCuaData(builder.Configuration);
 
 // First hosted service: migrations and seed run before the key ring is read and before the server listens.

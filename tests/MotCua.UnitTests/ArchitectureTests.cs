@@ -24,6 +24,10 @@ public class ArchitectureTests
         MotCuaReferences(typeof(MotCua.Catalog.CatalogModule).Assembly).Should().BeEquivalentTo(["MotCua.Kernel", "MotCua.Organization"]);
 
     [Fact]
+    public void Dossiers_depend_on_Kernel_Organization_and_Catalog_only() =>
+        MotCuaReferences(typeof(MotCua.Dossiers.DossiersModule).Assembly).Should().BeEquivalentTo(["MotCua.Kernel", "MotCua.Organization", "MotCua.Catalog"]);
+
+    [Fact]
     public void Data_applies_the_configurations_of_every_module_it_knows() =>
         MotCuaDbContext.ModuleAssemblies.Select(a => a.GetName().Name).Should().BeEquivalentTo(
             MotCuaReferences(typeof(MotCuaDbContext).Assembly));

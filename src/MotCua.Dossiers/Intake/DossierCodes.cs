@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Domain;
+using MotCua.Kernel;
+using MotCua.Kernel.Audit;
+using MotCua.Kernel.Problems;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Dossiers.Intake;
+
+/// <summary>The last number given to a receiving agency's dossiers on one local day.</summary>
+[NotAudited]
+public sealed class DossierCodeCounter
+{
+    public Guid AgencyId { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public int LastNumber { get; set; }
+}
+
+/// <summary>
+/// Gives dossier codes. The next number is taken by one atomic upsert (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>,
+/// the same statement on SQLite and PostgreSQL), so concurrent receptions on any number of nodes never share a number,
+/// and a number is never given twice even when the reception that took it fails afterwards.
+/// </summary>
+public sealed class DossierCodes(DbContext db)
+{
+    public async Task<string> NextAsync(Guid receivingAgencyId, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var identifier = await db.Set<Agency>().Where(a => a.Id == receivingAgencyId).Select(a => a.Identifier).SingleOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("cơ quan tiếp nhận");
+        var day = DateOnly.FromDateTime(VietnamTime.ToLocal(receivedAt).DateTime);
+        var numbers = await db.Database.SqlQuery<int>($"""
+            INSERT INTO "DossierCodeCounters" ("AgencyId", "Day", "LastNumber") VALUES ({receivingAgencyId}, {day}, 1)
+            ON CONFLICT ("AgencyId", "Day") DO UPDATE SET "LastNumber" = "DossierCodeCounters"."LastNumber" + 1
+            RETURNING "LastNumber" AS "Value"
+            """).ToListAsync(ct);
+        return DossierCode.Format(identifier, day, numbers.Single());
+    }
+}
