@@ -57,6 +57,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN" });
+
+        // CI shares two cores between the server, the browser and the tests: wait up to a minute, not thirty seconds.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -15,6 +15,7 @@ public class CatalogJourneyTests(BrowserApp app)
             JavaScriptEnabled = false,
             Locale = "vi-VN",
         });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("Tìm thủ tục hành chính").FillAsync("dang ki khai sinh");
