@@ -94,9 +94,7 @@ public static class ProcedureEndpoints
     /// <summary>The absolute public address: <c>Portal:PublicBaseUrl</c> when set (behind a proxy), else this request's host.</summary>
     public static string PublicUrl(HttpContext http, string path)
     {
-        var configured = http.RequestServices.GetService(typeof(Microsoft.Extensions.Configuration.IConfiguration)) is Microsoft.Extensions.Configuration.IConfiguration c
-            ? c["Portal:PublicBaseUrl"]
-            : null;
+        var configured = http.RequestServices.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["Portal:PublicBaseUrl"];
         var baseUrl = string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}" : configured.TrimEnd('/');
         return baseUrl + path;
     }
