@@ -1,17 +1,50 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Dossiers.Intake;
+using MotCua.Dossiers.Processing;
+using MotCua.Dossiers.Tracking;
+using MotCua.Dossiers.Work;
 
 namespace MotCua.Dossiers;
 
 /// <summary>
 /// Dossiers: the one-stop core (intake, processing, slips, tracking, return). Depends on Kernel, Organization and
-/// Catalog. So far: dossier codes, unique under concurrent receptions on several nodes.
+/// Catalog.
 /// </summary>
 public static class DossiersModule
 {
-    public static IServiceCollection AddDossiers(this IServiceCollection services)
+    public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<DossierOptions>(configuration.GetSection(DossierOptions.Section));
         services.AddScoped<DossierCodes>();
+        services.AddScoped<DossierWork>();
+        services.AddScoped<DossierIntake>();
+        services.AddScoped<ProcessingActions>();
+        services.AddScoped<Queues>();
+        services.AddScoped<DossierReader>();
+
+        // Public tracking: a fixed window per client address, so that codes cannot be enumerated.
+        var perMinute = configuration.GetValue($"{DossierOptions.Section}:TrackingPerMinute", 60);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(TrackingEndpoints.RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
         return services;
+    }
+
+    public static RouteGroupBuilder MapDossiers(this RouteGroupBuilder api)
+    {
+        api.MapIntake();
+        api.MapProcessing();
+        api.MapTracking();
+        return api;
     }
 }

@@ -38,7 +38,7 @@ builder.Services.AddSerilog((services, logging) =>
 builder.Services.AddKernel(builder.Configuration);
 builder.Services.AddOrganization();
 builder.Services.AddCatalog();
-builder.Services.AddDossiers();
+builder.Services.AddDossiers(builder.Configuration);
 builder.Services.AddMotCuaData(builder.Configuration);
 
 // First hosted service: migrations and seed run before the key ring is read and before the server listens.
@@ -115,6 +115,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -126,13 +127,14 @@ var api = app.MapGroup("/api/v1");
 api.MapKernel();
 api.MapOrganization();
 api.MapCatalog();
+api.MapDossiers();
 app.MapProcedureQrCodes();
 app.MapPosters();
 app.MapGuides(api);
 app.MapAccount();
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly);
+    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly);
 
 await app.RunAsync();
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Data;
 using Npgsql;
@@ -21,6 +22,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     public string MailDirectory => smtp.Directory;
 
     public abstract string Provider { get; }
+
+    /// <summary>The application's clock: real time plus an offset a test may move forward (deadlines, lateness).</summary>
+    public TestClock Clock { get; } = new();
 
     protected abstract string ConnectionString { get; }
 
@@ -46,6 +50,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Smtp:UseStartTls", "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public MotCuaDbContext NewDbContext(out IServiceScope scope)
@@ -142,4 +147,16 @@ public sealed class PostgresApp : AppFixture
 
         await base.InitializeAsync();
     }
+}
+
+/// <summary>Real time shifted by an offset that tests move forward; every "now" of the application comes from it.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Catalog.Domain;
+using MotCua.Dossiers.Domain;
 using MotCua.Dossiers.Intake;
+using MotCua.Kernel.Persistence;
 using MotCua.Organization.Domain;
 
 namespace MotCua.Dossiers.Persistence;
@@ -12,5 +15,100 @@ internal sealed class DossierCodeCounterConfiguration : IEntityTypeConfiguration
         builder.ToTable("DossierCodeCounters");
         builder.HasKey(c => new { c.AgencyId, c.Day });
         builder.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProcessDefinitionConfiguration : IEntityTypeConfiguration<ProcessDefinition>
+{
+    public void Configure(EntityTypeBuilder<ProcessDefinition> builder)
+    {
+        builder.ToTable("ProcessDefinitions");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.TimeLimit).HasPrecision(9, 2);
+        builder.Property(p => p.TimeLimitUnit).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Steps).HasJsonConversion(() => []);
+        builder.Property(p => p.CreatedBy).HasMaxLength(256);
+        builder.HasIndex(p => new { p.ProcedureId, p.AgencyId, p.Version }).IsUnique();
+        builder.HasOne<Procedure>().WithMany().HasForeignKey(p => p.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> builder)
+    {
+        builder.ToTable("Dossiers");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Code).HasMaxLength(48);
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property(d => d.ProcedureCode).HasMaxLength(16);
+        builder.Property(d => d.ProcedureName).HasMaxLength(2000);
+        builder.Property(d => d.Applicant).HasJsonConversion(() => new Applicant());
+        builder.Property(d => d.ApplicantName).HasMaxLength(200);
+        builder.Property(d => d.ApplicantNameFolded).HasMaxLength(200);
+        builder.Property(d => d.Request).HasMaxLength(4000);
+        builder.Property(d => d.DeliveryAddress).HasMaxLength(500);
+        builder.Property(d => d.IdempotencyKey).HasMaxLength(100);
+        builder.Property(d => d.ReceivedByName).HasMaxLength(256);
+        builder.Property(d => d.ApologyReason).HasMaxLength(4000);
+        builder.Property(d => d.SupplementReason).HasMaxLength(4000);
+        builder.Property(d => d.ClosingReason).HasMaxLength(4000);
+        builder.Property(d => d.ReturnedTo).HasMaxLength(300);
+        builder.Property(d => d.PausedHours).HasPrecision(9, 2);
+        builder.Property(d => d.StepName).HasMaxLength(300);
+        builder.Property(d => d.StepRole).HasMaxLength(32);
+        builder.Property(d => d.AssigneeName).HasMaxLength(256);
+        builder.Property(d => d.ResultFileKey).HasMaxLength(80);
+        builder.Property(d => d.ResultFileName).HasMaxLength(260);
+        builder.Property(d => d.Revision).IsConcurrencyToken();
+        builder.Ignore(d => d.MissingDocuments);
+        builder.Ignore(d => d.FinishedTimeliness);
+        builder.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.History).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(d => d.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Queues: the step's agency and role, by due time; the citizen's list; statistics by agency and time.
+        builder.HasIndex(d => new { d.StepAgencyId, d.StepRole, d.StepDueAt });
+        builder.HasIndex(d => new { d.OwnerId, d.CreatedAt });
+        builder.HasIndex(d => new { d.OwnerId, d.IdempotencyKey }).IsUnique();
+        builder.HasIndex(d => new { d.ReceivingAgencyId, d.SubmittedAt });
+        builder.HasIndex(d => new { d.CompetentAgencyId, d.ReceivedAt });
+        builder.HasIndex(d => d.AssigneeId);
+        builder.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.CompetentAgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DossierDocumentConfiguration : IEntityTypeConfiguration<DossierDocument>
+{
+    public void Configure(EntityTypeBuilder<DossierDocument> builder)
+    {
+        builder.ToTable("DossierDocuments");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Name).HasMaxLength(1000);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.FileKey).HasMaxLength(80);
+        builder.Property(d => d.FileName).HasMaxLength(260);
+        builder.Property(d => d.ContentType).HasMaxLength(100);
+        builder.HasIndex(d => d.DossierId);
+    }
+}
+
+internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<DossierEvent>
+{
+    public void Configure(EntityTypeBuilder<DossierEvent> builder)
+    {
+        builder.ToTable("DossierEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.ActorName).HasMaxLength(256);
+        builder.Property(e => e.StepName).HasMaxLength(300);
+        builder.Property(e => e.Comment).HasMaxLength(4200);
+        builder.Property(e => e.FileKey).HasMaxLength(80);
+        builder.Property(e => e.FileName).HasMaxLength(260);
+        builder.HasIndex(e => new { e.DossierId, e.At });
+        builder.HasIndex(e => new { e.Action, e.At });
     }
 }

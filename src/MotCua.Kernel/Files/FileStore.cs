@@ -65,6 +65,17 @@ public static class FileTypes
         _ => null,
     };
 
+    /// <summary>A document a citizen may attach: a PDF or an image; null for anything else (an executable renamed .pdf, a zip…).</summary>
+    public static string? DocumentType(ReadOnlySpan<byte> content) =>
+        content.StartsWith("%PDF-"u8) ? "application/pdf" : ImageType(content);
+
+    /// <summary>A PDF that ends as PDFs end (an end-of-file marker near the end): a truncated upload fails this.</summary>
+    public static bool LooksLikeCompletePdf(ReadOnlySpan<byte> content)
+    {
+        var tail = content[Math.Max(0, content.Length - 1024)..];
+        return content.StartsWith("%PDF-"u8) && tail.IndexOf("%%EOF"u8) >= 0;
+    }
+
     /// <summary>Throws a Vietnamese error unless the content is a PNG, JPEG or WebP image within the size limit.</summary>
     public static string RequireImage(byte[] content, int maxBytes)
     {

@@ -15,11 +15,29 @@ public static class Permissions
     public const string AuditView = "audit.view";
     public const string CatalogManage = "catalog.manage";
 
+    /// <summary>Receive dossiers at a desk, decide on online ones, return results, issue slips and apologies.</summary>
+    public const string DossiersReceive = "dossiers.receive";
+
+    /// <summary>Act on dossiers at a processing step (specialist, head, leader).</summary>
+    public const string DossiersProcess = "dossiers.process";
+
+    /// <summary>Read dossiers of the agencies in scope.</summary>
+    public const string DossiersView = "dossiers.view";
+
+    /// <summary>Dossier statistics of the agencies in scope.</summary>
+    public const string DossiersStats = "dossiers.stats";
+
+    /// <summary>Edit process definitions (the steps of each procedure at each agency).</summary>
+    public const string ProcessesManage = "dossiers.processes.manage";
+
     /// <summary>Citizens' own area (their account, later their dossiers).</summary>
     public const string CitizenSelf = "citizen.self";
 
     public static IReadOnlyList<string> All { get; } =
-        [StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage, CitizenSelf];
+        [
+            StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
+            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, CitizenSelf,
+        ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>
     public const string ClaimType = "motcua:perm";

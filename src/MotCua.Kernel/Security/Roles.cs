@@ -40,20 +40,21 @@ public static class Roles
     /// <summary>What each role may do. Modules add their permissions here as they arrive.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Permissions { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
-        [DeskOfficer] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
-        [Specialist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
-        [DepartmentHead] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
-        [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
+        [DeskOfficer] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersReceive, Security.Permissions.DossiersView],
+        [Specialist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView],
+        [DepartmentHead] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats],
+        [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats],
         [Clerk] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
         [Archivist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
         [HumanResources] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
         [MeetingSecretary] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
-        [Supervisor] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
+        [Supervisor] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersView, Security.Permissions.DossiersStats],
         [Administrator] =
         [
             Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.AgenciesManage,
             Security.Permissions.StaffView, Security.Permissions.StaffManage, Security.Permissions.CalendarManage,
-            Security.Permissions.AuditView, Security.Permissions.CatalogManage,
+            Security.Permissions.AuditView, Security.Permissions.CatalogManage, Security.Permissions.ProcessesManage,
+            Security.Permissions.DossiersView, Security.Permissions.DossiersStats,
         ],
     };
 }

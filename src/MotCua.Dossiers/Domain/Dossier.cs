@@ -1,0 +1,976 @@
+using MotCua.Catalog.Domain;
+using MotCua.Kernel;
+using MotCua.Kernel.Calendar;
+using MotCua.Kernel.Events;
+using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
+
+namespace MotCua.Dossiers.Domain;
+
+/// <summary>Who acts: a staff member, a citizen, or the system.</summary>
+public sealed record Actor(Guid? Id, string Name);
+
+/// <summary>The person or business the dossier is for (người nộp, chủ hồ sơ).</summary>
+public sealed record Applicant
+{
+    public string FullName { get; init; } = "";
+
+    /// <summary>12-digit personal identification number, or a business's tax code.</summary>
+    public string? IdNumber { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Address { get; init; }
+}
+
+public sealed record DossierStatusChanged(Guid DossierId, string? Code, DossierAction Action, DossierStatus From, DossierStatus To) : IDomainEvent;
+
+/// <summary>
+/// One application for one procedure (hồ sơ TTHC): its applicant and documents, the agency that received it and the
+/// one competent to decide, its status (domain.md numbering), the process step it is at and who holds it, its due
+/// times, and its history. Every change goes through a method here that checks the status, appends one history row
+/// and raises <see cref="DossierStatusChanged"/>; the caller saves it in one transaction.
+/// </summary>
+public sealed class Dossier : AggregateRoot
+{
+    private readonly List<DossierDocument> documents = [];
+    private readonly List<DossierEvent> history = [];
+
+    private Dossier()
+    {
+    }
+
+    public Guid Id { get; private init; } = Ids.New();
+
+    public string? Code { get; private set; }
+
+    public Guid ProcedureId { get; private init; }
+
+    public string ProcedureCode { get; private init; } = "";
+
+    public string ProcedureName { get; private init; } = "";
+
+    /// <summary>The procedure version in force when the dossier was started; it keeps it.</summary>
+    public int ProcedureVersion { get; private init; }
+
+    public Guid? ProcessDefinitionId { get; private set; }
+
+    /// <summary>Where the dossier was received (a centre, a commune, or another centre for any-location reception).</summary>
+    public Guid ReceivingAgencyId { get; private init; }
+
+    /// <summary>The agency competent to decide.</summary>
+    public Guid CompetentAgencyId { get; private init; }
+
+    public DossierChannel Channel { get; private init; }
+
+    public DossierStatus Status { get; private set; }
+
+    public DossierOutcome? Outcome { get; private set; }
+
+    /// <summary>The citizen account that owns an online dossier.</summary>
+    public Guid? OwnerId { get; private init; }
+
+    public Applicant Applicant { get; private set; } = new();
+
+    public string ApplicantName { get; private set; } = "";
+
+    public string ApplicantNameFolded { get; private set; } = "";
+
+    /// <summary>What is asked for (nội dung đề nghị).</summary>
+    public string? Request { get; private set; }
+
+    public ResultDelivery Delivery { get; private set; }
+
+    public string? DeliveryAddress { get; private set; }
+
+    /// <summary>The client's key of an online submission: a retried request finds the same dossier.</summary>
+    public string? IdempotencyKey { get; private init; }
+
+    public DateTime CreatedAt { get; private init; }
+
+    public DateTime? SubmittedAt { get; private set; }
+
+    public DateTime? ReceivedAt { get; private set; }
+
+    public Guid? ReceivedById { get; private set; }
+
+    public string? ReceivedByName { get; private set; }
+
+    /// <summary>The appointment (ngày hẹn trả) in force.</summary>
+    public DateTime? DueAt { get; private set; }
+
+    /// <summary>The first appointment, kept when a late apology sets a new one.</summary>
+    public DateTime? OriginalDueAt { get; private set; }
+
+    public string? ApologyReason { get; private set; }
+
+    /// <summary>When the dossier was decided, stopped, refused or withdrawn.</summary>
+    public DateTime? FinishedAt { get; private set; }
+
+    public DateTime? ReturnedAt { get; private set; }
+
+    /// <summary>Since when the clock is stopped for a supplement.</summary>
+    public DateTime? PausedAt { get; private set; }
+
+    /// <summary>Working hours the clock was stopped in all, by supplements.</summary>
+    public decimal PausedHours { get; private set; }
+
+    public DossierStatus? StatusBeforeSupplement { get; private set; }
+
+    public string? SupplementReason { get; private set; }
+
+    public int StepIndex { get; private set; }
+
+    public StepKind? StepKind { get; private set; }
+
+    public string? StepName { get; private set; }
+
+    public string? StepRole { get; private set; }
+
+    public Guid? StepUnitId { get; private set; }
+
+    public Guid? StepAgencyId { get; private set; }
+
+    public DateTime? StepStartedAt { get; private set; }
+
+    public DateTime? StepDueAt { get; private set; }
+
+    public Guid? AssigneeId { get; private set; }
+
+    public string? AssigneeName { get; private set; }
+
+    public DossierAction? LastAction { get; private set; }
+
+    public Guid? TransferFromAgencyId { get; private set; }
+
+    public int? TransferReturnIndex { get; private set; }
+
+    public Guid? TransferredById { get; private set; }
+
+    public string? ResultFileKey { get; private set; }
+
+    public string? ResultFileName { get; private set; }
+
+    public DateOnly? ResultValidUntil { get; private set; }
+
+    /// <summary>Why it was refused, stopped or withdrawn.</summary>
+    public string? ClosingReason { get; private set; }
+
+    public string? ReturnedTo { get; private set; }
+
+    /// <summary>Optimistic concurrency: each change increments it, and a save over a stale copy fails.</summary>
+    public int Revision { get; private set; }
+
+    public IReadOnlyList<DossierDocument> Documents => documents;
+
+    public IReadOnlyList<DossierEvent> History => history;
+
+    /// <summary>In progress (received, not finished) and past its appointment.</summary>
+    public bool IsOverdueAt(DateTime now) => DueAt is { } due && FinishedAt is null && ReceivedAt is not null && now > due
+        && Status is DossierStatus.Received or DossierStatus.Processing;
+
+    /// <summary>Early, on time or late, against the first appointment (an apology does not make a late dossier on time).</summary>
+    public Timeliness? FinishedTimeliness =>
+        FinishedAt is { } finished && (OriginalDueAt ?? DueAt) is { } due && Status is DossierStatus.Processed or DossierStatus.Returned
+            ? Classify(finished, due) : null;
+
+    public static Timeliness Classify(DateTime done, DateTime due)
+    {
+        if (done > due)
+        {
+            return Timeliness.Late;
+        }
+
+        return VietnamTime.ToLocal(new DateTimeOffset(done, TimeSpan.Zero)).Date < VietnamTime.ToLocal(new DateTimeOffset(due, TimeSpan.Zero)).Date
+            ? Timeliness.Early : Timeliness.OnTime;
+    }
+
+    /// <summary>A new dossier: an online draft of a citizen, or a walk-in applicant's dossier at a counter.</summary>
+    public static Dossier Start(
+        Procedure procedure, int version, Guid receivingAgencyId, Guid competentAgencyId, DossierChannel channel, Guid? ownerId,
+        Applicant applicant, string? idempotencyKey, Actor actor, DateTime now)
+    {
+        var dossier = new Dossier
+        {
+            ProcedureId = procedure.Id,
+            ProcedureCode = procedure.NationalCode,
+            ProcedureName = procedure.Name,
+            ProcedureVersion = version,
+            ReceivingAgencyId = receivingAgencyId,
+            CompetentAgencyId = competentAgencyId,
+            Channel = channel,
+            OwnerId = ownerId,
+            IdempotencyKey = idempotencyKey,
+            Status = DossierStatus.Draft,
+            CreatedAt = now,
+        };
+        dossier.SetApplicant(applicant);
+        dossier.Append(DossierAction.SaveDraft, DossierStatus.Draft, actor, now, null);
+        return dossier;
+    }
+
+    /// <summary>Edits the application while it can be edited (a draft, or while a supplement is requested).</summary>
+    public void Fill(Applicant applicant, string? request, ResultDelivery delivery, string? deliveryAddress)
+    {
+        RequireEditable();
+        SetApplicant(applicant);
+        var text = request?.Trim();
+        if (text?.Length > 4000)
+        {
+            throw new DomainException("Nội dung đề nghị dài tối đa 4.000 ký tự.", ProblemKind.Invalid, "request");
+        }
+
+        var address = deliveryAddress?.Trim();
+        if (delivery == ResultDelivery.Postal && string.IsNullOrWhiteSpace(address))
+        {
+            throw new DomainException("Hãy nhập địa chỉ nhận kết quả qua bưu chính.", ProblemKind.Invalid, "deliveryAddress");
+        }
+
+        if (address?.Length > 500)
+        {
+            throw new DomainException("Địa chỉ dài tối đa 500 ký tự.", ProblemKind.Invalid, "deliveryAddress");
+        }
+
+        Request = string.IsNullOrEmpty(text) ? null : text;
+        Delivery = delivery;
+        DeliveryAddress = string.IsNullOrEmpty(address) ? null : address;
+        Revision++;
+    }
+
+    public DossierDocument AddDocument(string name, DocumentCopyKind kind, int count, bool required, StoredFile? file, DateTime now)
+    {
+        RequireEditable();
+        var document = DossierDocument.Create(Id, name, kind, count, required, file, Status == DossierStatus.SupplementRequested, now);
+        documents.Add(document);
+        Revision++;
+        return document;
+    }
+
+    /// <summary>At the counter: a paper document handed over (or, with count 0, listed as not brought).</summary>
+    public DossierDocument AddPaper(string name, DocumentCopyKind kind, int count, bool required, DateTime now)
+    {
+        RequireEditable();
+        var document = DossierDocument.Paper(Id, name, kind, count, required, now);
+        documents.Add(document);
+        Revision++;
+        return document;
+    }
+
+    public void MarkPaperProvided(Guid documentId, int count)
+    {
+        RequireEditable();
+        Document(documentId).MarkProvided(count);
+        Revision++;
+    }
+
+    public void AttachFile(Guid documentId, StoredFile file, DateTime now)
+    {
+        RequireEditable();
+        Document(documentId).Attach(file, Status == DossierStatus.SupplementRequested, now);
+        Revision++;
+    }
+
+    public void RemoveDocument(Guid documentId)
+    {
+        if (Status != DossierStatus.Draft)
+        {
+            throw new DomainException("Chỉ bỏ được thành phần hồ sơ khi hồ sơ còn là bản nháp.", ProblemKind.Conflict);
+        }
+
+        documents.Remove(Document(documentId));
+        Revision++;
+    }
+
+    /// <summary>The required documents not yet provided (a file uploaded, or ticked as handed over at the counter).</summary>
+    public IEnumerable<DossierDocument> MissingDocuments => documents.Where(d => d.Required && !d.Provided);
+
+    /// <summary>Online submission: the draft gets its code and waits in the receiving desk's queue.</summary>
+    public void Submit(string code, ProcessDefinition process, decimal receptionHours, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        RequireStatus(DossierAction.Submit, DossierStatus.Draft);
+        RequireComplete();
+        Code = code;
+        ProcessDefinitionId = process.Id;
+        SubmittedAt = now;
+        Status = DossierStatus.NewlySubmitted;
+        EnterStep(process, 0, ReceivingAgencyId, calendar, now, receptionHours);
+        Append(DossierAction.Submit, DossierStatus.Draft, actor, now, null);
+    }
+
+    /// <summary>
+    /// Acceptance by the desk (an online dossier from the queue, or a walk-in's dossier given its code now): the
+    /// appointment is the time limit counted on the working calendar from now, and the dossier goes to the first
+    /// processing step.
+    /// </summary>
+    public void Receive(string? code, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        var from = Status;
+        if (Status == DossierStatus.Draft && Channel != DossierChannel.Online)
+        {
+            Code = code ?? throw new ArgumentNullException(nameof(code));
+            SubmittedAt = now;
+        }
+        else
+        {
+            RequireStatus(DossierAction.Receive, DossierStatus.NewlySubmitted);
+        }
+
+        RequireComplete();
+        RequireFree(actor);
+        ProcessDefinitionId = process.Id;
+        ReceivedAt = now;
+        ReceivedById = actor.Id;
+        ReceivedByName = actor.Name;
+        DueAt = AppointmentFor(process, calendar, now);
+        Status = DossierStatus.Received;
+        Append(DossierAction.Receive, from, actor, now, null, timeliness: StepTimeliness(now));
+        EnterStep(process, 1, null, calendar, now);
+    }
+
+    public static DateTime AppointmentFor(ProcessDefinition process, WorkingCalendar calendar, DateTime now)
+    {
+        var start = new DateTimeOffset(now, TimeSpan.Zero);
+        if (process.TimeLimit == 0)
+        {
+            return SameDay(calendar, start).UtcDateTime;
+        }
+
+        var due = process.TimeLimitUnit switch
+        {
+            TimeLimitUnit.WorkingHours => calendar.AddWorkingTime(start, TimeSpan.FromHours((double)process.TimeLimit)),
+            TimeLimitUnit.Days => calendar.NextWorkingInstant(start.AddDays((double)process.TimeLimit)),
+            _ => AddWorkingDays(calendar, start, process.TimeLimit),
+        };
+        return due.UtcDateTime;
+    }
+
+    /// <summary>
+    /// "Giải quyết ngay trong ngày": the end of the working day of reception; received in its last two working
+    /// hours, the end of the next working day.
+    /// </summary>
+    private static DateTimeOffset SameDay(WorkingCalendar calendar, DateTimeOffset start)
+    {
+        var at = calendar.NextWorkingInstant(start);
+        var date = DateOnly.FromDateTime(VietnamTime.ToLocal(at).DateTime);
+        var close = VietnamTime.At(date, calendar.Periods[^1].End);
+        if (close - at < TimeSpan.FromHours(2))
+        {
+            close = VietnamTime.At(calendar.NextWorkingDay(date), calendar.Periods[^1].End);
+        }
+
+        return close;
+    }
+
+    private static DateTimeOffset AddWorkingDays(WorkingCalendar calendar, DateTimeOffset start, decimal days)
+    {
+        var whole = (int)Math.Floor(days);
+        var due = calendar.AddWorkingDays(start, whole);
+        var fraction = days - whole;
+        return fraction == 0 ? due : calendar.AddWorkingTime(due, TimeSpan.FromHours((double)(fraction * (decimal)HoursPerDay(calendar))));
+    }
+
+    public static double HoursPerDay(WorkingCalendar calendar) => calendar.Periods.Sum(p => (p.End - p.Start).TotalHours);
+
+    /// <summary>
+    /// The desk asks the applicant to complete the dossier, stating once and completely what is missing. Before
+    /// reception this is the guidance slip; after it the clock stops until the applicant resubmits.
+    /// </summary>
+    public void RequestSupplement(string reason, Actor actor, DateTime now)
+    {
+        RequireStatus(DossierAction.RequestSupplement, DossierStatus.Draft, DossierStatus.NewlySubmitted, DossierStatus.Received, DossierStatus.Processing);
+        if (Status == DossierStatus.Draft && Channel == DossierChannel.Online)
+        {
+            throw new DomainException("Hồ sơ chưa nộp.", ProblemKind.Conflict);
+        }
+
+        var text = Required(reason, "reason", "Hãy nêu đầy đủ, một lần những gì cần bổ sung và lý do.");
+        RequireFree(actor);
+        var from = Status;
+        StatusBeforeSupplement = from == DossierStatus.Draft ? DossierStatus.NewlySubmitted : from;
+        SupplementReason = text;
+        if (ReceivedAt is not null)
+        {
+            PausedAt = now;
+        }
+
+        Status = DossierStatus.SupplementRequested;
+        Append(DossierAction.RequestSupplement, from, actor, now, text);
+    }
+
+    /// <summary>The applicant completes the dossier; the clock resumes and every due time moves by the paused working time.</summary>
+    public void Resubmit(string? code, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        RequireStatus(DossierAction.Resubmit, DossierStatus.SupplementRequested);
+        RequireComplete();
+        var to = StatusBeforeSupplement ?? DossierStatus.NewlySubmitted;
+        if (Code is null)
+        {
+            Code = code ?? throw new ArgumentNullException(nameof(code));
+            SubmittedAt = now;
+        }
+
+        if (PausedAt is { } paused)
+        {
+            var pause = calendar.WorkingTimeBetween(new DateTimeOffset(paused, TimeSpan.Zero), new DateTimeOffset(now, TimeSpan.Zero));
+            PausedHours += (decimal)pause.TotalHours;
+            DueAt = Shift(calendar, DueAt, pause);
+            OriginalDueAt = Shift(calendar, OriginalDueAt, pause);
+            StepDueAt = Shift(calendar, StepDueAt, pause);
+        }
+
+        PausedAt = null;
+        Status = to;
+        StatusBeforeSupplement = null;
+        Append(DossierAction.Resubmit, DossierStatus.SupplementRequested, actor, now, null);
+    }
+
+    private static DateTime? Shift(WorkingCalendar calendar, DateTime? due, TimeSpan pause) =>
+        due is { } d && pause > TimeSpan.Zero ? calendar.AddWorkingTime(new DateTimeOffset(d, TimeSpan.Zero), pause).UtcDateTime : due;
+
+    /// <summary>Not received: the desk refuses the dossier with a specific reason (status 3).</summary>
+    public void RefuseReception(string reason, Actor actor, DateTime now)
+    {
+        RequireStatus(DossierAction.Refuse, DossierStatus.Draft, DossierStatus.NewlySubmitted, DossierStatus.SupplementRequested);
+        if (ReceivedAt is not null || (Status == DossierStatus.Draft && Channel == DossierChannel.Online))
+        {
+            throw new DomainException("Hồ sơ đã tiếp nhận: hãy đề xuất từ chối giải quyết ở bước xử lý.", ProblemKind.Conflict);
+        }
+
+        var text = Required(reason, "reason", "Hãy nêu lý do cụ thể của việc từ chối tiếp nhận.");
+        RequireFree(actor);
+        var from = Status;
+        Status = DossierStatus.NotReceived;
+        ClosingReason = text;
+        FinishedAt = now;
+        LeaveStep();
+        Append(DossierAction.Refuse, from, actor, now, text);
+    }
+
+    /// <summary>A staff member takes the dossier at its current step; nobody else can act on it until it moves on.</summary>
+    public void Take(Actor actor, DateTime now)
+    {
+        RequireStatus(DossierAction.Take, DossierStatus.NewlySubmitted, DossierStatus.Received, DossierStatus.Processing, DossierStatus.Processed);
+        RequireFree(actor);
+        if (AssigneeId == actor.Id)
+        {
+            return;
+        }
+
+        var from = Status;
+        AssigneeId = actor.Id;
+        AssigneeName = actor.Name;
+        if (Status == DossierStatus.Received && StepKind is not Domain.StepKind.Reception)
+        {
+            Status = DossierStatus.Processing;
+        }
+
+        Append(DossierAction.Take, from, actor, now, null);
+    }
+
+    /// <summary>Hands the dossier to the next step of its process.</summary>
+    public void Forward(string? comment, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        RequireProcessingStep(DossierAction.Forward, actor);
+        if (StepKind == Domain.StepKind.Approval)
+        {
+            throw new DomainException("Ở bước phê duyệt, hãy phê duyệt hoặc trả lại bước trước.", ProblemKind.Conflict);
+        }
+
+        var next = StepIndex + 1;
+        if (process.Steps[next].Kind == Domain.StepKind.Approval && ResultFileKey is null && Outcome != DossierOutcome.Refused)
+        {
+            throw new DomainException("Chưa có dự thảo kết quả: hãy tải lên hoặc tạo kết quả trước khi trình phê duyệt.", ProblemKind.Conflict);
+        }
+
+        Append(DossierAction.Forward, Status, actor, now, Clean(comment), timeliness: StepTimeliness(now));
+        EnterStep(process, next, null, calendar, now);
+    }
+
+    /// <summary>Returns the dossier to the previous step with a reason; it goes back to whoever handled that step.</summary>
+    public void SendBack(string reason, Guid? previousHolderId, string? previousHolderName, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        RequireProcessingStep(DossierAction.SendBack, actor);
+        var text = Required(reason, "reason", "Hãy nêu lý do trả lại.");
+        if (StepIndex <= 1)
+        {
+            throw new DomainException("Đây là bước xử lý đầu tiên, không có bước trước để trả lại.", ProblemKind.Conflict);
+        }
+
+        Append(DossierAction.SendBack, Status, actor, now, text, timeliness: StepTimeliness(now));
+        EnterStep(process, StepIndex - 1, null, calendar, now);
+        AssigneeId = previousHolderId;
+        AssigneeName = previousHolderName;
+        LastAction = DossierAction.SendBack;
+    }
+
+    /// <summary>Asks another unit's opinion; the question and its target stay in the history.</summary>
+    public void Consult(string unitName, string question, Actor actor, DateTime now)
+    {
+        RequireProcessingStep(DossierAction.Consult, actor);
+        var text = Required(question, "comment", "Hãy nêu nội dung xin ý kiến.");
+        Append(DossierAction.Consult, Status, actor, now, $"{unitName}: {text}");
+    }
+
+    /// <summary>The draft result (or the reasoned refusal) that the leader will approve.</summary>
+    public void ProposeResult(StoredFile? result, DossierOutcome outcome, string? comment, Actor actor, DateTime now)
+    {
+        RequireProcessingStep(DossierAction.ProposeResult, actor);
+        if (StepKind is not (Domain.StepKind.Processing or Domain.StepKind.Review))
+        {
+            throw new DomainException("Chỉ dự thảo kết quả ở bước thụ lý hoặc xem xét.", ProblemKind.Conflict);
+        }
+
+        if (outcome == DossierOutcome.Refused)
+        {
+            ClosingReason = Required(comment, "comment", "Hãy nêu lý do từ chối giải quyết.");
+        }
+        else if (result is null)
+        {
+            throw new DomainException("Hãy tải lên tệp kết quả (PDF).", ProblemKind.Invalid, "file");
+        }
+
+        Outcome = outcome;
+        ResultFileKey = result?.Key;
+        ResultFileName = result?.FileName;
+        Append(DossierAction.ProposeResult, Status, actor, now, outcome == DossierOutcome.Refused ? ClosingReason : Clean(comment), result);
+    }
+
+    /// <summary>
+    /// Refusal during processing: the reasoned refusal goes straight to the leader's approval step, and the
+    /// approved refusal is returned like any result.
+    /// </summary>
+    public void Refuse(string reason, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        ProposeResult(null, DossierOutcome.Refused, reason, actor, now);
+        var approval = process.Steps.FindIndex(s => s.Kind == Domain.StepKind.Approval);
+        Append(DossierAction.Refuse, Status, actor, now, ClosingReason, timeliness: StepTimeliness(now));
+        EnterStep(process, approval, null, calendar, now);
+    }
+
+    /// <summary>The leader approves (signs) the result: the dossier is processed and goes to the return step.</summary>
+    public void Approve(string? comment, int? resultValidityMonths, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        RequireProcessingStep(DossierAction.Approve, actor);
+        if (StepKind != Domain.StepKind.Approval)
+        {
+            throw new DomainException("Hồ sơ chưa đến bước phê duyệt.", ProblemKind.Conflict);
+        }
+
+        if (ResultFileKey is null && Outcome != DossierOutcome.Refused)
+        {
+            throw new DomainException("Chưa có dự thảo kết quả để phê duyệt.", ProblemKind.Conflict);
+        }
+
+        Outcome ??= DossierOutcome.Granted;
+        var from = Status;
+        Status = DossierStatus.Processed;
+        FinishedAt = now;
+        if (Outcome == DossierOutcome.Granted && resultValidityMonths is { } months)
+        {
+            ResultValidUntil = DateOnly.FromDateTime(VietnamTime.ToLocal(new DateTimeOffset(now, TimeSpan.Zero)).DateTime).AddMonths(months);
+        }
+
+        Append(DossierAction.Approve, from, actor, now, Clean(comment), timeliness: StepTimeliness(now));
+        EnterStep(process, process.Steps.Count - 1, ReceivingAgencyId, calendar, now);
+    }
+
+    /// <summary>Processing stopped (status 8) with the reason, e.g. the applicant's request or a legal impediment.</summary>
+    public void Stop(string reason, Actor actor, DateTime now)
+    {
+        RequireStatus(DossierAction.Stop, DossierStatus.Received, DossierStatus.Processing);
+        RequireFree(actor);
+        var text = Required(reason, "reason", "Hãy nêu lý do dừng xử lý.");
+        var from = Status;
+        Status = DossierStatus.Stopped;
+        ClosingReason = text;
+        FinishedAt = now;
+        LeaveStep();
+        Append(DossierAction.Stop, from, actor, now, text);
+    }
+
+    /// <summary>Inter-agency transfer (liên thông): another agency or level works on it within the time left, then sends it back.</summary>
+    public void Transfer(Guid targetAgencyId, string targetName, string? comment, Actor actor, DateTime now)
+    {
+        RequireProcessingStep(DossierAction.Transfer, actor);
+        if (StepKind == Domain.StepKind.Transfer || TransferFromAgencyId is not null)
+        {
+            throw new DomainException("Hồ sơ đang ở cơ quan liên thông.", ProblemKind.Conflict);
+        }
+
+        if (targetAgencyId == StepAgencyId)
+        {
+            throw new DomainException("Hãy chọn cơ quan khác với cơ quan đang xử lý.", ProblemKind.Invalid, "agencyId");
+        }
+
+        Append(DossierAction.Transfer, Status, actor, now, $"Chuyển đến {targetName}" + (Clean(comment) is { } c ? ": " + c : ""), timeliness: StepTimeliness(now));
+        TransferFromAgencyId = StepAgencyId;
+        TransferReturnIndex = StepIndex;
+        TransferredById = actor.Id;
+        StepKind = Domain.StepKind.Transfer;
+        StepName = "Xử lý liên thông tại " + targetName;
+        StepRole = Roles.Specialist;
+        StepUnitId = null;
+        StepAgencyId = targetAgencyId;
+        StepStartedAt = now;
+        StepDueAt = DueAt;
+        AssigneeId = null;
+        AssigneeName = null;
+    }
+
+    /// <summary>The agency that received a transfer sends the dossier back, with its opinion, to whoever transferred it.</summary>
+    public void ReturnTransfer(string? comment, string? transferrerName, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        RequireProcessingStep(DossierAction.ReturnTransfer, actor);
+        if (StepKind != Domain.StepKind.Transfer || TransferReturnIndex is not { } back)
+        {
+            throw new DomainException("Hồ sơ không ở bước liên thông.", ProblemKind.Conflict);
+        }
+
+        var returnTo = TransferredById;
+        Append(DossierAction.ReturnTransfer, Status, actor, now, Clean(comment), timeliness: StepTimeliness(now));
+        TransferFromAgencyId = null;
+        TransferReturnIndex = null;
+        TransferredById = null;
+        EnterStep(process, back, null, calendar, now);
+        AssigneeId = returnTo;
+        AssigneeName = transferrerName;
+        LastAction = DossierAction.ReturnTransfer;
+    }
+
+    /// <summary>The late apology (xin lỗi, hẹn lại): a new appointment with the reason; the first one is kept.</summary>
+    public void Apologize(DateTime newDueAt, string reason, Actor actor, DateTime now)
+    {
+        RequireStatus(DossierAction.Apologize, DossierStatus.Received, DossierStatus.Processing, DossierStatus.SupplementRequested);
+        if (DueAt is not { } due)
+        {
+            throw new DomainException("Hồ sơ chưa có ngày hẹn trả.", ProblemKind.Conflict);
+        }
+
+        if (newDueAt <= due || newDueAt <= now)
+        {
+            throw new DomainException("Ngày hẹn mới phải sau ngày hẹn hiện tại.", ProblemKind.Invalid, "newDueAt");
+        }
+
+        var text = Required(reason, "reason", "Hãy nêu lý do chậm trễ.");
+        OriginalDueAt ??= due;
+        DueAt = newDueAt;
+        ApologyReason = text;
+        Append(DossierAction.Apologize, Status, actor, now, text);
+    }
+
+    /// <summary>The applicant withdraws the dossier (status 7) before it is approved.</summary>
+    public void Withdraw(string reason, Actor actor, DateTime now)
+    {
+        RequireStatus(DossierAction.Withdraw, DossierStatus.Draft, DossierStatus.NewlySubmitted, DossierStatus.Received, DossierStatus.Processing, DossierStatus.SupplementRequested);
+        var text = Required(reason, "reason", "Hãy nêu lý do rút hồ sơ.");
+        var from = Status;
+        Status = DossierStatus.Withdrawn;
+        ClosingReason = text;
+        FinishedAt = now;
+        LeaveStep();
+        Append(DossierAction.Withdraw, from, actor, now, text);
+    }
+
+    /// <summary>The result reaches the applicant (status 10): signed for at the counter, delivered by post, or made available online.</summary>
+    public void Return(ResultDelivery how, string receivedBy, Actor actor, DateTime now)
+    {
+        RequireStatus(DossierAction.Return, DossierStatus.Processed);
+        RequireFree(actor);
+        var who = Required(receivedBy, "receivedBy", "Hãy ghi người nhận kết quả.");
+        if (how == ResultDelivery.Electronic && Outcome == DossierOutcome.Granted && ResultFileKey is null)
+        {
+            throw new DomainException("Chưa có tệp kết quả điện tử để trả.", ProblemKind.Conflict);
+        }
+
+        Status = DossierStatus.Returned;
+        ReturnedAt = now;
+        ReturnedTo = who;
+        Delivery = how;
+        Append(DossierAction.Return, DossierStatus.Processed, actor, now, $"{DossierLabels.Delivery(how)}: {who}", timeliness: StepTimeliness(now));
+        LeaveStep();
+    }
+
+    /// <summary>A history row without a status change (shipment updates, pickup requests).</summary>
+    public void Note(DossierAction action, string comment, Actor actor, DateTime now) => Append(action, Status, actor, now, comment);
+
+    private void EnterStep(ProcessDefinition process, int index, Guid? agencyId, WorkingCalendar calendar, DateTime now, decimal? hours = null)
+    {
+        var step = process.Steps[index];
+        StepIndex = index;
+        StepKind = step.Kind;
+        StepName = step.Name;
+        StepRole = step.Role;
+        StepUnitId = step.UnitId;
+        StepAgencyId = agencyId ?? step.AgencyId ?? (step.Kind is Domain.StepKind.Reception or Domain.StepKind.Return ? ReceivingAgencyId : CompetentAgencyId);
+        StepStartedAt = now;
+        StepDueAt = calendar.AddWorkingTime(new DateTimeOffset(now, TimeSpan.Zero), TimeSpan.FromHours((double)(hours ?? step.Hours))).UtcDateTime;
+        if (step.Kind == Domain.StepKind.Return && DueAt is { } due && due > StepDueAt)
+        {
+            StepDueAt = due;
+        }
+
+        AssigneeId = null;
+        AssigneeName = null;
+        Revision++;
+    }
+
+    private void LeaveStep()
+    {
+        StepKind = null;
+        StepName = null;
+        StepRole = null;
+        StepUnitId = null;
+        StepAgencyId = null;
+        StepDueAt = null;
+        AssigneeId = null;
+        AssigneeName = null;
+        PausedAt = null;
+    }
+
+    private Timeliness? StepTimeliness(DateTime now) => StepDueAt is { } due ? Classify(now, due) : null;
+
+    private void Append(DossierAction action, DossierStatus from, Actor actor, DateTime now, string? comment, StoredFile? file = null, Timeliness? timeliness = null)
+    {
+        history.Add(new DossierEvent
+        {
+            DossierId = Id,
+            At = now,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            Action = action,
+            FromStatus = from,
+            ToStatus = Status,
+            StepIndex = StepIndex,
+            StepName = StepName,
+            AgencyId = StepAgencyId,
+            Comment = comment,
+            FileKey = file?.Key,
+            FileName = file?.FileName,
+            StepDueAt = StepDueAt,
+            Timeliness = timeliness,
+        });
+        LastAction = action;
+        Revision++;
+        if (action is not DossierAction.SaveDraft)
+        {
+            Raise(new DossierStatusChanged(Id, Code, action, from, Status));
+        }
+    }
+
+    private void SetApplicant(Applicant applicant)
+    {
+        var problem = ApplicantRules.Validate(applicant);
+        if (problem is not null)
+        {
+            throw new DomainException(problem.Value.Message, ProblemKind.Invalid, problem.Value.Field);
+        }
+
+        Applicant = ApplicantRules.Clean(applicant);
+        ApplicantName = Applicant.FullName;
+        ApplicantNameFolded = Kernel.Text.VietnameseText.Fold(Applicant.FullName);
+    }
+
+    private DossierDocument Document(Guid id) => documents.SingleOrDefault(d => d.Id == id) ?? throw DomainException.NotFound("thành phần hồ sơ");
+
+    private void RequireEditable()
+    {
+        if (Status is not (DossierStatus.Draft or DossierStatus.SupplementRequested))
+        {
+            throw new DomainException($"Hồ sơ đang ở trạng thái \"{DossierLabels.Status(Status)}\", không sửa được.", ProblemKind.Conflict);
+        }
+    }
+
+    private void RequireComplete()
+    {
+        var missing = MissingDocuments.Select(d => d.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainException("Còn thiếu thành phần hồ sơ: " + string.Join("; ", missing) + ".", ProblemKind.Invalid, "documents");
+        }
+    }
+
+    private void RequireStatus(DossierAction action, params DossierStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new DomainException(
+                $"Không thể \"{DossierLabels.Action(action).ToLowerInvariant()}\" khi hồ sơ đang ở trạng thái \"{DossierLabels.Status(Status)}\".", ProblemKind.Conflict);
+        }
+    }
+
+    /// <summary>Someone else holding the dossier blocks every action but theirs.</summary>
+    private void RequireFree(Actor actor)
+    {
+        if (AssigneeId is { } holder && holder != actor.Id)
+        {
+            throw new DomainException($"Hồ sơ đang do {AssigneeName} xử lý.", ProblemKind.Conflict);
+        }
+    }
+
+    private void RequireProcessingStep(DossierAction action, Actor actor)
+    {
+        RequireStatus(action, DossierStatus.Processing);
+        if (AssigneeId != actor.Id)
+        {
+            throw new DomainException(
+                AssigneeId is null ? "Hãy nhận xử lý hồ sơ trước khi thao tác." : $"Hồ sơ đang do {AssigneeName} xử lý.", ProblemKind.Conflict);
+        }
+    }
+
+    private static string Required(string? value, string field, string message)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new DomainException(message, ProblemKind.Invalid, field);
+        }
+
+        if (text.Length > 4000)
+        {
+            throw new DomainException("Nội dung dài tối đa 4.000 ký tự.", ProblemKind.Invalid, field);
+        }
+
+        return text;
+    }
+
+    private static string? Clean(string? value)
+    {
+        var text = value?.Trim();
+        if (text?.Length > 4000)
+        {
+            throw new DomainException("Ý kiến dài tối đa 4.000 ký tự.", ProblemKind.Invalid, "comment");
+        }
+
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+}
+
+/// <summary>A file kept in the file store, as a dossier refers to it.</summary>
+public sealed record StoredFile(string Key, string FileName, string ContentType, long Size);
+
+/// <summary>A thành phần hồ sơ of this dossier: what was asked, in which form and count, and the file or paper provided.</summary>
+public sealed class DossierDocument
+{
+    private DossierDocument()
+    {
+    }
+
+    public Guid Id { get; private init; } = Ids.New();
+
+    public Guid DossierId { get; private init; }
+
+    public string Name { get; private init; } = "";
+
+    public DocumentCopyKind Kind { get; private init; }
+
+    public int Count { get; private set; }
+
+    public bool Required { get; private init; }
+
+    /// <summary>Provided: a file uploaded, or the paper ticked as received at the counter.</summary>
+    public bool Provided { get; private set; }
+
+    public string? FileKey { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    public string? ContentType { get; private set; }
+
+    public long? Size { get; private set; }
+
+    public bool IsSupplement { get; private set; }
+
+    public DateTime AddedAt { get; private set; }
+
+    internal static DossierDocument Create(Guid dossierId, string name, DocumentCopyKind kind, int count, bool required, StoredFile? file, bool supplement, DateTime now)
+    {
+        var text = name?.Trim() ?? "";
+        if (text.Length is 0 or > 1000)
+        {
+            throw new DomainException("Tên thành phần hồ sơ không được để trống và dài tối đa 1.000 ký tự.", ProblemKind.Invalid, "name");
+        }
+
+        if (count is < 0 or > 100)
+        {
+            throw new DomainException("Số lượng phải từ 0 đến 100.", ProblemKind.Invalid, "count");
+        }
+
+        var document = new DossierDocument { DossierId = dossierId, Name = text, Kind = kind, Count = count, Required = required, AddedAt = now };
+        if (file is not null)
+        {
+            document.Attach(file, supplement, now);
+        }
+        else
+        {
+            document.Provided = count > 0 && !required;
+        }
+
+        return document;
+    }
+
+    /// <summary>At the counter: the paper was handed over (count pieces) or not.</summary>
+    public static DossierDocument Paper(Guid dossierId, string name, DocumentCopyKind kind, int count, bool required, DateTime now)
+    {
+        var document = Create(dossierId, name, kind, count, required, null, false, now);
+        document.Provided = count > 0;
+        return document;
+    }
+
+    internal void MarkProvided(int count)
+    {
+        Count = count;
+        Provided = true;
+    }
+
+    internal void Attach(StoredFile file, bool supplement, DateTime now)
+    {
+        FileKey = file.Key;
+        FileName = file.FileName;
+        ContentType = file.ContentType;
+        Size = file.Size;
+        Provided = true;
+        IsSupplement = supplement;
+        AddedAt = now;
+    }
+}
+
+/// <summary>One row of a dossier's history: who did what, when, from which status to which, at which step, with what comment and file.</summary>
+[Kernel.Audit.NotAudited]
+public sealed class DossierEvent
+{
+    public Guid Id { get; init; } = Ids.New();
+
+    public Guid DossierId { get; init; }
+
+    public DateTime At { get; init; }
+
+    public Guid? ActorId { get; init; }
+
+    public string ActorName { get; init; } = "";
+
+    public DossierAction Action { get; init; }
+
+    public DossierStatus FromStatus { get; init; }
+
+    public DossierStatus ToStatus { get; init; }
+
+    public int StepIndex { get; init; }
+
+    public string? StepName { get; init; }
+
+    public Guid? AgencyId { get; init; }
+
+    public string? Comment { get; init; }
+
+    public string? FileKey { get; init; }
+
+    public string? FileName { get; init; }
+
+    /// <summary>The due time of the step the action ended (for hand-offs).</summary>
+    public DateTime? StepDueAt { get; init; }
+
+    /// <summary>Whether the step this action ended was done before, on or after its due time.</summary>
+    public Timeliness? Timeliness { get; init; }
+}

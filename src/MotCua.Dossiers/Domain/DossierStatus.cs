@@ -1,0 +1,168 @@
+namespace MotCua.Dossiers.Domain;
+
+/// <summary>
+/// The statuses of the national portal (domain.md), with their numbers; <see cref="Draft"/> is ours, for online
+/// dossiers not yet submitted. Overdue is not a status but a flag computed from the due times.
+/// </summary>
+public enum DossierStatus
+{
+    Draft = 0,
+    NewlySubmitted = 1,
+    Received = 2,
+    NotReceived = 3,
+    Processing = 4,
+    SupplementRequested = 5,
+    FeesToPay = 6,
+    Withdrawn = 7,
+    Stopped = 8,
+    Processed = 9,
+    Returned = 10,
+}
+
+/// <summary>How the dossier came: 1 in person, 2 online, 3 postal (national portal numbering).</summary>
+public enum DossierChannel
+{
+    InPerson = 1,
+    Online = 2,
+    Postal = 3,
+}
+
+/// <summary>How the applicant receives the result.</summary>
+public enum ResultDelivery
+{
+    Counter,
+    Postal,
+    Electronic,
+}
+
+/// <summary>What a process step is for; decides which actions it offers.</summary>
+public enum StepKind
+{
+    Reception,
+    Processing,
+    Review,
+    Approval,
+    Transfer,
+    Return,
+}
+
+/// <summary>What was done to a dossier: one row of its history each.</summary>
+public enum DossierAction
+{
+    SaveDraft,
+    Submit,
+    Receive,
+    RequestSupplement,
+    Resubmit,
+    Refuse,
+    Take,
+    Forward,
+    SendBack,
+    Consult,
+    ProposeResult,
+    Approve,
+    Stop,
+    Transfer,
+    ReturnTransfer,
+    Apologize,
+    Withdraw,
+    Return,
+    Ship,
+    ShipmentUpdate,
+    PickupRequest,
+}
+
+/// <summary>What the competent agency decided.</summary>
+public enum DossierOutcome
+{
+    Granted,
+    Refused,
+}
+
+/// <summary>When a dossier or a hand-off finished relative to its due time (domain.md: before/on time/late).</summary>
+public enum Timeliness
+{
+    Early,
+    OnTime,
+    Late,
+}
+
+public static class DossierLabels
+{
+    public static string Status(DossierStatus status) => status switch
+    {
+        DossierStatus.Draft => "Bản nháp",
+        DossierStatus.NewlySubmitted => "Mới nộp",
+        DossierStatus.Received => "Đã tiếp nhận",
+        DossierStatus.NotReceived => "Không tiếp nhận",
+        DossierStatus.Processing => "Đang xử lý",
+        DossierStatus.SupplementRequested => "Yêu cầu bổ sung",
+        DossierStatus.FeesToPay => "Chờ nộp phí",
+        DossierStatus.Withdrawn => "Công dân rút hồ sơ",
+        DossierStatus.Stopped => "Dừng xử lý",
+        DossierStatus.Processed => "Đã có kết quả",
+        DossierStatus.Returned => "Đã trả kết quả",
+        _ => status.ToString(),
+    };
+
+    public static string Channel(DossierChannel channel) => channel switch
+    {
+        DossierChannel.InPerson => "Trực tiếp",
+        DossierChannel.Online => "Trực tuyến",
+        DossierChannel.Postal => "Bưu chính",
+        _ => channel.ToString(),
+    };
+
+    public static string Delivery(ResultDelivery delivery) => delivery switch
+    {
+        ResultDelivery.Counter => "Nhận tại bộ phận một cửa",
+        ResultDelivery.Postal => "Nhận qua bưu chính",
+        ResultDelivery.Electronic => "Nhận kết quả điện tử",
+        _ => delivery.ToString(),
+    };
+
+    public static string Step(StepKind kind) => kind switch
+    {
+        StepKind.Reception => "Tiếp nhận",
+        StepKind.Processing => "Thụ lý, xử lý",
+        StepKind.Review => "Xem xét, trình ký",
+        StepKind.Approval => "Phê duyệt",
+        StepKind.Transfer => "Liên thông",
+        StepKind.Return => "Trả kết quả",
+        _ => kind.ToString(),
+    };
+
+    public static string Action(DossierAction action) => action switch
+    {
+        DossierAction.SaveDraft => "Lưu nháp",
+        DossierAction.Submit => "Nộp hồ sơ",
+        DossierAction.Receive => "Tiếp nhận",
+        DossierAction.RequestSupplement => "Yêu cầu bổ sung",
+        DossierAction.Resubmit => "Nộp bổ sung",
+        DossierAction.Refuse => "Từ chối",
+        DossierAction.Take => "Nhận xử lý",
+        DossierAction.Forward => "Chuyển bước tiếp theo",
+        DossierAction.SendBack => "Trả lại bước trước",
+        DossierAction.Consult => "Xin ý kiến",
+        DossierAction.ProposeResult => "Dự thảo kết quả",
+        DossierAction.Approve => "Phê duyệt",
+        DossierAction.Stop => "Dừng xử lý",
+        DossierAction.Transfer => "Chuyển liên thông",
+        DossierAction.ReturnTransfer => "Trả hồ sơ liên thông",
+        DossierAction.Apologize => "Xin lỗi, hẹn lại",
+        DossierAction.Withdraw => "Rút hồ sơ",
+        DossierAction.Return => "Trả kết quả",
+        DossierAction.Ship => "Gửi kết quả qua bưu chính",
+        DossierAction.ShipmentUpdate => "Cập nhật vận đơn",
+        DossierAction.PickupRequest => "Yêu cầu thu gom tại nhà",
+        _ => action.ToString(),
+    };
+
+    public static string Timeliness(Timeliness? value) => value switch
+    {
+        Domain.Timeliness.Early => "Trước hạn",
+        Domain.Timeliness.OnTime => "Đúng hạn",
+        Domain.Timeliness.Late => "Quá hạn",
+        _ => "",
+    };
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using MotCua.Dossiers.Tracking;
+using MotCua.Dossiers.Work;
+using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
+
+namespace MotCua.Dossiers.Intake;
+
+public sealed record DraftInput(string ProcedureCode, Guid CompetentAgencyId);
+
+public sealed record UploadResult(string Key, string FileName, string ContentType, long Size);
+
+public sealed record ReasonInput(string? Reason);
+
+public static class IntakeEndpoints
+{
+    public static RouteGroupBuilder MapIntake(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("dossiers").WithTags("Dossiers");
+
+        // Citizens: drafts, uploads, submission (idempotent), resubmission after a supplement request.
+        group.MapGet("procedures/{code}/points", async (string code, DossierIntake intake, CancellationToken ct) =>
+            TypedResults.Ok(await intake.PointsAsync((await intake.PublishedProcedureAsync(code, ct)).Id, ct))).AllowAnonymous();
+        group.MapPost("drafts", async Task<Ok<DossierDto>> (DraftInput input, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+            TypedResults.Ok(await reader.ForOwnerAsync((await intake.StartDraftAsync(input.ProcedureCode, input.CompetentAgencyId, ct)).Id, ct)))
+            .RequireAuthorization(Permissions.CitizenSelf);
+        group.MapPut("{id:guid}/application", async Task<Ok<DossierDto>> (Guid id, ApplicationInput input, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            await intake.FillAsync(id, input, ct);
+            return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
+        }).RequireAuthorization(Permissions.CitizenSelf);
+        group.MapPost("{id:guid}/documents/{documentId:guid}/file", async Task<Ok<DossierDto>> (Guid id, Guid documentId, HttpRequest request, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            var file = await SingleFileAsync(request, ct);
+            await using var stream = file.OpenReadStream();
+            await intake.UploadAsync(id, documentId, stream, file.FileName, ct);
+            return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
+        }).RequireAuthorization(Permissions.CitizenSelf).DisableAntiforgery();
+        group.MapPost("{id:guid}/documents", async Task<Ok<DossierDto>> (Guid id, HttpRequest request, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            var file = await SingleFileAsync(request, ct);
+            var name = request.Form["name"].ToString();
+            await using var stream = file.OpenReadStream();
+            await intake.AddDocumentAsync(id, name, stream, file.FileName, ct);
+            return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
+        }).RequireAuthorization(Permissions.CitizenSelf).DisableAntiforgery();
+        group.MapPost("{id:guid}/submit", async Task<Ok<DossierDto>> (Guid id, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            await intake.SubmitAsync(id, ct);
+            return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
+        }).RequireAuthorization(Permissions.CitizenSelf);
+        group.MapPost("{id:guid}/resubmit", async Task<Ok<DossierDto>> (Guid id, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            await intake.ResubmitAsync(id, ct);
+            return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
+        }).RequireAuthorization(Permissions.CitizenSelf);
+        group.MapPost("/", async Task<Results<Created<DossierDto>, Ok<DossierDto>>> (OnlineSubmissionInput input, HttpRequest request, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            var (dossier, created) = await intake.SubmitOnlineAsync(input, request.Headers["Idempotency-Key"].ToString(), ct);
+            var dto = await reader.ForOwnerAsync(dossier.Id, ct);
+            return created ? TypedResults.Created($"/api/v1/dossiers/{dossier.Id}", dto) : TypedResults.Ok(dto);
+        }).RequireAuthorization(Permissions.CitizenSelf);
+        group.MapGet("mine", async (int? page, DossierReader reader, CancellationToken ct) => TypedResults.Ok(await reader.MineAsync(page, ct)))
+            .RequireAuthorization(Permissions.CitizenSelf);
+
+        // Uploads referenced by a one-request submission or a counter reception.
+        api.MapPost("uploads", async Task<Ok<UploadResult>> (HttpRequest request, DossierWork work, CancellationToken ct) =>
+        {
+            var file = await SingleFileAsync(request, ct);
+            await using var stream = file.OpenReadStream();
+            var stored = await work.StoreUploadAsync(stream, file.FileName, ct);
+            return TypedResults.Ok(new UploadResult(stored.Key, stored.FileName, stored.ContentType, stored.Size));
+        }).WithTags("Dossiers").RequireAuthorization().DisableAntiforgery();
+
+        // The desk: counter reception and decisions on online dossiers.
+        group.MapPost("counter", async Task<Created<DossierDto>> (CounterReceptionInput input, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            var dossier = await intake.ReceiveAtCounterAsync(input, ct);
+            return TypedResults.Created($"/api/v1/dossiers/{dossier.Id}", await reader.AfterActionAsync(dossier, ct));
+        }).RequireAuthorization(Permissions.DossiersReceive);
+        group.MapPost("{id:guid}/accept", async Task<Ok<DossierDto>> (Guid id, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            return TypedResults.Ok(await reader.AfterActionAsync(await intake.AcceptAsync(id, ct), ct));
+        }).RequireAuthorization(Permissions.DossiersReceive);
+        group.MapPost("{id:guid}/counter-resubmit", async Task<Ok<DossierDto>> (Guid id, IReadOnlyList<DocumentInput> documents, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            return TypedResults.Ok(await reader.AfterActionAsync(await intake.ResubmitAtCounterAsync(id, documents, ct), ct));
+        }).RequireAuthorization(Permissions.DossiersReceive);
+        return group;
+    }
+
+    private static async Task<IFormFile> SingleFileAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new DomainException("Hãy gửi tệp dạng multipart/form-data, trường \"file\".", ProblemKind.Invalid, "file");
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        return form.Files.GetFile("file") ?? throw new DomainException("Hãy chọn tệp.", ProblemKind.Invalid, "file");
+    }
+}

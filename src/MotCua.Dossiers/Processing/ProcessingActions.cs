@@ -1,0 +1,236 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Catalog.Domain;
+using MotCua.Dossiers.Domain;
+using MotCua.Dossiers.Work;
+using MotCua.Kernel;
+using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Dossiers.Processing;
+
+/// <summary>What an action may carry; each action reads the fields it needs.</summary>
+public sealed record ActionInput
+{
+    public string? Comment { get; init; }
+
+    public string? Reason { get; init; }
+
+    public Guid? AgencyId { get; init; }
+
+    public Guid? UnitId { get; init; }
+
+    /// <summary>The new appointment of a late apology (or <see cref="ExtraWorkingDays"/> after the current one).</summary>
+    public DateTimeOffset? NewDueAt { get; init; }
+
+    public int? ExtraWorkingDays { get; init; }
+
+    public ResultDelivery? How { get; init; }
+
+    public string? ReceivedBy { get; init; }
+
+    /// <summary>The revision the client saw; when given and stale, the action is refused instead of acting on changes the user has not seen.</summary>
+    public int? Revision { get; init; }
+}
+
+/// <summary>
+/// The actions on a received dossier: taking it, moving it between steps, consulting, supplement requests, the
+/// result and its approval, refusal, stopping, inter-agency transfer, late apologies and withdrawal. Each checks
+/// who may act (the step's role on the step's agency, the holder, the desk, the owner), changes the dossier
+/// through its own rules, and saves it with its history row in one transaction.
+/// </summary>
+public sealed class ProcessingActions(DossierWork work)
+{
+    public static IReadOnlyList<string> Names { get; } =
+        ["take", "forward", "send-back", "consult", "supplement", "refuse", "approve", "stop", "transfer", "return-transfer", "apology", "withdraw", "accept", "return"];
+
+    public async Task<Dossier> RunAsync(Guid id, string action, ActionInput input, CancellationToken ct)
+    {
+        var dossier = await work.LoadAsync(id, ct);
+        if (input.Revision is { } seen && seen != dossier.Revision)
+        {
+            throw new DomainException("Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang và thử lại.", ProblemKind.Conflict);
+        }
+
+        var actor = await work.ActorAsync(ct);
+        var now = work.Now;
+        switch (action)
+        {
+            case "take":
+                await work.RequireStepRoleAsync(dossier, ct);
+                dossier.Take(actor, now);
+                break;
+            case "forward":
+                await work.RequireStepRoleAsync(dossier, ct);
+                dossier.Forward(input.Comment, await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
+                break;
+            case "send-back":
+            {
+                await work.RequireStepRoleAsync(dossier, ct);
+                var (holder, name) = await PreviousHolderAsync(dossier, ct);
+                dossier.SendBack(input.Reason ?? input.Comment ?? "", holder, name, await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
+                break;
+            }
+
+            case "consult":
+            {
+                await work.RequireStepRoleAsync(dossier, ct);
+                var unit = await work.Db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == input.UnitId, ct)
+                    ?? throw new DomainException("Hãy chọn phòng ban được xin ý kiến.", ProblemKind.Invalid, "unitId");
+                dossier.Consult(unit.Name, input.Comment ?? "", actor, now);
+                break;
+            }
+
+            case "supplement":
+                await RequireStepOrDeskAsync(dossier, ct);
+                dossier.RequestSupplement(input.Reason ?? input.Comment ?? "", actor, now);
+                break;
+            case "refuse":
+                if (dossier.Status is DossierStatus.NewlySubmitted or DossierStatus.SupplementRequested or DossierStatus.Draft)
+                {
+                    await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+                    dossier.RefuseReception(input.Reason ?? "", actor, now);
+                }
+                else
+                {
+                    await work.RequireStepRoleAsync(dossier, ct);
+                    dossier.Refuse(input.Reason ?? "", await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
+                }
+
+                break;
+            case "approve":
+            {
+                await work.RequireStepRoleAsync(dossier, ct);
+                var months = await ValidityMonthsAsync(dossier, ct);
+                dossier.Approve(input.Comment, months, await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
+                break;
+            }
+
+            case "stop":
+                if (!await work.HoldsRoleAsync(Roles.Leader, dossier.CompetentAgencyId, ct))
+                {
+                    await work.RequireStepRoleAsync(dossier, ct);
+                }
+
+                dossier.Stop(input.Reason ?? "", actor, now);
+                break;
+            case "transfer":
+            {
+                await work.RequireStepRoleAsync(dossier, ct);
+                var target = await work.Db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.AgencyId, ct)
+                    ?? throw new DomainException("Hãy chọn cơ quan nhận liên thông.", ProblemKind.Invalid, "agencyId");
+                if (!target.IsActiveOn(DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime)))
+                {
+                    throw new DomainException($"{target.Name} không còn hoạt động.", ProblemKind.Invalid, "agencyId");
+                }
+
+                dossier.Transfer(target.Id, target.Name, input.Comment, actor, now);
+                break;
+            }
+
+            case "return-transfer":
+            {
+                await work.RequireStepRoleAsync(dossier, ct);
+                var name = dossier.TransferredById is { } by ? await work.Db.Set<User>().Where(u => u.Id == by).Select(u => u.FullName).SingleOrDefaultAsync(ct) : null;
+                dossier.ReturnTransfer(input.Comment, name, await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
+                break;
+            }
+
+            case "apology":
+            {
+                await RequireDeskOrLeaderAsync(dossier, ct);
+                var calendar = await work.CalendarAsync(ct);
+                var newDue = input.NewDueAt?.UtcDateTime
+                    ?? (input.ExtraWorkingDays is > 0 and <= 365 && dossier.DueAt is { } due
+                        ? calendar.AddWorkingDays(new DateTimeOffset(due, TimeSpan.Zero), input.ExtraWorkingDays.Value).UtcDateTime
+                        : throw new DomainException("Hãy chọn ngày hẹn mới (hoặc số ngày làm việc gia hạn, từ 1 đến 365).", ProblemKind.Invalid, "newDueAt"));
+                dossier.Apologize(newDue, input.Reason ?? "", actor, now);
+                break;
+            }
+
+            case "withdraw":
+                await RequireOwnerOrDeskAsync(dossier, ct);
+                dossier.Withdraw(input.Reason ?? "", actor, now);
+                break;
+            case "accept":
+                throw new InvalidOperationException("Accept goes through DossierIntake.");
+            case "return":
+                await work.RequireRoleAsync(Roles.DeskOfficer, dossier.StepAgencyId ?? dossier.ReceivingAgencyId, ct);
+                dossier.Return(input.How ?? dossier.Delivery, input.ReceivedBy ?? dossier.Applicant.FullName, actor, now);
+                break;
+            default:
+                throw DomainException.NotFound($"thao tác \"{action}\"");
+        }
+
+        await work.SaveAsync(ct);
+        return dossier;
+    }
+
+    /// <summary>Attaches the draft result (a PDF checked by content) and the outcome.</summary>
+    public async Task<Dossier> ProposeResultAsync(Guid id, Stream? content, string? fileName, DossierOutcome outcome, string? comment, CancellationToken ct)
+    {
+        var dossier = await work.LoadAsync(id, ct);
+        await work.RequireStepRoleAsync(dossier, ct);
+        var file = content is null ? null : await work.StoreUploadAsync(content, fileName, ct);
+        if (file is not null && file.ContentType != "application/pdf")
+        {
+            throw new DomainException("Kết quả giải quyết phải là tệp PDF.", ProblemKind.Invalid, "file");
+        }
+
+        dossier.ProposeResult(file, outcome, comment, await work.ActorAsync(ct), work.Now);
+        await work.SaveAsync(ct);
+        return dossier;
+    }
+
+    public async Task<ProcessDefinition> ProcessAsync(Dossier dossier, CancellationToken ct) =>
+        await work.Db.Set<ProcessDefinition>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == dossier.ProcessDefinitionId, ct)
+        ?? throw new DomainException("Hồ sơ chưa được tiếp nhận.", ProblemKind.Conflict);
+
+    /// <summary>Who last forwarded the dossier out of the previous step: it goes back to them ("returned to me").</summary>
+    private async Task<(Guid?, string?)> PreviousHolderAsync(Dossier dossier, CancellationToken ct)
+    {
+        var previous = dossier.StepIndex - 1;
+        var row = await work.Db.Set<DossierEvent>().AsNoTracking()
+            .Where(e => e.DossierId == dossier.Id && e.StepIndex == previous && (e.Action == DossierAction.Forward || e.Action == DossierAction.Receive))
+            .OrderByDescending(e => e.At).Select(e => new { e.ActorId, e.ActorName }).FirstOrDefaultAsync(ct);
+        return row is null || previous == 0 ? (null, null) : (row.ActorId, row.ActorName);
+    }
+
+    private async Task<int?> ValidityMonthsAsync(Dossier dossier, CancellationToken ct)
+    {
+        var content = await work.Db.Set<ProcedureVersion>().AsNoTracking()
+            .Where(v => v.ProcedureId == dossier.ProcedureId && v.Number == dossier.ProcedureVersion).Select(v => v.Content).SingleOrDefaultAsync(ct);
+        return content?.ResultValidityMonths;
+    }
+
+    private async Task RequireStepOrDeskAsync(Dossier dossier, CancellationToken ct)
+    {
+        if (dossier.Status is DossierStatus.NewlySubmitted or DossierStatus.Draft || !(dossier.StepRole is { } role && dossier.StepAgencyId is { } agency && await work.HoldsRoleAsync(role, agency, ct)))
+        {
+            await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+        }
+    }
+
+    private async Task RequireDeskOrLeaderAsync(Dossier dossier, CancellationToken ct)
+    {
+        if (!await work.HoldsRoleAsync(Roles.Leader, dossier.CompetentAgencyId, ct))
+        {
+            await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+        }
+    }
+
+    private async Task RequireOwnerOrDeskAsync(Dossier dossier, CancellationToken ct)
+    {
+        if (dossier.OwnerId is { } owner && owner == work.UserId)
+        {
+            return;
+        }
+
+        if (dossier.OwnerId is not null && work.UserId is { } user && !await work.Db.Set<User>().AnyAsync(u => u.Id == user && u.Kind == AccountKind.Staff, ct))
+        {
+            throw DomainException.NotFound("hồ sơ");
+        }
+
+        await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Domain;
+using MotCua.Dossiers.Work;
+using MotCua.Kernel;
+using MotCua.Kernel.Text;
+using MotCua.Organization.Access;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Dossiers.Processing;
+
+public enum QueueTab
+{
+    /// <summary>Everything waiting at a step the user can act on (free or held by them).</summary>
+    Todo,
+
+    /// <summary>Held by the user.</summary>
+    Mine,
+
+    DueSoon,
+    Overdue,
+
+    /// <summary>Sent back to the user (from the next step or from an inter-agency transfer).</summary>
+    Returned,
+}
+
+public sealed record QueueItem(
+    Guid Id, string? Code, string ProcedureCode, string ProcedureName, string ApplicantName, DossierStatus Status, DossierChannel Channel,
+    string? StepName, StepKind? StepKind, DateTime? StepDueAt, DateTime? DueAt, string? AssigneeName, DateTime? SubmittedAt, bool Overdue);
+
+public sealed record QueueCounts(int Todo, int Mine, int DueSoon, int Overdue, int Returned);
+
+/// <summary>
+/// Staff queues: the dossiers at a step whose role the user holds on the step's agency (and unit), filtered,
+/// counted and paged in SQL.
+/// </summary>
+public sealed class Queues(DossierWork work, AgencyScope scope)
+{
+    public async Task<Page<QueueItem>> ListAsync(QueueTab tab, string? search, int? page, int? size, CancellationToken ct)
+    {
+        var (number, pageSize) = Paging.Normalize(page, size);
+        var query = await FilteredAsync(tab, search, ct);
+        var total = await query.CountAsync(ct);
+        var now = work.Now;
+        var items = await query
+            .OrderBy(d => d.StepDueAt == null).ThenBy(d => d.StepDueAt).ThenBy(d => d.Id)
+            .Skip((number - 1) * pageSize).Take(pageSize)
+            .Select(d => new QueueItem(
+                d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.StepName, d.StepKind, d.StepDueAt, d.DueAt,
+                d.AssigneeName, d.SubmittedAt, d.DueAt != null && d.DueAt < now))
+            .AsNoTracking().ToListAsync(ct);
+        return new Page<QueueItem>(items, number, pageSize, total);
+    }
+
+    public async Task<QueueCounts> CountsAsync(CancellationToken ct) => new(
+        await (await FilteredAsync(QueueTab.Todo, null, ct)).CountAsync(ct),
+        await (await FilteredAsync(QueueTab.Mine, null, ct)).CountAsync(ct),
+        await (await FilteredAsync(QueueTab.DueSoon, null, ct)).CountAsync(ct),
+        await (await FilteredAsync(QueueTab.Overdue, null, ct)).CountAsync(ct),
+        await (await FilteredAsync(QueueTab.Returned, null, ct)).CountAsync(ct));
+
+    private async Task<IQueryable<Dossier>> FilteredAsync(QueueTab tab, string? search, CancellationToken ct)
+    {
+        var userId = work.UserId;
+        var grants = await scope.GrantsAsync(userId, ct);
+        var unitId = await work.Db.Set<User>().Where(u => u.Id == userId).Select(u => u.UnitId).SingleOrDefaultAsync(ct);
+        var query = work.Db.Set<Dossier>().AsNoTracking()
+            .Where(AtMySteps(grants, work.Db.Set<Agency>()))
+            .Where(d => d.StepUnitId == null || d.StepUnitId == unitId)
+            .Where(d => d.Status != DossierStatus.SupplementRequested);
+        var now = work.Now;
+        query = tab switch
+        {
+            QueueTab.Mine => query.Where(d => d.AssigneeId == userId),
+            QueueTab.DueSoon => await DueSoonAsync(query, now, ct),
+            QueueTab.Overdue => query.Where(d => d.AssigneeId == null || d.AssigneeId == userId).Where(d => d.StepDueAt < now),
+            QueueTab.Returned => query.Where(d => d.AssigneeId == userId && (d.LastAction == DossierAction.SendBack || d.LastAction == DossierAction.ReturnTransfer)),
+            _ => query.Where(d => d.AssigneeId == null || d.AssigneeId == userId),
+        };
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim().ToUpperInvariant();
+            var folded = VietnameseText.Fold(search);
+            query = query.Where(d => d.Code == text || d.ApplicantNameFolded.Contains(folded) || d.ProcedureCode == text);
+        }
+
+        return query;
+    }
+
+    private async Task<IQueryable<Dossier>> DueSoonAsync(IQueryable<Dossier> query, DateTime now, CancellationToken ct)
+    {
+        var calendar = await work.CalendarAsync(ct);
+        var horizon = calendar.AddWorkingTime(new DateTimeOffset(now, TimeSpan.Zero), TimeSpan.FromHours((double)work.Options.DueSoonHours)).UtcDateTime;
+        var userId = work.UserId;
+        return query.Where(d => d.AssigneeId == null || d.AssigneeId == userId).Where(d => d.StepDueAt >= now && d.StepDueAt <= horizon);
+    }
+
+    /// <summary>
+    /// <c>(StepRole = r1 AND StepAgencyId IN agencies of r1) OR …</c> over the user's grants; a sub-tree grant matches
+    /// every agency under it. False when the user has no grant.
+    /// </summary>
+    private static Expression<Func<Dossier, bool>> AtMySteps(IReadOnlyList<ScopeGrant> grants, IQueryable<Agency> agencies)
+    {
+        var dossier = Expression.Parameter(typeof(Dossier), "d");
+        Expression body = Expression.Constant(false);
+        foreach (var grant in grants)
+        {
+            Expression<Func<Dossier, bool>> test;
+            var role = grant.Role;
+            if (grant.IncludesSubtree)
+            {
+                var path = grant.AgencyPath;
+                var under = agencies.Where(a => a.Path.StartsWith(path)).Select(a => a.Id);
+                test = d => d.StepRole == role && under.Contains(d.StepAgencyId!.Value);
+            }
+            else
+            {
+                var agencyId = grant.AgencyId;
+                test = d => d.StepRole == role && d.StepAgencyId == agencyId;
+            }
+
+            body = Expression.OrElse(body, new Rebind(test.Parameters[0], dossier).Visit(test.Body));
+        }
+
+        return Expression.Lambda<Func<Dossier, bool>>(body, dossier);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Domain;
+using MotCua.Dossiers.Work;
+using MotCua.Kernel;
+using MotCua.Kernel.Problems;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Dossiers.Tracking;
+
+public sealed record DocumentDto(Guid Id, string Name, Catalog.Domain.DocumentCopyKind Kind, int Count, bool Required, bool Provided, string? FileName, string? ContentType, long? Size, bool IsSupplement, string? FileUrl);
+
+public sealed record EventDto(DateTime At, string ActorName, DossierAction Action, string ActionName, DossierStatus FromStatus, DossierStatus ToStatus, string? StepName, string? Comment, string? FileName, Timeliness? Timeliness, DateTime? StepDueAt);
+
+public sealed record DossierDto(
+    Guid Id, string? Code, int Revision, string ProcedureCode, string ProcedureName, int ProcedureVersion,
+    DossierStatus Status, int StatusNumber, string StatusName, DossierChannel Channel, Applicant Applicant, string? Request, ResultDelivery Delivery, string? DeliveryAddress,
+    Guid ReceivingAgencyId, string ReceivingAgency, Guid CompetentAgencyId, string CompetentAgency,
+    DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReceivedAt, string? ReceivedBy, DateTime? DueAt, DateTime? OriginalDueAt, DateTime? FinishedAt, DateTime? ReturnedAt, string? ReturnedTo,
+    decimal PausedHours, int StepIndex, StepKind? StepKind, string? StepName, string? StepRole, Guid? StepAgencyId, DateTime? StepDueAt, Guid? AssigneeId, string? AssigneeName,
+    bool Overdue, Timeliness? Timeliness, DossierOutcome? Outcome, string? ClosingReason, string? SupplementReason, string? ApologyReason,
+    string? ResultFileName, string? ResultUrl, DateOnly? ResultValidUntil, IReadOnlyList<DocumentDto> Documents, IReadOnlyList<EventDto> History);
+
+public sealed record TimelineEntry(DateTime At, string Action, string Status);
+
+/// <summary>What anyone holding the code (or the slip's QR) may see: no personal data beyond a masked name.</summary>
+public sealed record TrackingDto(
+    string Code, string ProcedureCode, string ProcedureName, string ApplicantMasked, string ReceivingAgency, string CompetentAgency, DossierChannel Channel,
+    DateTime? SubmittedAt, DateTime? ReceivedAt, DateTime? DueAt, DateTime? OriginalDueAt, int StatusNumber, string StatusName, string? StepName,
+    bool Overdue, DateTime? ReturnedAt, IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record MyDossierItem(Guid Id, string? Code, string ProcedureName, DossierStatus Status, string StatusName, DateTime CreatedAt, DateTime? DueAt, string? StepName);
+
+/// <summary>Reads dossiers for the three audiences: staff within their scope, the owning citizen, and the public tracking page.</summary>
+public sealed class DossierReader(DossierWork work)
+{
+    private DbContext Db => work.Db;
+
+    public async Task<DossierDto> ForStaffAsync(Guid id, CancellationToken ct)
+    {
+        var visible = await work.VisibleAsync(ct);
+        var dossier = await visible.AsNoTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("hồ sơ");
+        return await ToDtoAsync(dossier, ct);
+    }
+
+    public async Task<DossierDto> ForOwnerAsync(Guid id, CancellationToken ct)
+    {
+        var user = work.UserId ?? throw DomainException.NotFound("hồ sơ");
+        var dossier = await Db.Set<Dossier>().AsNoTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == user, ct)
+            ?? throw DomainException.NotFound("hồ sơ");
+        return await ToDtoAsync(dossier, ct);
+    }
+
+    /// <summary>The owner's view, or the staff view when the user is staff who may see it.</summary>
+    public async Task<DossierDto> ForUserAsync(Guid id, CancellationToken ct)
+    {
+        var user = work.UserId;
+        var isOwner = await Db.Set<Dossier>().AnyAsync(d => d.Id == id && d.OwnerId == user && user != null, ct);
+        return isOwner ? await ForOwnerAsync(id, ct) : await ForStaffAsync(id, ct);
+    }
+
+    public async Task<Page<MyDossierItem>> MineAsync(int? page, CancellationToken ct)
+    {
+        var user = work.UserId ?? throw DomainException.NotFound("hồ sơ");
+        var (number, size) = Paging.Normalize(page, 20);
+        var query = Db.Set<Dossier>().AsNoTracking().Where(d => d.OwnerId == user);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(d => d.CreatedAt).Skip((number - 1) * size).Take(size)
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.Status, d.CreatedAt, d.DueAt, d.StepName }).ToListAsync(ct);
+        return new Page<MyDossierItem>(
+            [.. rows.Select(r => new MyDossierItem(r.Id, r.Code, r.ProcedureName, r.Status, DossierLabels.Status(r.Status), r.CreatedAt, r.DueAt, r.StepName))], number, size, total);
+    }
+
+    public async Task<TrackingDto> TrackAsync(string code, CancellationToken ct)
+    {
+        if (DossierCode.Parse(code) is null)
+        {
+            throw DomainException.NotFound($"hồ sơ có mã {code}");
+        }
+
+        var normalized = code.Trim().ToUpperInvariant();
+        var row = await (
+            from d in Db.Set<Dossier>()
+            join r in Db.Set<Agency>() on d.ReceivingAgencyId equals r.Id
+            join c in Db.Set<Agency>() on d.CompetentAgencyId equals c.Id
+            where d.Code == normalized
+            select new
+            {
+                d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ApplicantName, Receiving = r.Name, Competent = c.Name, d.Channel, d.SubmittedAt, d.ReceivedAt, d.DueAt,
+                d.OriginalDueAt, d.Status, d.StepName, d.FinishedAt, d.ReturnedAt,
+            }).AsNoTracking().SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound($"hồ sơ có mã {code}");
+        var events = await Db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == row.Id && e.Action != DossierAction.SaveDraft)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new { e.At, e.Action, e.ToStatus }).ToListAsync(ct);
+        var now = work.Now;
+        var overdue = row.DueAt is { } due && row.FinishedAt is null && now > due && row.Status is DossierStatus.Received or DossierStatus.Processing;
+        return new TrackingDto(
+            row.Code!, row.ProcedureCode, row.ProcedureName, ApplicantRules.Mask(row.ApplicantName), row.Receiving, row.Competent, row.Channel,
+            row.SubmittedAt, row.ReceivedAt, row.DueAt, row.OriginalDueAt, (int)row.Status, DossierLabels.Status(row.Status), row.StepName, overdue, row.ReturnedAt,
+            [.. events.Select(e => new TimelineEntry(e.At, DossierLabels.Action(e.Action), DossierLabels.Status(e.ToStatus)))]);
+    }
+
+    public async Task<IReadOnlyList<EventDto>> HistoryAsync(Guid id, CancellationToken ct) =>
+        [.. (await Db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
+            .Select(e => new EventDto(e.At, e.ActorName, e.Action, DossierLabels.Action(e.Action), e.FromStatus, e.ToStatus, e.StepName, e.Comment, e.FileName, e.Timeliness, e.StepDueAt))];
+
+    /// <summary>The dossier as its actor sees it right after acting on it (it may have left their scope, e.g. a returned transfer).</summary>
+    public Task<DossierDto> AfterActionAsync(Dossier dossier, CancellationToken ct) => ToDtoAsync(dossier, ct);
+
+    private async Task<DossierDto> ToDtoAsync(Dossier d, CancellationToken ct)
+    {
+        var names = await Db.Set<Agency>().AsNoTracking().Where(a => a.Id == d.ReceivingAgencyId || a.Id == d.CompetentAgencyId)
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var history = await HistoryAsync(d.Id, ct);
+        var files = $"/api/v1/dossiers/{d.Id}/files/";
+        return new DossierDto(
+            d.Id, d.Code, d.Revision, d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.Status, (int)d.Status, DossierLabels.Status(d.Status), d.Channel, d.Applicant,
+            d.Request, d.Delivery, d.DeliveryAddress, d.ReceivingAgencyId, names[d.ReceivingAgencyId], d.CompetentAgencyId, names[d.CompetentAgencyId],
+            d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.ReceivedByName, d.DueAt, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReturnedTo,
+            d.PausedHours, d.StepIndex, d.StepKind, d.StepName, d.StepRole, d.StepAgencyId, d.StepDueAt, d.AssigneeId, d.AssigneeName,
+            d.IsOverdueAt(work.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
+            d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultValidUntil,
+            [.. d.Documents.OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(
+                x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey))],
+            history);
+    }
+
+    /// <summary>A file of the dossier (an attachment or its result), for its owner or staff who may see it.</summary>
+    public async Task<(Stream Content, string FileName, string ContentType)> FileAsync(Guid id, string key, CancellationToken ct)
+    {
+        var dto = await ForUserAsync(id, ct);
+        var document = dto.Documents.FirstOrDefault(x => x.FileUrl?.EndsWith("/" + key, StringComparison.Ordinal) == true);
+        string fileName, type;
+        if (document is not null)
+        {
+            (fileName, type) = (document.FileName ?? "tep", document.ContentType ?? "application/octet-stream");
+        }
+        else if (dto.ResultUrl?.EndsWith("/" + key, StringComparison.Ordinal) == true)
+        {
+            // The owner gets the result once it is approved; staff see the draft too.
+            if (dto.Status is not (DossierStatus.Processed or DossierStatus.Returned) && await Db.Set<Dossier>().AnyAsync(x => x.Id == id && x.OwnerId == work.UserId, ct))
+            {
+                throw DomainException.NotFound("tệp");
+            }
+
+            (fileName, type) = (dto.ResultFileName ?? "ket-qua.pdf", "application/pdf");
+        }
+        else
+        {
+            throw DomainException.NotFound("tệp");
+        }
+
+        var stream = await work.OpenFileAsync(key, ct) ?? throw DomainException.NotFound("tệp");
+        return (stream, fileName, type);
+    }
+}
