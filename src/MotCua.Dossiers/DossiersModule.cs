@@ -27,6 +27,7 @@ public static class DossiersModule
         services.AddScoped<ProcessingActions>();
         services.AddScoped<Queues>();
         services.AddScoped<DossierReader>();
+        services.AddScoped<Stats.DossierStats>();
 
         // Public tracking: a fixed window per client address, so that codes cannot be enumerated.
         var perMinute = configuration.GetValue($"{DossierOptions.Section}:TrackingPerMinute", 60);
@@ -45,6 +46,7 @@ public static class DossiersModule
         api.MapIntake();
         api.MapProcessing();
         api.MapTracking();
+        Stats.StatsEndpoints.MapDossierStats(api);
         return api;
     }
 }

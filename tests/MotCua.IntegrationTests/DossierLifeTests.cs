@@ -133,6 +133,276 @@ public abstract class DossierLifeTests(AppFixture app)
         }
     }
 
+    [Fact]
+    public async Task A_supplement_request_stops_the_clock_until_the_applicant_resubmits()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var dossier = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Electronic);
+        var desk = await app.ApiAsAsync("motcua");
+        var received = await ActAsync(desk, dossier.Id, "accept");
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        await ActAsync(specialist, dossier.Id, "take");
+        var asked = await ActAsync(specialist, dossier.Id, "supplement", new { reason = "Thiếu bản sao giấy chứng nhận đăng ký hộ kinh doanh" });
+        asked.Status.Should().Be(DossierStatus.SupplementRequested);
+        asked.SupplementReason.Should().Contain("giấy chứng nhận");
+        (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/forward", new { })).StatusCode.Should().Be(HttpStatusCode.Conflict, "the dossier waits for the applicant");
+
+        app.Clock.Advance(TimeSpan.FromDays(10));
+        citizen = await app.ApiAsAsync("congdan");
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(Pdf("bo sung")), "file", "bo-sung.pdf" }, { new StringContent("Bản sao giấy chứng nhận đăng ký hộ kinh doanh"), "name" } })
+        {
+            (await citizen.PostAsync($"/api/v1/dossiers/{dossier.Id}/documents", form)).EnsureSuccessStatusCode();
+        }
+
+        var resumed = await ReadAsync(await citizen.PostAsync($"/api/v1/dossiers/{dossier.Id}/resubmit", null));
+        resumed.Status.Should().Be(DossierStatus.Processing);
+        resumed.Documents.Should().Contain(d => d.IsSupplement);
+        var paused = resumed.History.Single(h => h.Action == DossierAction.RequestSupplement).At;
+        var resubmitted = resumed.History.Single(h => h.Action == DossierAction.Resubmit).At;
+        var pause = WorkingCalendar.Default.WorkingTimeBetween(new DateTimeOffset(paused, TimeSpan.Zero), new DateTimeOffset(resubmitted, TimeSpan.Zero));
+        pause.Should().BePositive();
+        resumed.DueAt.Should().Be(WorkingCalendar.Default.AddWorkingTime(new DateTimeOffset(received.DueAt!.Value, TimeSpan.Zero), pause).UtcDateTime);
+        resumed.PausedHours.Should().BeApproximately((decimal)pause.TotalHours, 0.01m);
+        resumed.AssigneeName.Should().Be("Lê Thị Hoa", "the specialist keeps the dossier through the supplement");
+    }
+
+    [Fact]
+    public async Task The_desk_refuses_a_walk_in_with_a_reason_and_a_leader_approves_a_refusal_after_processing()
+    {
+        var desk = await app.ApiAsAsync("motcua");
+        var point = await PointAsync(desk, ProvinceProcedure);
+        var refused = await CounterAsync(desk, point, "Refuse", "Hồ sơ không thuộc thẩm quyền giải quyết");
+        refused.Status.Should().Be(DossierStatus.NotReceived);
+        refused.ClosingReason.Should().Be("Hồ sơ không thuộc thẩm quyền giải quyết");
+        refused.Code.Should().BeNull("a refused walk-in is not received and gets no code");
+        (await desk.PostAsJsonAsync("/api/v1/dossiers/counter", new { procedureCode = ProvinceProcedure, competentAgencyId = point, applicant = new { fullName = "Lê Văn Bình" }, delivery = "Counter", documents = Array.Empty<object>(), decision = "Refuse" }))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest, "a refusal states its reason");
+
+        var accepted = await CounterAsync(desk, point, "Accept", null);
+        accepted.Status.Should().Be(DossierStatus.Received);
+        accepted.Channel.Should().Be(DossierChannel.InPerson);
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        await ActAsync(specialist, accepted.Id, "take");
+        var proposed = await ActAsync(specialist, accepted.Id, "refuse", new { reason = "Cơ sở không đáp ứng điều kiện về diện tích" });
+        proposed.StepKind.Should().Be(StepKind.Approval);
+        var leader = await app.ApiAsAsync("lanhdao");
+        await ActAsync(leader, accepted.Id, "take");
+        var approved = await ActAsync(leader, accepted.Id, "approve");
+        approved.Status.Should().Be(DossierStatus.Processed);
+        approved.Outcome.Should().Be(DossierOutcome.Refused);
+        (await ActAsync(desk, accepted.Id, "return", new { how = "Counter", receivedBy = "Lê Văn Bình" })).Status.Should().Be(DossierStatus.Returned);
+    }
+
+    [Fact]
+    public async Task A_late_dossier_gets_an_apology_with_a_new_date_and_counts_as_late()
+    {
+        var desk = await app.ApiAsAsync("motcua");
+        var point = await PointAsync(desk, ProvinceProcedure);
+        var dossier = await CounterAsync(desk, point, "Accept", null);
+        var apology = await ActAsync(desk, dossier.Id, "apology", new { extraWorkingDays = 5, reason = "Cần xác minh thêm thông tin với cơ quan thuế" });
+        apology.OriginalDueAt.Should().Be(dossier.DueAt);
+        apology.DueAt.Should().Be(WorkingCalendar.Default.AddWorkingDays(new DateTimeOffset(dossier.DueAt!.Value, TimeSpan.Zero), 5).UtcDateTime);
+        apology.ApologyReason.Should().Contain("cơ quan thuế");
+        (await desk.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/apology", new { newDueAt = dossier.DueAt, reason = "x" }))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest, "a new date must come after the current one");
+
+        // Past the first appointment: still in time for the new one, but late for the statistics.
+        app.Clock.Advance(TimeSpan.FromDays(16));
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        await ActAsync(specialist, dossier.Id, "take");
+        await ProposeResultAsync(specialist, dossier.Id);
+        await ActAsync(specialist, dossier.Id, "forward");
+        var head = await app.ApiAsAsync("truongphong");
+        await ActAsync(head, dossier.Id, "take");
+        await ActAsync(head, dossier.Id, "forward");
+        var leader = await app.ApiAsAsync("lanhdao");
+        await ActAsync(leader, dossier.Id, "take");
+        var approved = await ActAsync(leader, dossier.Id, "approve");
+        approved.Timeliness.Should().Be(Timeliness.Late);
+        approved.History.Where(h => h.Action == DossierAction.Take).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_applicant_withdraws_before_approval_and_nothing_more_can_be_done()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var dossier = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Counter);
+        var desk = await app.ApiAsAsync("motcua");
+        await ActAsync(desk, dossier.Id, "accept");
+        (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/withdraw", new { })).StatusCode.Should().Be(HttpStatusCode.BadRequest, "a withdrawal states its reason");
+        var withdrawn = await ReadAsync(await citizen.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/withdraw", new { reason = "Không còn nhu cầu" }));
+        withdrawn.Status.Should().Be(DossierStatus.Withdrawn);
+        withdrawn.ClosingReason.Should().Be("Không còn nhu cầu");
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/take", new { })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/withdraw", new { reason = "lần nữa" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_commune_desk_receives_a_province_dossier_from_any_location_and_it_goes_to_the_province()
+    {
+        var communeDesk = await app.ApiAsAsync("motcua.xa");
+        var point = await PointAsync(communeDesk, ProvinceProcedure);
+        var dossier = await CounterAsync(communeDesk, point, "Accept", null);
+        dossier.CompetentAgencyId.Should().Be(point);
+        dossier.ReceivingAgencyId.Should().NotBe(point);
+        dossier.ReceivingAgencyId.Should().Be(await CommuneOfDeskAsync());
+        dossier.Code.Should().StartWith(await IdentifierAsync(dossier.ReceivingAgencyId) + "-");
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        var queue = await specialist.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/queue?size=100", Json);
+        queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Should().Contain(dossier.Id);
+
+        // A commune procedure of another commune is not any-location: refused at this desk.
+        var other = await CommuneAsync(5);
+        var response = await communeDesk.PostAsJsonAsync("/api/v1/dossiers/counter", CounterBody("1.004222", other, "Accept", null));
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("phi địa giới");
+    }
+
+    [Fact]
+    public async Task Two_officers_taking_the_same_dossier_at_once_get_one_success_and_one_conflict()
+    {
+        var desk = await app.ApiAsAsync("motcua");
+        var dossier = await CounterAsync(desk, await PointAsync(desk, ProvinceProcedure), "Accept", null);
+        var authority = await CompetentOfAsync(dossier.Id);
+        var first = await app.ApiAsAsync("chuyenvien");
+        var second = await StaffAsync("cv2." + app.Provider.ToLowerInvariant(), Roles.Specialist, authority);
+        var responses = await Task.WhenAll(
+            first.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/take", new { }),
+            second.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/take", new { }));
+        responses.Select(r => r.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        var loser = responses[0].IsSuccessStatusCode ? second : first;
+        var refused = await loser.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/forward", new { });
+        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("đang do");
+        var view = await ReadAsync(await desk.GetAsync($"/api/v1/dossiers/{dossier.Id}"));
+        view.History.Count(h => h.Action == DossierAction.Take).Should().Be(1, "the losing request left no trace");
+    }
+
+    [Fact]
+    public async Task Staff_outside_the_dossier_and_other_citizens_cannot_see_or_act_on_it()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var dossier = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Electronic);
+        var communeDesk = await app.ApiAsAsync("motcua.xa");
+        (await communeDesk.GetAsync($"/api/v1/dossiers/{dossier.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await communeDesk.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/accept", new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/accept", new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await citizen.GetAsync("/api/v1/dossiers/queue")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/take", new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden, "it is still at the desk");
+        var anonymous = app.CreateClient();
+        (await anonymous.GetAsync($"/api/v1/dossiers/{dossier.Id}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Tracking_shows_the_status_and_timeline_with_a_masked_name_only()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var dossier = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Electronic);
+        var desk = await app.ApiAsAsync("motcua");
+        await ActAsync(desk, dossier.Id, "accept");
+        var anonymous = app.CreateClient();
+        var text = await anonymous.GetStringAsync($"/api/v1/tracking/{dossier.Code}");
+        var tracking = JsonSerializer.Deserialize<TrackingDto>(text, Json)!;
+        tracking.StatusNumber.Should().Be(2);
+        tracking.ApplicantMasked.Should().Be("N***** T** L**");
+        tracking.Timeline.Select(t => t.Action).Should().Equal("Nộp hồ sơ", "Tiếp nhận");
+        text.Should().NotContain("001190012345").And.NotContain("0912345678").And.NotContain("Hàng Bông").And.NotContain("lan@example.vn");
+        (await anonymous.GetAsync("/api/v1/tracking/H26.1-261301-0001")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync("/api/v1/tracking/khong-phai-ma")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Tracking_is_rate_limited_per_address()
+    {
+        var statuses = new List<int>();
+        for (var i = 0; i < 65; i++)
+        {
+            var context = await app.Server.SendAsync(c =>
+            {
+                c.Request.Method = "GET";
+                c.Request.Path = "/api/v1/tracking/H26-261123-0001";
+                c.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+            });
+            statuses.Add(context.Response.StatusCode);
+        }
+
+        statuses.Take(60).Should().OnlyContain(s => s == 404);
+        statuses.Skip(60).Should().OnlyContain(s => s == 429);
+    }
+
+    [Fact]
+    public async Task Statistics_count_what_happened_to_dossiers_of_an_agency_in_a_period()
+    {
+        var supervisor = await app.ApiAsAsync("giamsat");
+        var communeDesk = await app.ApiAsAsync("motcua.xa");
+        var commune = await CommuneOfDeskAsync();
+        var before = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/stats/dossiers?agencyId={commune}", Json);
+        await CounterAsync(communeDesk, commune, "Accept", null, "1.004222");
+        await CounterAsync(communeDesk, commune, "Refuse", "Sai thẩm quyền", "1.004222");
+        var received = await CounterAsync(communeDesk, commune, "Accept", null, "1.004222");
+        await ActAsync(communeDesk, received.Id, "withdraw", new { reason = "Người dân xin rút" });
+        var after = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/stats/dossiers?agencyId={commune}", Json);
+        int Delta(string name) => after.GetProperty(name).GetInt32() - before.GetProperty(name).GetInt32();
+        Delta("received").Should().Be(2);
+        Delta("notReceived").Should().Be(1);
+        Delta("withdrawn").Should().Be(1);
+        Delta("inProgress").Should().Be(1);
+        after.GetProperty("receivedByChannel").GetProperty("inPerson").GetInt32().Should().BeGreaterThanOrEqualTo(2);
+        (await communeDesk.GetAsync($"/api/v1/stats/dossiers?agencyId={commune}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await supervisor.GetAsync("/api/v1/stats/dossiers?from=2026-13-01")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    public static async Task<DossierDto> CounterAsync(HttpClient desk, Guid competent, string decision, string? reason, string procedure = ProvinceProcedure)
+    {
+        var response = await desk.PostAsJsonAsync("/api/v1/dossiers/counter", CounterBody(procedure, competent, decision, reason));
+        return await ReadAsync(response);
+    }
+
+    public static object CounterBody(string procedure, Guid competent, string decision, string? reason) => new
+    {
+        procedureCode = procedure,
+        competentAgencyId = competent,
+        applicant = new { fullName = "Lê Văn Bình", idNumber = "001088004321", phone = "0987654321", address = "5 Lý Thường Kiệt, Hà Nội" },
+        request = "Đề nghị giải quyết",
+        delivery = "Counter",
+        documents = new object[]
+        {
+            new { name = "Đơn đề nghị (theo mẫu)", kind = "Original", count = 1, required = true },
+            new { name = "Bản sao giấy tờ tùy thân", kind = "Copy", count = 2, required = true },
+        },
+        decision,
+        reason,
+    };
+
+    private async Task<string> IdentifierAsync(Guid agency)
+    {
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.Set<Agency>().Where(a => a.Id == agency).Select(a => a.Identifier).SingleAsync();
+        }
+    }
+
+    private async Task<Guid> CompetentOfAsync(Guid dossier)
+    {
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.Set<Dossier>().Where(d => d.Id == dossier).Select(d => d.CompetentAgencyId).SingleAsync();
+        }
+    }
+
+    private async Task<Guid> CommuneOfDeskAsync()
+    {
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await (from u in db.Set<User>() join g in db.Set<RoleGrant>() on u.Id equals g.UserId where u.UserName == "motcua.xa" select g.AgencyId).SingleAsync();
+        }
+    }
+
     // Helpers shared by the dossier tests.
     public static async Task<DossierDto> SubmitOnlineAsync(HttpClient citizen, string procedure, ResultDelivery delivery)
     {

@@ -518,6 +518,9 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("FinishedTimeliness")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -655,6 +658,8 @@ namespace MotCua.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("CompetentAgencyId", "FinishedAt");
 
                     b.HasIndex("CompetentAgencyId", "ReceivedAt");
 

@@ -506,6 +506,9 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FinishedTimeliness")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -643,6 +646,8 @@ namespace MotCua.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("CompetentAgencyId", "FinishedAt");
 
                     b.HasIndex("CompetentAgencyId", "ReceivedAt");
 

@@ -171,10 +171,11 @@ public sealed class Dossier : AggregateRoot
     public bool IsOverdueAt(DateTime now) => DueAt is { } due && FinishedAt is null && ReceivedAt is not null && now > due
         && Status is DossierStatus.Received or DossierStatus.Processing;
 
-    /// <summary>Early, on time or late, against the first appointment (an apology does not make a late dossier on time).</summary>
-    public Timeliness? FinishedTimeliness =>
-        FinishedAt is { } finished && (OriginalDueAt ?? DueAt) is { } due && Status is DossierStatus.Processed or DossierStatus.Returned
-            ? Classify(finished, due) : null;
+    /// <summary>
+    /// Set when the dossier is decided: early, on time or late against the first appointment (an apology does not make
+    /// a late dossier on time). Stored, so statistics group by it in SQL.
+    /// </summary>
+    public Timeliness? FinishedTimeliness { get; private set; }
 
     public static Timeliness Classify(DateTime done, DateTime due)
     {
@@ -567,6 +568,7 @@ public sealed class Dossier : AggregateRoot
         var from = Status;
         Status = DossierStatus.Processed;
         FinishedAt = now;
+        FinishedTimeliness = Classify(now, OriginalDueAt ?? DueAt ?? now);
         if (Outcome == DossierOutcome.Granted && resultValidityMonths is { } months)
         {
             ResultValidUntil = DateOnly.FromDateTime(VietnamTime.ToLocal(new DateTimeOffset(now, TimeSpan.Zero)).DateTime).AddMonths(months);

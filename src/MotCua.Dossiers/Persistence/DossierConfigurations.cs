@@ -63,7 +63,6 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.ResultFileName).HasMaxLength(260);
         builder.Property(d => d.Revision).IsConcurrencyToken();
         builder.Ignore(d => d.MissingDocuments);
-        builder.Ignore(d => d.FinishedTimeliness);
         builder.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.History).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -76,6 +75,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasIndex(d => new { d.ReceivingAgencyId, d.SubmittedAt });
         builder.HasIndex(d => new { d.CompetentAgencyId, d.ReceivedAt });
         builder.HasIndex(d => d.AssigneeId);
+        builder.HasIndex(d => new { d.CompetentAgencyId, d.FinishedAt });
         builder.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.CompetentAgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -68,7 +68,8 @@ namespace MotCua.Data.Postgres.Migrations
                     ResultValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
                     ClosingReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ReturnedTo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Revision = table.Column<int>(type: "integer", nullable: false)
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    FinishedTimeliness = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -211,6 +212,11 @@ namespace MotCua.Data.Postgres.Migrations
                 table: "Dossiers",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_CompetentAgencyId_FinishedAt",
+                table: "Dossiers",
+                columns: new[] { "CompetentAgencyId", "FinishedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_CompetentAgencyId_ReceivedAt",

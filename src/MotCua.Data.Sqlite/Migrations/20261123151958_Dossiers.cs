@@ -68,7 +68,8 @@ namespace MotCua.Data.Sqlite.Migrations
                     ResultValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ClosingReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ReturnedTo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinishedTimeliness = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -211,6 +212,11 @@ namespace MotCua.Data.Sqlite.Migrations
                 table: "Dossiers",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_CompetentAgencyId_FinishedAt",
+                table: "Dossiers",
+                columns: new[] { "CompetentAgencyId", "FinishedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_CompetentAgencyId_ReceivedAt",
