@@ -28,6 +28,7 @@ public static class DossiersModule
         services.AddScoped<Queues>();
         services.AddScoped<DossierReader>();
         services.AddScoped<Stats.DossierStats>();
+        services.AddScoped<Slips.SlipPrinter>();
 
         // Public tracking: a fixed window per client address, so that codes cannot be enumerated.
         var perMinute = configuration.GetValue($"{DossierOptions.Section}:TrackingPerMinute", 60);
@@ -47,6 +48,7 @@ public static class DossiersModule
         api.MapProcessing();
         api.MapTracking();
         Stats.StatsEndpoints.MapDossierStats(api);
+        Slips.SlipEndpoints.MapSlips(api);
         return api;
     }
 }

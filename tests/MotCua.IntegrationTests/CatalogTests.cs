@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -95,7 +94,7 @@ public abstract class CatalogTests(AppFixture app)
         png.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
         var file = Path.Combine(Path.GetTempPath(), $"qr-{Guid.CreateVersion7():N}.png");
         await File.WriteAllBytesAsync(file, await png.Content.ReadAsByteArrayAsync());
-        (await DecodeAsync(file)).Should().Be("http://localhost/p/1.001193");
+        (await PdfTools.DecodeQrAsync(file)).Should().Be("http://localhost/p/1.001193");
         var svg = await client.GetAsync("/p/1.001193/qr.svg");
         svg.Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
         (await svg.Content.ReadAsStringAsync()).Should().Contain("<svg");
@@ -109,9 +108,9 @@ public abstract class CatalogTests(AppFixture app)
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
         var pdf = Path.Combine(Path.GetTempPath(), $"poster-{Guid.CreateVersion7():N}.pdf");
         await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync());
-        (await RunAsync("pdftotext", pdf, "-")).Should().Contain("Thủ tục đăng ký khai sinh").And.Contain("THÀNH PHỐ HÀ NỘI");
-        await RunAsync("pdftoppm", "-r", "100", "-png", "-singlefile", pdf, pdf);
-        (await DecodeAsync(pdf + ".png")).Should().Be("http://localhost/p/1.001193");
+        (await PdfTools.RunAsync("pdftotext", pdf, "-")).Should().Contain("Thủ tục đăng ký khai sinh").And.Contain("THÀNH PHỐ HÀ NỘI");
+        await PdfTools.RunAsync("pdftoppm", "-r", "100", "-png", "-singlefile", pdf, pdf);
+        (await PdfTools.DecodeQrAsync(pdf + ".png")).Should().Be("http://localhost/p/1.001193");
 
         var fields = await client.GetFromJsonAsync<JsonElement>("/api/v1/catalog/fields");
         var civil = fields.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Hộ tịch").GetProperty("id").GetGuid();
@@ -119,25 +118,8 @@ public abstract class CatalogTests(AppFixture app)
         sheet.StatusCode.Should().Be(HttpStatusCode.OK);
         var sheetFile = pdf + ".field.pdf";
         await File.WriteAllBytesAsync(sheetFile, await sheet.Content.ReadAsByteArrayAsync());
-        (await RunAsync("pdftotext", sheetFile, "-")).Should().Contain("lĩnh vực Hộ tịch").And.Contain("Mã 1.001193");
+        (await PdfTools.RunAsync("pdftotext", sheetFile, "-")).Should().Contain("lĩnh vực Hộ tịch").And.Contain("Mã 1.001193");
         (await client.GetAsync("/p/9.999999/poster.pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-    }
-
-    private static async Task<string> RunAsync(string program, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
-    }
-
-    private static async Task<string> DecodeAsync(string file)
-    {
-        var start = new ProcessStartInfo("zbarimg", ["--quiet", "--raw", file]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output.Trim();
     }
 }
 

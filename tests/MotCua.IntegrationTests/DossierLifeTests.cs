@@ -354,6 +354,36 @@ public abstract class DossierLifeTests(AppFixture app)
         (await supervisor.GetAsync("/api/v1/stats/dossiers?from=2026-13-01")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task Slips_print_in_Vietnamese_with_the_officer_and_a_QR_code_to_the_tracking_page()
+    {
+        var desk = await app.ApiAsAsync("motcua");
+        var point = await PointAsync(desk, ProvinceProcedure);
+        var dossier = await CounterAsync(desk, point, "Accept", null);
+        var (receipt, qr) = await PdfTools.ReadAsync(await desk.GetByteArrayAsync($"/api/v1/dossiers/{dossier.Id}/slips/tiep-nhan.pdf"));
+        receipt.Should().Contain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").And.Contain(dossier.Code).And.Contain("Lê Văn Bình")
+            .And.Contain("Trần Minh Tuấn").And.Contain("Bản sao giấy tờ tùy thân").And.Contain("8 ngày làm việc").And.Contain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        qr.Should().Be("http://localhost/tra-cuu/" + dossier.Code);
+
+        await ActAsync(desk, dossier.Id, "apology", new { extraWorkingDays = 2, reason = "Chờ ý kiến của Sở Xây dựng" });
+        (await PdfTools.ReadAsync(await desk.GetByteArrayAsync($"/api/v1/dossiers/{dossier.Id}/slips/xin-loi.pdf"))).Text
+            .Should().Contain("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ").And.Contain("Chờ ý kiến của Sở Xây dựng").And.Contain("Trần Minh Tuấn");
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        await ActAsync(specialist, dossier.Id, "take");
+        await ActAsync(specialist, dossier.Id, "supplement", new { reason = "Bổ sung bản vẽ mặt bằng có xác nhận" });
+        (await PdfTools.ReadAsync(await desk.GetByteArrayAsync($"/api/v1/dossiers/{dossier.Id}/slips/bo-sung.pdf"))).Text
+            .Should().Contain("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ").And.Contain("Bổ sung bản vẽ mặt bằng có xác nhận").And.Contain("Lê Thị Hoa");
+        var sheet = (await PdfTools.ReadAsync(await desk.GetByteArrayAsync($"/api/v1/dossiers/{dossier.Id}/slips/theo-doi.pdf"))).Text;
+        sheet.Should().Contain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ").And.Contain("Tiếp nhận").And.Contain("Yêu cầu bổ sung");
+
+        var refused = await CounterAsync(desk, point, "Refuse", "Hồ sơ không thuộc thẩm quyền");
+        (await PdfTools.ReadAsync(await desk.GetByteArrayAsync($"/api/v1/dossiers/{refused.Id}/slips/tu-choi.pdf"))).Text
+            .Should().Contain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ").And.Contain("Hồ sơ không thuộc thẩm quyền");
+        (await desk.GetAsync($"/api/v1/dossiers/{refused.Id}/slips/tiep-nhan.pdf")).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await desk.GetAsync($"/api/v1/dossiers/{refused.Id}/slips/khong-co.pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await app.CreateClient().GetAsync($"/api/v1/dossiers/{refused.Id}/slips/tu-choi.pdf")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
     public static async Task<DossierDto> CounterAsync(HttpClient desk, Guid competent, string decision, string? reason, string procedure = ProvinceProcedure)
     {
         var response = await desk.PostAsJsonAsync("/api/v1/dossiers/counter", CounterBody(procedure, competent, decision, reason));
