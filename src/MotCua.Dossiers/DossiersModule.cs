@@ -29,6 +29,7 @@ public static class DossiersModule
         services.AddScoped<DossierReader>();
         services.AddScoped<Stats.DossierStats>();
         services.AddScoped<Slips.SlipPrinter>();
+        services.AddScoped<Processes.ProcessAdmin>();
 
         // Public tracking: a fixed window per client address, so that codes cannot be enumerated.
         var perMinute = configuration.GetValue($"{DossierOptions.Section}:TrackingPerMinute", 60);
@@ -49,6 +50,7 @@ public static class DossiersModule
         api.MapTracking();
         Stats.StatsEndpoints.MapDossierStats(api);
         Slips.SlipEndpoints.MapSlips(api);
+        Processes.ProcessEndpoints.MapProcesses(api);
         return api;
     }
 }
