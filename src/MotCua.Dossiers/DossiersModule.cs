@@ -30,6 +30,7 @@ public static class DossiersModule
         services.AddScoped<Stats.DossierStats>();
         services.AddScoped<Slips.SlipPrinter>();
         services.AddScoped<Processes.ProcessAdmin>();
+        services.AddScoped<Seed.DemoDossiers>();
 
         // Public tracking: a fixed window per client address, so that codes cannot be enumerated.
         var perMinute = configuration.GetValue($"{DossierOptions.Section}:TrackingPerMinute", 60);

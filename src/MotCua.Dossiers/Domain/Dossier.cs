@@ -208,7 +208,11 @@ public sealed class Dossier : AggregateRoot
             CreatedAt = now,
         };
         dossier.SetApplicant(applicant);
-        dossier.Append(DossierAction.SaveDraft, DossierStatus.Draft, actor, now, null);
+        if (channel == DossierChannel.Online)
+        {
+            dossier.Append(DossierAction.SaveDraft, DossierStatus.Draft, actor, now, null);
+        }
+
         return dossier;
     }
 
@@ -321,6 +325,8 @@ public sealed class Dossier : AggregateRoot
         RequireComplete();
         RequireFree(actor);
         ProcessDefinitionId = process.Id;
+        StepName ??= process.Steps[0].Name;
+        StepAgencyId ??= ReceivingAgencyId;
         ReceivedAt = now;
         ReceivedById = actor.Id;
         ReceivedByName = actor.Name;

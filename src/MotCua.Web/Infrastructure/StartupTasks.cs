@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Data;
 
 namespace MotCua.Web.Infrastructure;
@@ -17,6 +18,11 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
             {
                 await scope.ServiceProvider.GetRequiredService<MotCua.Catalog.Seed.CatalogSeeder>().SeedAsync(cancellationToken);
             }
+
+            if (configuration.GetValue<bool>("Seed:DemoAccounts"))
+            {
+                await scope.ServiceProvider.GetRequiredService<MotCua.Dossiers.Seed.DemoDossiers>().SeedAsync(configuration.GetValue("Seed:DemoDossiers", 0), cancellationToken);
+            }
         }
 
         if (environment.IsDevelopment() && configuration.GetValue<bool>("Seed:DemoAccounts"))
@@ -31,6 +37,18 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
 
             text.AppendLine(CultureInfo.InvariantCulture, $"  Công dân /dang-nhap");
             text.Append(CultureInfo.InvariantCulture, $"    {DemoData.CitizenUserName,-12} Nguyễn Thị Lan (công dân)");
+            using (var scope = services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+                var samples = await db.Set<MotCua.Dossiers.Domain.Dossier>().AsNoTracking()
+                    .Where(d => d.Code != null && (d.Status == MotCua.Dossiers.Domain.DossierStatus.Returned || d.Status == MotCua.Dossiers.Domain.DossierStatus.Processing || d.Status == MotCua.Dossiers.Domain.DossierStatus.NewlySubmitted))
+                    .OrderByDescending(d => d.SubmittedAt).Select(d => d.Code).Take(3).ToListAsync(cancellationToken);
+                if (samples.Count > 0)
+                {
+                    text.AppendLine();
+                    text.Append("Mã hồ sơ mẫu để tra cứu / sample dossier codes (/tra-cuu): " + string.Join(", ", samples));
+                }
+            }
             logger.LogInformation("{DemoAccounts}", text.ToString());
         }
     }

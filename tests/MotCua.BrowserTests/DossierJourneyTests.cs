@@ -1,0 +1,141 @@
+using System.Text;
+using Microsoft.Playwright;
+
+namespace MotCua.BrowserTests;
+
+/// <summary>The journeys of issue 4 in a real browser: a citizen submits online and tracks; a desk receives a walk-in and prints the slip; a specialist, a head and a leader process it.</summary>
+[Collection(BrowserGroup.Name)]
+public class DossierJourneyTests(BrowserApp app)
+{
+    private static readonly byte[] Scan = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    [Fact]
+    public async Task A_citizen_submits_online_with_attachments_on_a_phone_and_tracks_the_dossier()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            Locale = "vi-VN",
+        });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/p/1.001456");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nộp trực tuyến" }).ClickAsync();
+        await page.WaitForURLAsync("**/dang-nhap**");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("congdan");
+        await page.GetByLabel("Mật khẩu").FillAsync(BrowserApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync("**/nop/1.001456");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu khai hồ sơ" }).ClickAsync();
+        await page.WaitForURLAsync("**/tai-khoan/ho-so/*");
+        var draftUrl = page.Url;
+
+        // Each required document: pick it, attach a scan (as a phone camera would), upload.
+        var items = await page.Locator("#thanh-phan option").AllInnerTextsAsync();
+        foreach (var item in items.Where(i => !i.StartsWith("Giấy tờ khác", StringComparison.Ordinal)))
+        {
+            await page.GetByLabel("Tải lên cho").SelectOptionAsync(new SelectOptionValue { Label = item });
+            await page.GetByLabel("Tệp PDF hoặc ảnh chụp").SetInputFilesAsync(new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = Scan });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+            await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã tải lên" }).WaitForAsync();
+        }
+
+        (await page.Locator(".checklist li.missing").CountAsync()).Should().Be(0);
+
+        // The draft survives leaving and coming back (a dropped connection).
+        await page.GotoAsync("/");
+        await page.GotoAsync(draftUrl);
+        (await page.Locator(".checklist li.done").CountAsync()).Should().Be(items.Count - 1);
+        (await page.GetByLabel("Họ và tên").InputValueAsync()).Should().Be("Nguyễn Thị Lan", "the account's name is filled in");
+        await page.GetByLabel("Số điện thoại").FillAsync("0912345678");
+        await page.GetByLabel("Nhận kết quả điện tử").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã lưu" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" }).ClickAsync();
+        var notice = await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Mã hồ sơ của bạn" }).InnerTextAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(notice, @"Mã hồ sơ của bạn: ([0-9A-Z.]+-\d{6}-\d{4})").Groups[1].Value;
+        code.Should().NotBeEmpty(notice);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dossier-submitted-phone.png"), FullPage = true });
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);
+
+        // Her mother checks the status by typing the code, without an account.
+        var anonymous = await app.NewPageAsync();
+        await anonymous.GotoAsync("/tra-cuu");
+        await anonymous.GetByLabel("Mã hồ sơ").FillAsync(code);
+        await anonymous.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
+        await anonymous.WaitForURLAsync("**/tra-cuu?ma=*");
+        var tracking = await anonymous.Locator("main").InnerTextAsync();
+        tracking.Should().Contain("Mới nộp").And.Contain("N***** T** L**").And.NotContain("0912345678");
+        await context.CloseAsync();
+        await anonymous.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_desk_officer_receives_a_walk_in_and_prints_the_slip_then_a_specialist_a_head_and_a_leader_process_it()
+    {
+        var desk = await app.SignInAsStaffAsync("motcua");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Tiếp nhận", Exact = true }).ClickAsync();
+        await desk.GetByLabel("Tìm thủ tục").FillAsync("cap ho chieu pho thong");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tìm thủ tục" }).ClickAsync();
+        await desk.Locator("a[data-code='1.001456']").ClickAsync();
+        await desk.GetByLabel("Họ và tên").FillAsync("Trần Văn Hùng");
+        await desk.GetByLabel("Điện thoại").FillAsync("0987 654 321");
+        foreach (var box in await desk.Locator("input[name='Received']").AllAsync())
+        {
+            await box.CheckAsync();
+        }
+
+        await desk.Locator("input[type=file][name='Scan0']").SetInputFilesAsync(new FilePayload { Name = "to-khai.pdf", MimeType = "application/pdf", Buffer = Scan });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
+        await desk.WaitForURLAsync("**/can-bo/ho-so/*");
+        var code = (await desk.Locator("h1").InnerTextAsync()).Trim();
+        code.Should().MatchRegex(@"-\d{6}-\d{4}$");
+        (await desk.Locator("main").InnerTextAsync()).Should().Contain("Đã tiếp nhận").And.Contain("Trần Minh Tuấn");
+        var slip = await desk.Context.APIRequest.GetAsync(await desk.GetByRole(AriaRole.Link, new() { Name = "Giấy tiếp nhận và hẹn trả" }).GetAttributeAsync("href") ?? "");
+        slip.Status.Should().Be(200);
+        (await slip.BodyAsync()).Take(5).Should().Equal(Encoding.ASCII.GetBytes("%PDF-"));
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dossier-received.png"), FullPage = true });
+
+        // The specialist finds it in her queue, takes it, attaches the draft result and forwards it.
+        var specialist = await app.SignInAsStaffAsync("chuyenvien");
+        await specialist.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ", Exact = true }).ClickAsync();
+        await specialist.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).ClickAsync();
+        await specialist.GetByRole(AriaRole.Status).Filter(new() { HasText = "Nhận xử lý" }).WaitForAsync();
+        await specialist.GetByLabel("Tệp kết quả (PDF)").SetInputFilesAsync(new FilePayload { Name = "ket-qua.pdf", MimeType = "application/pdf", Buffer = Scan });
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Tải lên dự thảo" }).ClickAsync();
+        await specialist.GetByRole(AriaRole.Status).Filter(new() { HasText = "dự thảo" }).WaitForAsync();
+        await specialist.GetByLabel("Ý kiến, lý do").FillAsync("Hồ sơ đủ điều kiện, trình trưởng phòng.");
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Chuyển bước tiếp theo" }).ClickAsync();
+        await specialist.GetByRole(AriaRole.Status).Filter(new() { HasText = "Chuyển bước tiếp theo" }).WaitForAsync();
+
+        foreach (var (user, finish) in new[] { ("truongphong", "Chuyển bước tiếp theo"), ("lanhdao", "Phê duyệt kết quả") })
+        {
+            var page = await app.SignInAsStaffAsync(user);
+            await page.GotoAsync("/can-bo/ho-so");
+            await page.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Nhận xử lý" }).ClickAsync();
+            await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Nhận xử lý" }).WaitForAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = finish }).ClickAsync();
+            await page.GetByRole(AriaRole.Status).Filter(new() { HasText = finish }).WaitForAsync();
+            if (user == "lanhdao")
+            {
+                (await page.Locator("main").InnerTextAsync()).Should().Contain("Đã có kết quả");
+                await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dossier-approved.png"), FullPage = true });
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        // Back at the desk: the result is returned and the tracking sheet shows every hand-off.
+        await desk.ReloadAsync();
+        await desk.GetByLabel("Người nhận (ký nhận)").FillAsync("Trần Văn Hùng");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Xác nhận đã trả" }).ClickAsync();
+        await desk.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã trả kết quả" }).WaitForAsync();
+        (await desk.Locator("table.history").InnerTextAsync()).Should().Contain("Phê duyệt").And.Contain("Trả kết quả");
+        await desk.Context.CloseAsync();
+        await specialist.Context.CloseAsync();
+    }
+}
