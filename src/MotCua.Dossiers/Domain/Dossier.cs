@@ -312,18 +312,20 @@ public sealed class Dossier : AggregateRoot
     public void Receive(string? code, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
     {
         var from = Status;
-        if (Status == DossierStatus.Draft && Channel != DossierChannel.Online)
-        {
-            Code = code ?? throw new ArgumentNullException(nameof(code));
-            SubmittedAt = now;
-        }
-        else
+        var walkIn = Status == DossierStatus.Draft && Channel != DossierChannel.Online;
+        if (!walkIn)
         {
             RequireStatus(DossierAction.Receive, DossierStatus.NewlySubmitted);
         }
 
         RequireComplete();
         RequireFree(actor);
+        if (walkIn)
+        {
+            Code = code ?? throw new ArgumentNullException(nameof(code));
+            SubmittedAt = now;
+        }
+
         ProcessDefinitionId = process.Id;
         StepName ??= process.Steps[0].Name;
         StepAgencyId ??= ReceivingAgencyId;
@@ -819,6 +821,11 @@ public sealed class Dossier : AggregateRoot
 
     private void RequireProcessingStep(DossierAction action, Actor actor)
     {
+        if (Status == DossierStatus.Received && StepKind is not Domain.StepKind.Reception)
+        {
+            throw new DomainException("Hãy nhận xử lý hồ sơ trước khi thao tác.", ProblemKind.Conflict);
+        }
+
         RequireStatus(action, DossierStatus.Processing);
         if (AssigneeId != actor.Id)
         {

@@ -1,0 +1,282 @@
+using MotCua.Catalog.Domain;
+using MotCua.Dossiers.Domain;
+using MotCua.Kernel;
+using MotCua.Kernel.Calendar;
+using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
+
+namespace MotCua.UnitTests;
+
+/// <summary>The dossier's state machine, appointments on the working calendar, paused clocks, process rules and applicant checks.</summary>
+public class DossierRulesTests
+{
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.Default;
+    private static readonly Actor Desk = new(Guid.CreateVersion7(), "Trần Minh Tuấn");
+    private static readonly Actor Specialist = new(Guid.CreateVersion7(), "Lê Thị Hoa");
+    private static readonly Actor Other = new(Guid.CreateVersion7(), "Phạm Văn Khác");
+    private static readonly Actor Head = new(Guid.CreateVersion7(), "Phạm Quốc Trung");
+    private static readonly Actor Leader = new(Guid.CreateVersion7(), "Hoàng Đức Minh");
+    private static readonly Guid Centre = Guid.CreateVersion7();
+    private static readonly Guid Authority = Guid.CreateVersion7();
+
+    /// <summary>Friday 21 November 2025, 10:00 in Viet Nam.</summary>
+    private static readonly DateTime Friday = VietnamTime.At(new DateOnly(2025, 11, 21), new TimeOnly(10, 0)).UtcDateTime;
+
+    private static ProcessDefinition Process(decimal days = 5) =>
+        ProcessDefinition.Create(Guid.CreateVersion7(), Authority, 1, days, TimeLimitUnit.WorkingDays, ProcessDefinition.DefaultSteps(days, TimeLimitUnit.WorkingDays, 8), "test", Friday, 8);
+
+    private static Dossier Counter(Action<Dossier>? prepare = null)
+    {
+        var procedure = Procedure.Create("1.000001", ApplicantTypes.Citizen, 1, false, new ProcedureContent { Name = "Thủ tục thử" }, "test", Friday);
+        var dossier = Dossier.Start(procedure, 1, Centre, Authority, DossierChannel.InPerson, null, new Applicant { FullName = "Lê Văn Bình" }, null, Desk, Friday);
+        dossier.AddPaper("Đơn đề nghị", DocumentCopyKind.Original, 1, true, Friday);
+        prepare?.Invoke(dossier);
+        return dossier;
+    }
+
+    [Fact]
+    public void The_appointment_counts_working_days_past_the_weekend()
+    {
+        var dossier = Counter();
+        dossier.Receive("H26-251121-0001", Process(5), Calendar, Desk, Friday);
+        // Friday 10:00 + 5 working days: Mon, Tue, Wed, Thu, Fri → the next Friday at 10:00.
+        VietnamTime.ToLocal(dossier.DueAt!.Value).Should().Be(new DateTimeOffset(2025, 11, 28, 10, 0, 0, TimeSpan.FromHours(7)));
+        dossier.Status.Should().Be(DossierStatus.Received);
+        dossier.StepKind.Should().Be(StepKind.Processing);
+        dossier.StepRole.Should().Be(Roles.Specialist);
+        dossier.StepAgencyId.Should().Be(Authority);
+    }
+
+    [Fact]
+    public void The_appointment_skips_lunar_new_year()
+    {
+        var beforeTet = VietnamTime.At(new DateOnly(2026, 2, 13), new TimeOnly(9, 0)).UtcDateTime; // Friday before Tết Bính Ngọ
+        var due = Dossier.AppointmentFor(Process(1), Calendar, beforeTet);
+        var local = DateOnly.FromDateTime(VietnamTime.ToLocal(due).DateTime);
+        local.Should().BeAfter(new DateOnly(2026, 2, 20));
+        Calendar.IsWorkingDay(local).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_same_day_procedure_is_due_at_closing_time_or_the_next_day_when_received_late()
+    {
+        var morning = VietnamTime.At(new DateOnly(2025, 11, 20), new TimeOnly(9, 0)).UtcDateTime;
+        VietnamTime.ToLocal(Dossier.AppointmentFor(Process(0), Calendar, morning)).Should().Be(new DateTimeOffset(2025, 11, 20, 17, 0, 0, TimeSpan.FromHours(7)));
+        var lateAfternoon = VietnamTime.At(new DateOnly(2025, 11, 21), new TimeOnly(16, 0)).UtcDateTime;
+        VietnamTime.ToLocal(Dossier.AppointmentFor(Process(0), Calendar, lateAfternoon)).Should().Be(new DateTimeOffset(2025, 11, 24, 17, 0, 0, TimeSpan.FromHours(7)));
+    }
+
+    [Fact]
+    public void The_clock_stops_during_a_supplement_and_the_appointment_moves_by_the_paused_working_time()
+    {
+        var dossier = Counter();
+        var process = Process(5);
+        dossier.Receive("H26-251121-0001", process, Calendar, Desk, Friday);
+        var due = dossier.DueAt!.Value;
+        dossier.Take(Specialist, Friday.AddHours(1));
+        dossier.RequestSupplement("Thiếu bản sao sổ đỏ", Specialist, Friday.AddHours(1));
+        dossier.Status.Should().Be(DossierStatus.SupplementRequested);
+        dossier.PausedAt.Should().NotBeNull();
+
+        // Resubmitted Monday 11:00: paused from Friday 11:00 = 4.5 h Friday + 3.5 h Monday = 8 working hours.
+        var monday = VietnamTime.At(new DateOnly(2025, 11, 24), new TimeOnly(11, 0)).UtcDateTime;
+        dossier.Resubmit(null, Calendar, Other, monday);
+        dossier.Status.Should().Be(DossierStatus.Processing);
+        dossier.PausedHours.Should().Be(8);
+        dossier.DueAt.Should().Be(Calendar.AddWorkingTime(new DateTimeOffset(due, TimeSpan.Zero), TimeSpan.FromHours(8)).UtcDateTime);
+        dossier.AssigneeId.Should().Be(Specialist.Id);
+    }
+
+    [Fact]
+    public void A_dossier_moves_through_its_steps_only_in_the_hands_of_whoever_holds_it()
+    {
+        var dossier = Counter();
+        var process = Process(5);
+        dossier.Receive("H26-251121-0001", process, Calendar, Desk, Friday);
+        Invoking(() => dossier.Forward(null, process, Calendar, Specialist, Friday)).Should().Throw<DomainException>().WithMessage("*nhận xử lý*");
+        dossier.Take(Specialist, Friday);
+        dossier.Status.Should().Be(DossierStatus.Processing);
+        Invoking(() => dossier.Take(Other, Friday)).Should().Throw<DomainException>().Which.Kind.Should().Be(ProblemKind.Conflict);
+        dossier.ProposeResult(new StoredFile("abc", "kq.pdf", "application/pdf", 10), DossierOutcome.Granted, null, Specialist, Friday);
+        dossier.Forward("Trình", process, Calendar, Specialist, Friday);
+        dossier.StepKind.Should().Be(StepKind.Review);
+        dossier.AssigneeId.Should().BeNull();
+        dossier.Take(Head, Friday);
+        dossier.SendBack("Sửa căn cứ pháp lý", Specialist.Id, Specialist.Name, process, Calendar, Head, Friday);
+        dossier.StepKind.Should().Be(StepKind.Processing);
+        dossier.AssigneeId.Should().Be(Specialist.Id);
+        dossier.LastAction.Should().Be(DossierAction.SendBack);
+        dossier.Forward(null, process, Calendar, Specialist, Friday);
+        dossier.Take(Head, Friday);
+        dossier.Forward(null, process, Calendar, Head, Friday);
+        dossier.Take(Leader, Friday);
+        Invoking(() => dossier.Forward(null, process, Calendar, Leader, Friday)).Should().Throw<DomainException>();
+        dossier.Approve(null, 12, process, Calendar, Leader, Friday.AddHours(2));
+        dossier.Status.Should().Be(DossierStatus.Processed);
+        dossier.StepKind.Should().Be(StepKind.Return);
+        dossier.StepAgencyId.Should().Be(Centre);
+        dossier.FinishedTimeliness.Should().Be(Timeliness.Early);
+        dossier.ResultValidUntil.Should().Be(new DateOnly(2026, 11, 21));
+        Invoking(() => dossier.Withdraw("muộn", Other, Friday)).Should().Throw<DomainException>().Which.Kind.Should().Be(ProblemKind.Conflict);
+        dossier.Return(ResultDelivery.Counter, "Lê Văn Bình", Desk, Friday.AddHours(3));
+        dossier.Status.Should().Be(DossierStatus.Returned);
+        dossier.History.Select(h => h.ToStatus).Should().EndWith(DossierStatus.Returned);
+    }
+
+    [Fact]
+    public void Nothing_goes_to_the_leader_for_approval_without_a_draft_result()
+    {
+        var short_ = ProcessDefinition.Create(Guid.CreateVersion7(), Authority, 1, 1, TimeLimitUnit.WorkingDays,
+        [
+            new ProcessStep { Kind = StepKind.Reception, Role = Roles.DeskOfficer },
+            new ProcessStep { Kind = StepKind.Processing, Role = Roles.Specialist, Hours = 6 },
+            new ProcessStep { Kind = StepKind.Approval, Role = Roles.Leader, Hours = 2 },
+            new ProcessStep { Kind = StepKind.Return, Role = Roles.DeskOfficer },
+        ], "test", Friday, 8);
+        var dossier = Counter();
+        dossier.Receive("H26-251121-0001", short_, Calendar, Desk, Friday);
+        dossier.Take(Specialist, Friday);
+        Invoking(() => dossier.Forward(null, short_, Calendar, Specialist, Friday)).Should().Throw<DomainException>().WithMessage("*dự thảo kết quả*");
+        short_.Steps[1].Name.Should().Be("Thụ lý, xử lý", "an unnamed step is named after its kind");
+    }
+
+    [Fact]
+    public void Finishing_after_the_first_appointment_is_late_even_after_an_apology()
+    {
+        var dossier = Counter();
+        var process = Process(1);
+        dossier.Receive("H26-251121-0001", process, Calendar, Desk, Friday);
+        var first = dossier.DueAt!.Value;
+        Invoking(() => dossier.Apologize(first, "x", Desk, Friday)).Should().Throw<DomainException>();
+        Invoking(() => dossier.Apologize(first.AddDays(3), " ", Desk, Friday)).Should().Throw<DomainException>();
+        dossier.Apologize(first.AddDays(3), "Chờ xác minh", Desk, Friday);
+        dossier.OriginalDueAt.Should().Be(first);
+        dossier.Take(Specialist, Friday);
+        dossier.Refuse("Không đủ điều kiện", process, Calendar, Specialist, Friday);
+        dossier.StepKind.Should().Be(StepKind.Approval);
+        dossier.Take(Leader, first.AddDays(1));
+        dossier.Approve(null, null, process, Calendar, Leader, first.AddDays(1));
+        dossier.Outcome.Should().Be(DossierOutcome.Refused);
+        dossier.FinishedTimeliness.Should().Be(Timeliness.Late);
+    }
+
+    [Theory]
+    [InlineData(DossierStatus.Received, true)]
+    [InlineData(DossierStatus.Processing, true)]
+    [InlineData(DossierStatus.Withdrawn, false)]
+    [InlineData(DossierStatus.Processed, false)]
+    public void Withdrawal_is_possible_only_before_approval(DossierStatus reached, bool allowed)
+    {
+        var dossier = Reach(reached);
+        var act = () => dossier.Withdraw("Không còn nhu cầu", Desk, Friday);
+        if (allowed)
+        {
+            act();
+            dossier.Status.Should().Be(DossierStatus.Withdrawn);
+            dossier.StepRole.Should().BeNull();
+        }
+        else
+        {
+            act.Should().Throw<DomainException>().Which.Kind.Should().Be(ProblemKind.Conflict);
+        }
+    }
+
+    [Fact]
+    public void A_walk_in_is_not_received_with_a_required_document_missing_and_a_refusal_needs_a_reason()
+    {
+        var dossier = Counter(d => d.AddPaper("Bản sao CCCD", DocumentCopyKind.Copy, 0, true, Friday));
+        Invoking(() => dossier.Receive("H26-251121-0001", Process(), Calendar, Desk, Friday)).Should().Throw<DomainException>().WithMessage("*Bản sao CCCD*");
+        Invoking(() => dossier.RefuseReception("  ", Desk, Friday)).Should().Throw<DomainException>();
+        dossier.RequestSupplement("Mang bản sao CCCD", Desk, Friday);
+        dossier.PausedAt.Should().BeNull("the clock has not started before reception");
+        dossier.Code.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_transfer_goes_to_the_other_agency_within_the_time_left_and_comes_back_to_who_sent_it()
+    {
+        var dossier = Reach(DossierStatus.Processing);
+        var commune = Guid.CreateVersion7();
+        dossier.Transfer(commune, "UBND xã A", "Xác nhận cư trú", Specialist, Friday);
+        dossier.StepAgencyId.Should().Be(commune);
+        dossier.StepDueAt.Should().Be(dossier.DueAt);
+        dossier.AssigneeId.Should().BeNull();
+        var clerk = new Actor(Guid.CreateVersion7(), "Cán bộ xã");
+        dossier.Take(clerk, Friday);
+        dossier.ReturnTransfer("Đã xác nhận", Specialist.Name, Process(), Calendar, clerk, Friday.AddHours(2));
+        dossier.StepAgencyId.Should().Be(Authority);
+        dossier.AssigneeId.Should().Be(Specialist.Id);
+        dossier.LastAction.Should().Be(DossierAction.ReturnTransfer);
+    }
+
+    [Fact]
+    public void Process_steps_must_start_with_reception_end_with_return_and_fit_the_time_limit()
+    {
+        ProcessDefinition.Validate(5, TimeLimitUnit.WorkingDays, ProcessDefinition.DefaultSteps(5, TimeLimitUnit.WorkingDays, 8), 8).Should().BeNull();
+        ProcessDefinition.DefaultSteps(5, TimeLimitUnit.WorkingDays, 8).Sum(s => s.Hours).Should().Be(40);
+        var tooLong = ProcessDefinition.DefaultSteps(5, TimeLimitUnit.WorkingDays, 8).Select((s, i) => i == 1 ? s with { Hours = s.Hours + 1 } : s).ToList();
+        ProcessDefinition.Validate(5, TimeLimitUnit.WorkingDays, tooLong, 8).Should().Contain("vượt thời hạn");
+        var noApproval = ProcessDefinition.DefaultSteps(5, TimeLimitUnit.WorkingDays, 8).Where(s => s.Kind != StepKind.Approval).ToList();
+        ProcessDefinition.Validate(5, TimeLimitUnit.WorkingDays, noApproval, 8).Should().Contain("phê duyệt");
+        var reversed = ProcessDefinition.DefaultSteps(5, TimeLimitUnit.WorkingDays, 8).Reverse().ToList();
+        ProcessDefinition.Validate(5, TimeLimitUnit.WorkingDays, reversed, 8).Should().Contain("bắt đầu");
+        ProcessDefinition.Validate(-1, TimeLimitUnit.WorkingDays, ProcessDefinition.DefaultSteps(1, TimeLimitUnit.WorkingDays, 8), 8).Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("0912 345 678", "0912345678")]
+    [InlineData("+84912345678", "0912345678")]
+    [InlineData("84-912-345-678", "0912345678")]
+    [InlineData("091234567", null)]
+    [InlineData("0012345678", null)]
+    [InlineData("abc", null)]
+    public void Phone_numbers_are_normalised_or_refused(string input, string? expected) =>
+        ApplicantRules.NormalizePhone(input).Should().Be(expected);
+
+    [Theory]
+    [InlineData("001190012345", null)]
+    [InlineData("0101234567", null)]
+    [InlineData("12345", "idNumber")]
+    [InlineData("00119001234X", "idNumber")]
+    public void Identity_numbers_are_checked(string idNumber, string? field) =>
+        ApplicantRules.Validate(new Applicant { FullName = "Nguyễn Thị Lan", IdNumber = idNumber })?.Field.Should().Be(field);
+
+    [Fact]
+    public void Names_with_markup_and_bad_e_mail_addresses_are_refused_and_names_are_masked_for_the_public()
+    {
+        ApplicantRules.Validate(new Applicant { FullName = "<script>alert(1)</script>" })!.Value.Field.Should().Be("fullName");
+        ApplicantRules.Validate(new Applicant { FullName = "Lan", Email = "lan@" })!.Value.Field.Should().Be("email");
+        ApplicantRules.Mask("Nguyễn Thị Lan").Should().Be("N***** T** L**");
+        ApplicantRules.Mask("Lý Anh").Should().Be("L** A**");
+    }
+
+    private static Action Invoking(Action action) => action;
+
+    private static Dossier Reach(DossierStatus status)
+    {
+        var dossier = Counter();
+        var process = Process();
+        dossier.Receive("H26-251121-0001", process, Calendar, Desk, Friday);
+        if (status == DossierStatus.Received)
+        {
+            return dossier;
+        }
+
+        dossier.Take(Specialist, Friday);
+        if (status == DossierStatus.Processing)
+        {
+            return dossier;
+        }
+
+        if (status == DossierStatus.Withdrawn)
+        {
+            dossier.Withdraw("Rút", Desk, Friday);
+            return dossier;
+        }
+
+        dossier.Refuse("Không đủ điều kiện", process, Calendar, Specialist, Friday);
+        dossier.Take(Leader, Friday);
+        dossier.Approve(null, null, process, Calendar, Leader, Friday);
+        return dossier;
+    }
+}
