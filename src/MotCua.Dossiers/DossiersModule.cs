@@ -31,6 +31,9 @@ public static class DossiersModule
         services.AddScoped<Slips.SlipPrinter>();
         services.AddScoped<Processes.ProcessAdmin>();
         services.AddScoped<Seed.DemoDossiers>();
+        services.AddScoped<Returning.Returns>();
+        services.Configure<Returning.PostalOptions>(configuration.GetSection(Returning.PostalOptions.Section));
+        services.AddHttpClient<Returning.IPostalService, Returning.HttpPostalService>(c => c.Timeout = TimeSpan.FromSeconds(15));
 
         // Public tracking: a fixed window per client address, so that codes cannot be enumerated.
         var perMinute = configuration.GetValue($"{DossierOptions.Section}:TrackingPerMinute", 60);
@@ -52,6 +55,7 @@ public static class DossiersModule
         Stats.StatsEndpoints.MapDossierStats(api);
         Slips.SlipEndpoints.MapSlips(api);
         Processes.ProcessEndpoints.MapProcesses(api);
+        Returning.ReturnEndpoints.MapReturns(api);
         return api;
     }
 }

@@ -18,6 +18,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
 
     private readonly SmtpSink smtp = new();
 
+    /// <summary>The postal service's order API, simulated on loopback.</summary>
+    public PostalSimulator Postal { get; } = new();
+
     /// <summary>Where the real SMTP server on loopback (postfix's smtp-sink) drops each message it receives.</summary>
     public string MailDirectory => smtp.Directory;
 
@@ -31,6 +34,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     public virtual async Task InitializeAsync()
     {
         await smtp.StartAsync();
+        await Postal.StartAsync();
         _ = Server; // starts the host: migrations and seed run in its first hosted service
     }
 
@@ -38,6 +42,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     {
         await DisposeAsync();
         smtp.Dispose();
+        await Postal.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -50,6 +55,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Smtp:UseStartTls", "false");
+        builder.UseSetting("Postal:BaseUrl", Postal.BaseUrl);
+        builder.UseSetting("Postal:ApiKey", PostalSimulator.ApiKey);
+        builder.UseSetting("Postal:CustomerCode", "C0001");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

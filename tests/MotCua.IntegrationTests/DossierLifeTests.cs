@@ -79,12 +79,28 @@ public abstract class DossierLifeTests(AppFixture app)
         approved.ResultValidUntil.Should().NotBeNull("the procedure's results are valid for 120 months");
         approved.StepAgencyId.Should().Be(approved.ReceivingAgencyId, "results return where the dossier was received");
 
-        var done = await ActAsync(desk, dossier.Id, "return", new { how = "Postal", receivedBy = "Nguyễn Thị Lan (bưu tá phát)" });
+        // The result goes by post: the postal service gives a waybill, and its delivery returns the dossier.
+        var shipped = await desk.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/ship", new { });
+        var shipment = await shipped.Content.ReadFromJsonAsync<JsonElement>(Json);
+        shipped.StatusCode.Should().Be(HttpStatusCode.OK, shipment.ToString());
+        var waybill = shipment.GetProperty("waybill").GetString()!;
+        waybill.Should().MatchRegex("^EH\\d{9}VN$");
+        var order = app.Postal.Orders.Single(o => o.ItemCode == waybill).Order;
+        order.ReceiverAddress.Should().Be("12 Hàng Bông, Hoàn Kiếm, Hà Nội");
+        order.CustomerCode.Should().Be("C0001");
+        order.OrderCode.Should().Be(dossier.Code + "-KQ");
+        (await (await desk.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/ship", new { })).Content.ReadFromJsonAsync<JsonElement>(Json))
+            .GetProperty("waybill").GetString().Should().Be(waybill, "sending twice does not create a second parcel");
+        app.Postal.Deliver(waybill, app.Clock.GetUtcNow());
+        (await desk.PostAsync($"/api/v1/dossiers/{dossier.Id}/shipments/refresh", null)).EnsureSuccessStatusCode();
+        var done = await ReadAsync(await desk.GetAsync($"/api/v1/dossiers/{dossier.Id}"));
         done.Status.Should().Be(DossierStatus.Returned);
+        done.Delivery.Should().Be(ResultDelivery.Postal);
+        done.ReturnedTo.Should().Contain(waybill);
         done.Timeliness.Should().Be(Timeliness.Early);
         done.History.Select(h => h.Action).Should().ContainInOrder(
             DossierAction.Submit, DossierAction.Receive, DossierAction.Take, DossierAction.ProposeResult, DossierAction.Transfer,
-            DossierAction.ReturnTransfer, DossierAction.Forward, DossierAction.Forward, DossierAction.Approve, DossierAction.Return);
+            DossierAction.ReturnTransfer, DossierAction.Forward, DossierAction.Forward, DossierAction.Approve, DossierAction.Ship, DossierAction.Return);
 
         // The citizen sees it returned and can download the result.
         var mine = await citizen.GetFromJsonAsync<DossierDto>($"/api/v1/dossiers/{dossier.Id}", Json);
@@ -382,6 +398,71 @@ public abstract class DossierLifeTests(AppFixture app)
         (await desk.GetAsync($"/api/v1/dossiers/{refused.Id}/slips/tiep-nhan.pdf")).StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await desk.GetAsync($"/api/v1/dossiers/{refused.Id}/slips/khong-co.pdf")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await app.CreateClient().GetAsync($"/api/v1/dossiers/{refused.Id}/slips/tu-choi.pdf")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_citizen_asks_for_pickup_at_home_and_the_desk_sends_the_post()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var dossier = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Counter);
+        (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/pickup", new { address = "12 Hàng Bông", window = "" }))
+            .StatusCode.Should().Be(HttpStatusCode.BadRequest, "a pickup needs a time window");
+        var pickup = await (await citizen.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/pickup",
+            new { address = "12 Hàng Bông, Hoàn Kiếm", phone = "0912345678", window = "Thứ Năm, 14:00–16:00" })).Content.ReadFromJsonAsync<JsonElement>(Json);
+        pickup.GetProperty("status").GetString().Should().Be("Requested");
+        var desk = await app.ApiAsAsync("motcua");
+        var pending = await desk.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/pickups", Json);
+        pending.EnumerateArray().Select(p => p.GetProperty("dossierId").GetGuid()).Should().Contain(dossier.Id);
+        var dispatched = await (await desk.PostAsync($"/api/v1/dossiers/{dossier.Id}/pickup/{pickup.GetProperty("id").GetGuid()}/dispatch?byPost=true", null))
+            .Content.ReadFromJsonAsync<JsonElement>(Json);
+        dispatched.GetProperty("waybill").GetString().Should().StartWith("EH");
+        app.Postal.Orders.Should().Contain(o => o.Order.PickupWindow == "Thứ Năm, 14:00–16:00" && o.Order.Kind == "Pickup");
+        (await desk.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/pickups", Json)).EnumerateArray()
+            .Select(p => p.GetProperty("dossierId").GetGuid()).Should().NotContain(dossier.Id);
+        (await app.CreateClient().PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/pickup", new { address = "x", window = "y" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_new_process_version_applies_to_new_dossiers_while_earlier_ones_keep_theirs()
+    {
+        // Another province procedure (20 working days), so that the other tests keep the default process.
+        const string procedure = "1.001978";
+        var desk = await app.ApiAsAsync("motcua");
+        var point = await PointAsync(desk, procedure);
+        var before = await CounterAsync(desk, point, "Accept", null, procedure);
+        var admin = await app.ApiAsAsync("quantri");
+        var current = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/processes?procedureCode={procedure}&agencyId={point}", Json);
+        current.GetProperty("timeLimit").GetDecimal().Should().Be(20);
+        var steps = new object[]
+        {
+            new { kind = "Reception", name = "Tiếp nhận", role = "DeskOfficer", hours = 0 },
+            new { kind = "Processing", name = "Thẩm định hồ sơ", role = "Specialist", hours = 40 },
+            new { kind = "Processing", name = "Xác minh thực địa", role = "Specialist", hours = 16 },
+            new { kind = "Review", name = "Trưởng phòng xem xét", role = "DepartmentHead", hours = 4 },
+            new { kind = "Approval", name = "Lãnh đạo ký", role = "Leader", hours = 4 },
+            new { kind = "Return", name = "Trả kết quả", role = "DeskOfficer", hours = 0 },
+        };
+        var tooLong = await admin.PostAsJsonAsync("/api/v1/processes", new { procedureCode = procedure, agencyId = point, timeLimit = 7, timeLimitUnit = "WorkingDays", steps });
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await tooLong.Content.ReadAsStringAsync()).Should().Contain("vượt thời hạn");
+        var saved = await admin.PostAsJsonAsync("/api/v1/processes", new { procedureCode = procedure, agencyId = point, timeLimit = 8, timeLimitUnit = "WorkingDays", steps });
+        var view = await saved.Content.ReadFromJsonAsync<JsonElement>(Json);
+        saved.StatusCode.Should().Be(HttpStatusCode.OK, view.ToString());
+        view.GetProperty("steps").GetArrayLength().Should().Be(6);
+        var after = await CounterAsync(desk, point, "Accept", null, procedure);
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            var definitions = await db.Set<ProcessDefinition>().Where(p => p.AgencyId == point).ToListAsync();
+            var first = await db.Set<Dossier>().Where(d => d.Id == before.Id).Select(d => d.ProcessDefinitionId).SingleAsync();
+            var second = await db.Set<Dossier>().Where(d => d.Id == after.Id).Select(d => d.ProcessDefinitionId).SingleAsync();
+            (first == second).Should().BeFalse("each dossier keeps the version it started with");
+            definitions.Single(d => d.Id == second!.Value).Steps.Should().HaveCount(6);
+            definitions.Single(d => d.Id == first!.Value).IsCurrent.Should().BeFalse();
+        }
+
+        (await desk.PostAsJsonAsync("/api/v1/processes", new { procedureCode = procedure, agencyId = point, timeLimit = 8, timeLimitUnit = "WorkingDays", steps }))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     public static async Task<DossierDto> CounterAsync(HttpClient desk, Guid competent, string decision, string? reason, string procedure = ProvinceProcedure)

@@ -112,3 +112,22 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.HasIndex(e => new { e.Action, e.At });
     }
 }
+
+internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Returning.Shipment>
+{
+    public void Configure(EntityTypeBuilder<Returning.Shipment> builder)
+    {
+        builder.ToTable("DossierShipments");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Address).HasMaxLength(500);
+        builder.Property(s => s.Phone).HasMaxLength(20);
+        builder.Property(s => s.Window).HasMaxLength(200);
+        builder.Property(s => s.Waybill).HasMaxLength(64);
+        builder.Property(s => s.StatusText).HasMaxLength(500);
+        builder.HasIndex(s => s.DossierId);
+        builder.HasIndex(s => new { s.Kind, s.Status });
+        builder.HasOne<Dossier>().WithMany().HasForeignKey(s => s.DossierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -187,6 +187,33 @@ namespace MotCua.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DossierShipments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Window = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Waybill = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StatusText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierShipments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierShipments_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DossierDocuments_DossierId",
                 table: "DossierDocuments",
@@ -250,6 +277,16 @@ namespace MotCua.Data.Postgres.Migrations
                 columns: new[] { "StepAgencyId", "StepRole", "StepDueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierShipments_DossierId",
+                table: "DossierShipments",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierShipments_Kind_Status",
+                table: "DossierShipments",
+                columns: new[] { "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProcessDefinitions_AgencyId",
                 table: "ProcessDefinitions",
                 column: "AgencyId");
@@ -269,6 +306,9 @@ namespace MotCua.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DossierEvents");
+
+            migrationBuilder.DropTable(
+                name: "DossierShipments");
 
             migrationBuilder.DropTable(
                 name: "ProcessDefinitions");

@@ -187,6 +187,33 @@ namespace MotCua.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DossierShipments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Window = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Waybill = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StatusText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierShipments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierShipments_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DossierDocuments_DossierId",
                 table: "DossierDocuments",
@@ -250,6 +277,16 @@ namespace MotCua.Data.Sqlite.Migrations
                 columns: new[] { "StepAgencyId", "StepRole", "StepDueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierShipments_DossierId",
+                table: "DossierShipments",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierShipments_Kind_Status",
+                table: "DossierShipments",
+                columns: new[] { "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProcessDefinitions_AgencyId",
                 table: "ProcessDefinitions",
                 column: "AgencyId");
@@ -269,6 +306,9 @@ namespace MotCua.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DossierEvents");
+
+            migrationBuilder.DropTable(
+                name: "DossierShipments");
 
             migrationBuilder.DropTable(
                 name: "ProcessDefinitions");
