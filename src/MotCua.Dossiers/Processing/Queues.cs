@@ -43,7 +43,8 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
         var total = await query.CountAsync(ct);
         var now = work.Now;
         var items = await query
-            .OrderBy(d => d.StepDueAt == null).ThenBy(d => d.StepDueAt).ThenBy(d => d.Id)
+            // Every dossier at a step has a step due time; ordering by it alone lets the (agency, role, due) index serve the page.
+            .OrderBy(d => d.StepDueAt).ThenBy(d => d.Id)
             .Skip((number - 1) * pageSize).Take(pageSize)
             .Select(d => new QueueItem(
                 d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.StepName, d.StepKind, d.StepDueAt, d.DueAt,
