@@ -163,9 +163,9 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
         return dossier;
     }
 
-    private async Task SubmitDraftAsync(Dossier dossier, CancellationToken ct)
+    private async Task SubmitDraftAsync(Dossier dossier, CancellationToken ct, Procedure? loaded = null)
     {
-        var procedure = await Db.Set<Procedure>().AsNoTracking().Include(p => p.Versions).SingleAsync(p => p.Id == dossier.ProcedureId, ct);
+        var procedure = loaded ?? await Db.Set<Procedure>().AsNoTracking().Include(p => p.Versions).SingleAsync(p => p.Id == dossier.ProcedureId, ct);
         var process = await work.ProcessForAsync(procedure, dossier.CompetentAgencyId, ct);
         if (string.IsNullOrWhiteSpace(dossier.Applicant.Phone) && string.IsNullOrWhiteSpace(dossier.Applicant.Email))
         {
@@ -183,6 +183,7 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
     public async Task<(Dossier Dossier, bool Created)> SubmitOnlineAsync(OnlineSubmissionInput input, string? idempotencyKey, CancellationToken ct)
     {
         var owner = await CitizenAsync(ct);
+        work.ActingAs(owner);
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key?.Length > 100)
         {
@@ -205,7 +206,7 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
             dossier.AddDocument(document.Name, document.Kind, document.Count, document.Required, await ExistingFileAsync(document, ct), work.Now);
         }
 
-        await SubmitDraftAsync(dossier, ct);
+        await SubmitDraftAsync(dossier, ct, procedure);
         Db.Add(dossier);
         try
         {
@@ -215,12 +216,9 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
         {
             // The same key submitted concurrently: the first one won; return it.
             Db.ChangeTracker.Clear();
-            if (await FindByKeyAsync(owner.Id, key, ct) is { } winner)
-            {
-                return (winner, false);
-            }
-
-            throw;
+            return await FindByKeyAsync(owner.Id, key, ct) is { } winner
+                ? (winner, false)
+                : throw new DomainException("Hồ sơ chưa được lưu do xung đột dữ liệu; hãy gửi lại.", ProblemKind.Conflict);
         }
 
         return (dossier, true);

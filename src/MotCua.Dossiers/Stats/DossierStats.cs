@@ -55,30 +55,40 @@ public sealed class DossierStats(DossierWork work, AgencyScope scope)
         var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => under.Contains(d.CompetentAgencyId) || under.Contains(d.ReceivingAgencyId));
         var now = work.Now;
 
-        var received = await dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end)
-            .GroupBy(d => d.Channel).Select(g => new { Channel = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var inProgress = await dossiers
-            .Where(d => d.ReceivedAt < end && d.FinishedAt == null && (d.Status == DossierStatus.Received || d.Status == DossierStatus.Processing || d.Status == DossierStatus.SupplementRequested))
-            .GroupBy(d => d.DueAt < now && d.Status != DossierStatus.SupplementRequested).Select(g => new { Overdue = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var finished = await dossiers.Where(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness != null)
-            .GroupBy(d => new { d.FinishedTimeliness, d.Outcome }).Select(g => new { g.Key.FinishedTimeliness, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
-        var closed = await dossiers.Where(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness == null)
-            .GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var returned = await dossiers.CountAsync(d => d.ReturnedAt >= start && d.ReturnedAt < end, ct);
+        // One pass over the dossiers that matter for the period, every figure a filtered count of it.
+        var row = await dossiers
+            .Where(d => (d.ReceivedAt >= start && d.ReceivedAt < end) || (d.FinishedAt >= start && d.FinishedAt < end) || (d.ReturnedAt >= start && d.ReturnedAt < end)
+                || (d.FinishedAt == null && d.ReceivedAt < end))
+            .GroupBy(d => 1)
+            .Select(g => new
+            {
+                InPerson = g.Count(d => d.ReceivedAt >= start && d.ReceivedAt < end && d.Channel == DossierChannel.InPerson),
+                Online = g.Count(d => d.ReceivedAt >= start && d.ReceivedAt < end && d.Channel == DossierChannel.Online),
+                Postal = g.Count(d => d.ReceivedAt >= start && d.ReceivedAt < end && d.Channel == DossierChannel.Postal),
+                Open = g.Count(d => d.FinishedAt == null && d.ReceivedAt < end
+                    && (d.Status == DossierStatus.Received || d.Status == DossierStatus.Processing || d.Status == DossierStatus.SupplementRequested)),
+                OpenOverdue = g.Count(d => d.FinishedAt == null && d.ReceivedAt < end && d.DueAt < now
+                    && (d.Status == DossierStatus.Received || d.Status == DossierStatus.Processing)),
+                Early = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness == Timeliness.Early),
+                OnTime = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness == Timeliness.OnTime),
+                Late = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness == Timeliness.Late),
+                RefusedAfter = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness != null && d.Outcome == DossierOutcome.Refused),
+                NotReceived = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.Status == DossierStatus.NotReceived),
+                Withdrawn = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.Status == DossierStatus.Withdrawn),
+                Stopped = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.Status == DossierStatus.Stopped),
+                Returned = g.Count(d => d.ReturnedAt >= start && d.ReturnedAt < end),
+            }).SingleOrDefaultAsync(ct);
 
-        int Channel(DossierChannel c) => received.Where(r => r.Channel == c).Sum(r => r.Count);
-        int Timely(Timeliness t) => finished.Where(f => f.FinishedTimeliness == t).Sum(f => f.Count);
-        int Closed(DossierStatus s) => closed.Where(c => c.Status == s).Sum(c => c.Count);
-        var total = received.Sum(r => r.Count);
-        var done = finished.Sum(f => f.Count);
-        var onTime = Timely(Timeliness.Early) + Timely(Timeliness.OnTime);
+        var total = (row?.InPerson ?? 0) + (row?.Online ?? 0) + (row?.Postal ?? 0);
+        var done = (row?.Early ?? 0) + (row?.OnTime ?? 0) + (row?.Late ?? 0);
+        var onTime = (row?.Early ?? 0) + (row?.OnTime ?? 0);
         return new DossierStatistics(
-            agency.Id, agency.Name, first, last, total, new ChannelCounts(Channel(DossierChannel.InPerson), Channel(DossierChannel.Online), Channel(DossierChannel.Postal)),
-            inProgress.Sum(p => p.Count), inProgress.Where(p => !p.Overdue).Sum(p => p.Count), inProgress.Where(p => p.Overdue).Sum(p => p.Count),
-            done, Timely(Timeliness.Early), Timely(Timeliness.OnTime), Timely(Timeliness.Late), returned,
-            Closed(DossierStatus.NotReceived), finished.Where(f => f.Outcome == DossierOutcome.Refused).Sum(f => f.Count), Closed(DossierStatus.Withdrawn), Closed(DossierStatus.Stopped),
+            agency.Id, agency.Name, first, last, total, new ChannelCounts(row?.InPerson ?? 0, row?.Online ?? 0, row?.Postal ?? 0),
+            row?.Open ?? 0, (row?.Open ?? 0) - (row?.OpenOverdue ?? 0), row?.OpenOverdue ?? 0,
+            done, row?.Early ?? 0, row?.OnTime ?? 0, row?.Late ?? 0, row?.Returned ?? 0,
+            row?.NotReceived ?? 0, row?.RefusedAfter ?? 0, row?.Withdrawn ?? 0, row?.Stopped ?? 0,
             done == 0 ? null : Math.Round(100.0 * onTime / done, 2),
-            total == 0 ? null : Math.Round(100.0 * Channel(DossierChannel.Online) / total, 2));
+            total == 0 ? null : Math.Round(100.0 * (row?.Online ?? 0) / total, 2));
     }
 }
 

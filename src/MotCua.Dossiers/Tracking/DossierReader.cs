@@ -77,6 +77,7 @@ public sealed class DossierReader(DossierWork work)
             throw DomainException.NotFound($"hồ sơ có mã {code}");
         }
 
+        // One round trip: the dossier, its two agencies and its timeline.
         var normalized = code.Trim().ToUpperInvariant();
         var row = await (
             from d in Db.Set<Dossier>()
@@ -85,17 +86,17 @@ public sealed class DossierReader(DossierWork work)
             where d.Code == normalized
             select new
             {
-                d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ApplicantName, Receiving = r.Name, Competent = c.Name, d.Channel, d.SubmittedAt, d.ReceivedAt, d.DueAt,
+                d.Code, d.ProcedureCode, d.ProcedureName, d.ApplicantName, Receiving = r.Name, Competent = c.Name, d.Channel, d.SubmittedAt, d.ReceivedAt, d.DueAt,
                 d.OriginalDueAt, d.Status, d.StepName, d.FinishedAt, d.ReturnedAt,
+                Events = Db.Set<DossierEvent>().Where(e => e.DossierId == d.Id && e.Action != DossierAction.SaveDraft)
+                    .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new { e.At, e.Action, e.ToStatus }).ToList(),
             }).AsNoTracking().SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound($"hồ sơ có mã {code}");
-        var events = await Db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == row.Id && e.Action != DossierAction.SaveDraft)
-            .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new { e.At, e.Action, e.ToStatus }).ToListAsync(ct);
         var now = work.Now;
         var overdue = row.DueAt is { } due && row.FinishedAt is null && now > due && row.Status is DossierStatus.Received or DossierStatus.Processing;
         return new TrackingDto(
             row.Code!, row.ProcedureCode, row.ProcedureName, ApplicantRules.Mask(row.ApplicantName), row.Receiving, row.Competent, row.Channel,
             row.SubmittedAt, row.ReceivedAt, row.DueAt, row.OriginalDueAt, (int)row.Status, DossierLabels.Status(row.Status), row.StepName, overdue, row.ReturnedAt,
-            [.. events.Select(e => new TimelineEntry(e.At, DossierLabels.Action(e.Action), DossierLabels.Status(e.ToStatus)))]);
+            [.. row.Events.Select(e => new TimelineEntry(e.At, DossierLabels.Action(e.Action), DossierLabels.Status(e.ToStatus)))]);
     }
 
     public async Task<IReadOnlyList<EventDto>> HistoryAsync(Guid id, CancellationToken ct) =>

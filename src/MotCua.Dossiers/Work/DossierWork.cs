@@ -58,6 +58,15 @@ public sealed class DossierWork(DbContext db, AgencyScope scope, WorkingCalendar
         return actor;
     }
 
+    /// <summary>The acting user is already loaded: no need to read their name again.</summary>
+    public void ActingAs(User user)
+    {
+        if (user.Id == scope.UserId)
+        {
+            actor = new Actor(user.Id, user.FullName);
+        }
+    }
+
     /// <summary>A tracked dossier with its documents (not its history: actions append to it without reading it).</summary>
     public async Task<Dossier> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Set<Dossier>().AsTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == id, ct)
@@ -161,9 +170,19 @@ public sealed class DossierWork(DbContext db, AgencyScope scope, WorkingCalendar
                 $"Thủ tục {procedure.NationalCode} chưa có thời hạn giải quyết trong danh mục: quản trị viên cần nhập thời hạn trước khi tiếp nhận hồ sơ.", ProblemKind.Conflict);
         var calendar = await CalendarAsync(ct);
         var perDay = (decimal)Dossier.HoursPerDay(calendar);
-        var created = ProcessDefinition.Create(procedure.Id, competentAgencyId, 1, limit, unit, ProcessDefinition.DefaultSteps(limit, unit, perDay), "system", Now, perDay);
-        db.Add(created);
-        return created;
+        var d = ProcessDefinition.Create(procedure.Id, competentAgencyId, 1, limit, unit, ProcessDefinition.DefaultSteps(limit, unit, perDay), "system", Now, perDay);
+
+        // Concurrent first dossiers of a procedure race to create its default process: one insert wins, the others
+        // read it (the same statement on SQLite and PostgreSQL), and the caller's own unit of work is left untouched.
+        var steps = System.Text.Json.JsonSerializer.Serialize(d.Steps, Kernel.Persistence.JsonColumn.Options);
+        var unitName = d.TimeLimitUnit.ToString();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ProcessDefinitions" ("Id", "ProcedureId", "AgencyId", "Version", "IsCurrent", "TimeLimit", "TimeLimitUnit", "Steps", "CreatedBy", "CreatedAt")
+            VALUES ({d.Id}, {d.ProcedureId}, {d.AgencyId}, {d.Version}, {true}, {d.TimeLimit}, {unitName}, {steps}, {d.CreatedBy}, {d.CreatedAt})
+            ON CONFLICT ("ProcedureId", "AgencyId", "Version") DO NOTHING
+            """, ct);
+        return await db.Set<ProcessDefinition>().AsNoTracking()
+            .Where(p => p.ProcedureId == procedure.Id && p.AgencyId == competentAgencyId && p.IsCurrent).SingleAsync(ct);
     }
 
     /// <summary>The time limit of the procedure where it is done: the assignment's narrowed limit, else the catalog's (online, in person, any).</summary>
