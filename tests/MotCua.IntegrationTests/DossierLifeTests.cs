@@ -224,6 +224,8 @@ public abstract class DossierLifeTests(AppFixture app)
 
         // Past the first appointment: still in time for the new one, but late for the statistics.
         app.Clock.Advance(TimeSpan.FromDays(16));
+        var atRisk = await (await app.ApiAsAsync("motcua")).GetFromJsonAsync<JsonElement>("/api/v1/dossiers/queue?tab=AtRisk&size=100", Json);
+        atRisk.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Should().Contain(dossier.Id, "the desk sees the dossiers that miss their appointment");
         var specialist = await app.ApiAsAsync("chuyenvien");
         await ActAsync(specialist, dossier.Id, "take");
         await ProposeResultAsync(specialist, dossier.Id);

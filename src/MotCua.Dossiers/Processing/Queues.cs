@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Domain;
 using MotCua.Dossiers.Work;
 using MotCua.Kernel;
+using MotCua.Kernel.Security;
 using MotCua.Kernel.Text;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
@@ -22,13 +23,19 @@ public enum QueueTab
 
     /// <summary>Sent back to the user (from the next step or from an inter-agency transfer).</summary>
     Returned,
+
+    /// <summary>
+    /// For desks and leaders: dossiers received or decided in their agencies that are still in progress and will
+    /// reach (or have passed) their appointment within the due-soon horizon — the ones that need an apology.
+    /// </summary>
+    AtRisk,
 }
 
 public sealed record QueueItem(
     Guid Id, string? Code, string ProcedureCode, string ProcedureName, string ApplicantName, DossierStatus Status, DossierChannel Channel,
     string? StepName, StepKind? StepKind, DateTime? StepDueAt, DateTime? DueAt, string? AssigneeName, DateTime? SubmittedAt, bool Overdue);
 
-public sealed record QueueCounts(int Todo, int Mine, int DueSoon, int Overdue, int Returned);
+public sealed record QueueCounts(int Todo, int Mine, int DueSoon, int Overdue, int Returned, int AtRisk);
 
 /// <summary>
 /// Staff queues: the dossiers at a step whose role the user holds on the step's agency (and unit), filtered,
@@ -58,12 +65,18 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
         await (await FilteredAsync(QueueTab.Mine, null, ct)).CountAsync(ct),
         await (await FilteredAsync(QueueTab.DueSoon, null, ct)).CountAsync(ct),
         await (await FilteredAsync(QueueTab.Overdue, null, ct)).CountAsync(ct),
-        await (await FilteredAsync(QueueTab.Returned, null, ct)).CountAsync(ct));
+        await (await FilteredAsync(QueueTab.Returned, null, ct)).CountAsync(ct),
+        await (await FilteredAsync(QueueTab.AtRisk, null, ct)).CountAsync(ct));
 
     private async Task<IQueryable<Dossier>> FilteredAsync(QueueTab tab, string? search, CancellationToken ct)
     {
         var userId = work.UserId;
         var grants = await scope.GrantsAsync(userId, ct);
+        if (tab == QueueTab.AtRisk)
+        {
+            return Search(await AtRiskAsync(grants, ct), search);
+        }
+
         var unitId = await work.Db.Set<User>().Where(u => u.Id == userId).Select(u => u.UnitId).SingleOrDefaultAsync(ct);
         var query = work.Db.Set<Dossier>().AsNoTracking()
             .Where(AtMySteps(grants, work.Db.Set<Agency>()))
@@ -78,14 +91,32 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
             QueueTab.Returned => query.Where(d => d.AssigneeId == userId && (d.LastAction == DossierAction.SendBack || d.LastAction == DossierAction.ReturnTransfer)),
             _ => query.Where(d => d.AssigneeId == null || d.AssigneeId == userId),
         };
-        if (!string.IsNullOrWhiteSpace(search))
+        return Search(query, search);
+    }
+
+    private static IQueryable<Dossier> Search(IQueryable<Dossier> query, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
         {
-            var text = search.Trim().ToUpperInvariant();
-            var folded = VietnameseText.Fold(search);
-            query = query.Where(d => d.Code == text || d.ApplicantNameFolded.Contains(folded) || d.ProcedureCode == text);
+            return query;
         }
 
-        return query;
+        var text = search.Trim().ToUpperInvariant();
+        var folded = VietnameseText.Fold(search);
+        return query.Where(d => d.Code == text || d.ApplicantNameFolded.Contains(folded) || d.ProcedureCode == text);
+    }
+
+    private async Task<IQueryable<Dossier>> AtRiskAsync(IReadOnlyList<ScopeGrant> grants, CancellationToken ct)
+    {
+        var calendar = await work.CalendarAsync(ct);
+        var horizon = calendar.AddWorkingTime(new DateTimeOffset(work.Now, TimeSpan.Zero), TimeSpan.FromHours((double)work.Options.DueSoonHours)).UtcDateTime;
+        var agencies = work.Db.Set<Agency>();
+        var desk = new AgencyFilter([.. grants.Where(g => g.Role == Roles.DeskOfficer)]).AgencyIds(agencies);
+        var leader = new AgencyFilter([.. grants.Where(g => g.Role == Roles.Leader)]).AgencyIds(agencies);
+        return work.Db.Set<Dossier>().AsNoTracking()
+            .Where(d => desk.Contains(d.ReceivingAgencyId) || leader.Contains(d.CompetentAgencyId))
+            .Where(d => d.FinishedAt == null && d.DueAt <= horizon
+                && (d.Status == DossierStatus.Received || d.Status == DossierStatus.Processing || d.Status == DossierStatus.SupplementRequested));
     }
 
     private async Task<IQueryable<Dossier>> DueSoonAsync(IQueryable<Dossier> query, DateTime now, CancellationToken ct)
