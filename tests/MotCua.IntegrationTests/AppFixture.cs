@@ -58,7 +58,11 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Postal:BaseUrl", Postal.BaseUrl);
         builder.UseSetting("Postal:ApiKey", PostalSimulator.ApiKey);
         builder.UseSetting("Postal:CustomerCode", "C0001");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FailingEndpoint>();
+        });
     }
 
     public MotCuaDbContext NewDbContext(out IServiceScope scope)
@@ -167,4 +171,16 @@ public sealed class TestClock : TimeProvider
     public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
 
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+}
+
+/// <summary>A route that fails with an unexpected exception inside the application's pipeline, to test what callers then get.</summary>
+public sealed class FailingEndpoint : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Path = "/api/v1/test/failure";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        next(app);
+        Microsoft.AspNetCore.Builder.MapExtensions.Map(app, Path, failing => Microsoft.AspNetCore.Builder.RunExtensions.Run(failing, _ => throw new InvalidOperationException("Simulated failure with internal details: Npgsql connection string")));
+    };
 }

@@ -18,6 +18,16 @@ public abstract class FoundationTests(AppFixture app)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
+    public async Task An_unexpected_failure_in_the_API_is_a_problem_document_that_reveals_nothing_internal()
+    {
+        var response = await app.CreateClient().GetAsync(FailingEndpoint.Path);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.InternalServerError);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().Contain("Đã có lỗi hệ thống").And.NotContain("Npgsql").And.NotContain("InvalidOperationException");
+    }
+
+    [Fact]
     public async Task Migrations_are_applied_and_none_is_pending()
     {
         using var db = app.NewDbContext(out var scope);

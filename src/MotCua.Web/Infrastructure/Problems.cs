@@ -13,7 +13,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             DomainException e => (StatusOf(e.Kind), e.Message, e.Field),
             BadHttpRequestException e => (e.StatusCode, "Dữ liệu gửi lên không hợp lệ: hãy kiểm tra định dạng các trường (ngày yyyy-MM-dd, thời điểm ISO 8601, số).", null),
-            _ when httpContext.Request.Path.StartsWithSegments("/api") => (500, "Đã có lỗi hệ thống. Yêu cầu chưa được thực hiện; hãy thử lại sau.", null),
+            // The middleware has already rewritten the path to the error page; the feature keeps the original one.
+            _ when (httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "").StartsWith("/api/", StringComparison.OrdinalIgnoreCase) => (500, "Đã có lỗi hệ thống. Yêu cầu chưa được thực hiện; hãy thử lại sau.", null),
             _ => (0, null, null),
         };
         if (status == 0)
