@@ -69,6 +69,44 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
         return [.. points.DistinctBy(p => p.CompetentAgencyId)];
     }
 
+    /// <summary>The intake point of one competent agency for a procedure, or null when that agency does not do it (two or three queries, whatever the number of communes).</summary>
+    public async Task<IntakePoint?> PointForAsync(Guid procedureId, Guid competentAgencyId, CancellationToken ct)
+    {
+        var competent = await Db.Set<Agency>().AsNoTracking().Where(a => a.Id == competentAgencyId)
+            .Select(a => new { a.Id, a.Name, a.Path, a.Level, a.ValidTo }).SingleOrDefaultAsync(ct);
+        if (competent is null)
+        {
+            return null;
+        }
+
+        var rows = await (
+            from a in Db.Set<ProcedureAssignment>()
+            join agency in Db.Set<Agency>() on a.AgencyId equals agency.Id
+            where a.ProcedureId == procedureId
+            select new { a.Level, a.AnyLocation, agency.Id, agency.Name, agency.Kind, agency.ParentId, agency.Path }).AsNoTracking().ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            if (row.Level is { } level && competent.Level == level && competent.ValidTo == null && competent.Path.StartsWith(row.Path, StringComparison.Ordinal))
+            {
+                return new IntakePoint(competent.Id, competent.Name, competent.Id, competent.Name, row.AnyLocation);
+            }
+
+            if (row.Level is null && row.Kind == AgencyKind.OneStopCentre && row.ParentId == competent.Id)
+            {
+                return new IntakePoint(competent.Id, competent.Name, row.Id, row.Name, row.AnyLocation);
+            }
+
+            if (row.Level is null && row.Id == competent.Id)
+            {
+                var centre = await Db.Set<Agency>().AsNoTracking().Where(a => a.ParentId == competent.Id && a.Kind == AgencyKind.OneStopCentre)
+                    .Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(ct);
+                return new IntakePoint(competent.Id, competent.Name, centre?.Id ?? competent.Id, centre?.Name ?? competent.Name, row.AnyLocation);
+            }
+        }
+
+        return null;
+    }
+
     public async Task<Procedure> PublishedProcedureAsync(string code, CancellationToken ct) =>
         await Db.Set<Procedure>().AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.NationalCode == code.Trim(), ct) is { Status: ProcedureStatus.Published } p
             ? p
@@ -78,7 +116,7 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
     public async Task<Dossier> StartDraftAsync(string procedureCode, Guid competentAgencyId, CancellationToken ct)
     {
         var procedure = await PublishedProcedureAsync(procedureCode, ct);
-        var point = (await PointsAsync(procedure.Id, ct)).SingleOrDefault(p => p.CompetentAgencyId == competentAgencyId)
+        var point = await PointForAsync(procedure.Id, competentAgencyId, ct)
             ?? throw new DomainException("Cơ quan đã chọn không giải quyết thủ tục này.", ProblemKind.Invalid, "agencyId");
         var owner = await CitizenAsync(ct);
         var existing = await Db.Set<Dossier>().AsTracking().Include(d => d.Documents)
@@ -196,7 +234,7 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
         }
 
         var procedure = await PublishedProcedureAsync(input.ProcedureCode, ct);
-        var point = (await PointsAsync(procedure.Id, ct)).SingleOrDefault(p => p.CompetentAgencyId == input.CompetentAgencyId)
+        var point = await PointForAsync(procedure.Id, input.CompetentAgencyId, ct)
             ?? throw new DomainException("Cơ quan đã chọn không giải quyết thủ tục này.", ProblemKind.Invalid, "competentAgencyId");
         var actor = await work.ActorAsync(ct);
         var dossier = NewDossier(procedure, point, DossierChannel.Online, owner, input.Applicant, actor, key, withChecklist: input.Documents is null);
@@ -262,8 +300,7 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
     public async Task<Dossier> ReceiveAtCounterAsync(CounterReceptionInput input, CancellationToken ct)
     {
         var procedure = await PublishedProcedureAsync(input.ProcedureCode, ct);
-        var points = await PointsAsync(procedure.Id, ct);
-        var point = points.SingleOrDefault(p => p.CompetentAgencyId == input.CompetentAgencyId)
+        var point = await PointForAsync(procedure.Id, input.CompetentAgencyId, ct)
             ?? throw new DomainException("Cơ quan đã chọn không giải quyết thủ tục này.", ProblemKind.Invalid, "competentAgencyId");
         var receiving = input.ReceivingAgencyId ?? await DefaultDeskAgencyAsync(ct);
         await work.RequireRoleAsync(Roles.DeskOfficer, receiving, ct);

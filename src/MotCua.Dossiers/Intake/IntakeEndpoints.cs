@@ -60,7 +60,7 @@ public static class IntakeEndpoints
         group.MapPost("/", async Task<Results<Created<DossierDto>, Ok<DossierDto>>> (OnlineSubmissionInput input, HttpRequest request, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
         {
             var (dossier, created) = await intake.SubmitOnlineAsync(input, request.Headers["Idempotency-Key"].ToString(), ct);
-            var dto = await reader.ForOwnerAsync(dossier.Id, ct);
+            var dto = created ? await reader.AfterActionAsync(dossier, ct, isNew: true) : await reader.ForOwnerAsync(dossier.Id, ct);
             return created ? TypedResults.Created($"/api/v1/dossiers/{dossier.Id}", dto) : TypedResults.Ok(dto);
         }).RequireAuthorization(Permissions.CitizenSelf);
         group.MapGet("mine", async (int? page, DossierReader reader, CancellationToken ct) => TypedResults.Ok(await reader.MineAsync(page, ct)))

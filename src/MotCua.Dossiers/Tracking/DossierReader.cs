@@ -104,13 +104,16 @@ public sealed class DossierReader(DossierWork work)
             .Select(e => new EventDto(e.At, e.ActorName, e.Action, DossierLabels.Action(e.Action), e.FromStatus, e.ToStatus, e.StepName, e.Comment, e.FileName, e.Timeliness, e.StepDueAt))];
 
     /// <summary>The dossier as its actor sees it right after acting on it (it may have left their scope, e.g. a returned transfer).</summary>
-    public Task<DossierDto> AfterActionAsync(Dossier dossier, CancellationToken ct) => ToDtoAsync(dossier, ct);
+    /// <remarks>A dossier created in this request has its whole history in memory: <paramref name="isNew"/> saves reading it back.</remarks>
+    public Task<DossierDto> AfterActionAsync(Dossier dossier, CancellationToken ct, bool isNew = false) => ToDtoAsync(dossier, ct, isNew);
 
-    private async Task<DossierDto> ToDtoAsync(Dossier d, CancellationToken ct)
+    private async Task<DossierDto> ToDtoAsync(Dossier d, CancellationToken ct, bool historyInMemory = false)
     {
         var names = await Db.Set<Agency>().AsNoTracking().Where(a => a.Id == d.ReceivingAgencyId || a.Id == d.CompetentAgencyId)
             .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var history = await HistoryAsync(d.Id, ct);
+        var history = historyInMemory
+            ? [.. d.History.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventDto(e.At, e.ActorName, e.Action, DossierLabels.Action(e.Action), e.FromStatus, e.ToStatus, e.StepName, e.Comment, e.FileName, e.Timeliness, e.StepDueAt))]
+            : await HistoryAsync(d.Id, ct);
         var files = $"/api/v1/dossiers/{d.Id}/files/";
         return new DossierDto(
             d.Id, d.Code, d.Revision, d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.Status, (int)d.Status, DossierLabels.Status(d.Status), d.Channel, d.Applicant,
