@@ -51,7 +51,7 @@ FROM (
     SELECT g, abs(hashint4(g)) % 100 AS r, abs(hashint4(g * 7 + 1)) % 100 AS r2, abs(hashint4(g * 13 + 5)) % 100 < 30 AS province,
       1 + abs(hashint4(g * 31 + 7)) % :np AS pn, 1 + abs(hashint4(g * 17 + 3)) % :na AS an,
       timestamptz '2024-12-31 01:00+00' + ((g % 740) * interval '1 day') + ((g % 480) * interval '1 minute') AS received,
-      (g % 740) > 720 AS recent
+      timestamptz '2024-12-31 01:00+00' + ((g % 740) * interval '1 day') > now() - interval '20 days' AS recent
     FROM generate_series(1, :n) g
   ) s
   JOIN picks p ON p.n = s.pn

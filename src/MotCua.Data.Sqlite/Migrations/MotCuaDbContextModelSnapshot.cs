@@ -647,8 +647,6 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.HasIndex("ProcedureId");
 
-                    b.HasIndex("CompetentAgencyId", "FinishedAt");
-
                     b.HasIndex("CompetentAgencyId", "ReceivedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
@@ -658,7 +656,10 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.HasIndex("ReceivingAgencyId", "SubmittedAt");
 
-                    b.HasIndex("StepAgencyId", "StepRole", "StepDueAt");
+                    b.HasIndex("StepAgencyId", "StepRole", "StepDueAt", "Status", "AssigneeId", "StepUnitId");
+
+                    b.HasIndex("ReceivedAt", "FinishedAt", "ReturnedAt", "CompetentAgencyId", "ReceivingAgencyId", "Channel", "Status", "FinishedTimeliness", "Outcome", "DueAt")
+                        .HasDatabaseName("IX_Dossiers_Statistics");
 
                     b.ToTable("Dossiers", (string)null);
                 });

@@ -241,11 +241,6 @@ namespace MotCua.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Dossiers_CompetentAgencyId_FinishedAt",
-                table: "Dossiers",
-                columns: new[] { "CompetentAgencyId", "FinishedAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_CompetentAgencyId_ReceivedAt",
                 table: "Dossiers",
                 columns: new[] { "CompetentAgencyId", "ReceivedAt" });
@@ -272,9 +267,14 @@ namespace MotCua.Data.Postgres.Migrations
                 columns: new[] { "ReceivingAgencyId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Dossiers_StepAgencyId_StepRole_StepDueAt",
+                name: "IX_Dossiers_Statistics",
                 table: "Dossiers",
-                columns: new[] { "StepAgencyId", "StepRole", "StepDueAt" });
+                columns: new[] { "ReceivedAt", "FinishedAt", "ReturnedAt", "CompetentAgencyId", "ReceivingAgencyId", "Channel", "Status", "FinishedTimeliness", "Outcome", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_StepAgencyId_StepRole_StepDueAt_Status_AssigneeId_~",
+                table: "Dossiers",
+                columns: new[] { "StepAgencyId", "StepRole", "StepDueAt", "Status", "AssigneeId", "StepUnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierShipments_DossierId",
