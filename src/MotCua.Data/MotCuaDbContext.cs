@@ -20,7 +20,8 @@ public sealed class MotCuaDbContext(
     DbContextOptions<MotCuaDbContext> options,
     ICurrentActor? actor = null,
     TimeProvider? clock = null,
-    DomainEventDispatcher? dispatcher = null)
+    DomainEventDispatcher? dispatcher = null,
+    IEnumerable<Kernel.Persistence.ISaveParticipant>? participants = null)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The assemblies whose <see cref="IEntityTypeConfiguration{TEntity}"/> classes make the model.</summary>
@@ -61,8 +62,9 @@ public sealed class MotCuaDbContext(
         }
 
         var audit = AuditCapture.Capture(ChangeTracker, actor ?? SystemActor.Instance, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, IsNotAudited);
+        var after = (participants ?? []).Select(p => p.Prepare(ChangeTracker)).OfType<Func<DbContext, CancellationToken, Task>>().ToList();
         int written;
-        if (audit.Count == 0)
+        if (audit.Count == 0 && after.Count == 0)
         {
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -71,9 +73,18 @@ public sealed class MotCuaDbContext(
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             try
             {
-                await AuditChain.LinkAsync(this, audit, cancellationToken);
-                AddRange(audit);
+                if (audit.Count > 0)
+                {
+                    await AuditChain.LinkAsync(this, audit, cancellationToken);
+                    AddRange(audit);
+                }
+
                 written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                foreach (var work in after)
+                {
+                    await work(this, cancellationToken);
+                }
+
                 if (ownTransaction is not null)
                 {
                     await ownTransaction.CommitAsync(cancellationToken);

@@ -28,6 +28,7 @@ public static class DossiersModule
         services.AddScoped<Queues>();
         services.AddScoped<DossierReader>();
         services.AddScoped<Stats.DossierStats>();
+        services.AddSingleton<Kernel.Persistence.ISaveParticipant, Stats.DayCountParticipant>();
         services.AddScoped<Slips.SlipPrinter>();
         services.AddScoped<Processes.ProcessAdmin>();
         services.AddScoped<Seed.DemoDossiers>();

@@ -467,6 +467,35 @@ public abstract class DossierLifeTests(AppFixture app)
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Statistics_from_the_day_counts_agree_with_a_recount_from_the_dossiers()
+    {
+        // Whatever the other tests of this class did before, plus one of each ending here.
+        var desk = await app.ApiAsAsync("motcua");
+        var point = await PointAsync(desk, ProvinceProcedure);
+        await CounterAsync(desk, point, "Refuse", "Sai thẩm quyền");
+        var stopped = await CounterAsync(desk, point, "Accept", null);
+        await ActAsync(await app.ApiAsAsync("lanhdao"), stopped.Id, "stop", new { reason = "Theo đề nghị của người nộp" });
+        var supervisor = await app.ApiAsAsync("giamsat");
+        Guid province;
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            province = await db.Set<Agency>().Where(a => a.ParentId == null).Select(a => a.Id).FirstAsync();
+        }
+
+        var fromCounts = await supervisor.GetFromJsonAsync<MotCua.Dossiers.Stats.DossierStatistics>($"/api/v1/stats/dossiers?agencyId={province}&from=2025-01-01&to=2027-12-31", Json);
+        using (var scope = app.Services.CreateScope())
+        {
+            var recount = await scope.ServiceProvider.GetRequiredService<MotCua.Dossiers.Stats.DossierStats>()
+                .RecountAsync(province, new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31), default);
+            fromCounts.Should().BeEquivalentTo(recount);
+            recount.NotReceived.Should().BeGreaterThan(0);
+            recount.Stopped.Should().BeGreaterThan(0);
+            recount.Received.Should().BeGreaterThan(0);
+        }
+    }
+
     public static async Task<DossierDto> CounterAsync(HttpClient desk, Guid competent, string decision, string? reason, string procedure = ProvinceProcedure)
     {
         var response = await desk.PostAsJsonAsync("/api/v1/dossiers/counter", CounterBody(procedure, competent, decision, reason));

@@ -668,10 +668,10 @@ namespace MotCua.Data.Postgres.Migrations
 
                     b.HasIndex("ReceivingAgencyId", "SubmittedAt");
 
-                    b.HasIndex("StepAgencyId", "StepRole", "StepDueAt", "Status", "AssigneeId", "StepUnitId");
+                    b.HasIndex("Status", "ReceivedAt", "DueAt", "CompetentAgencyId", "ReceivingAgencyId")
+                        .HasDatabaseName("IX_Dossiers_Open");
 
-                    b.HasIndex("ReceivedAt", "FinishedAt", "ReturnedAt", "CompetentAgencyId", "ReceivingAgencyId", "Channel", "Status", "FinishedTimeliness", "Outcome", "DueAt")
-                        .HasDatabaseName("IX_Dossiers_Statistics");
+                    b.HasIndex("StepAgencyId", "StepRole", "StepDueAt", "Status", "AssigneeId", "StepUnitId");
 
                     b.ToTable("Dossiers", (string)null);
                 });
@@ -912,6 +912,32 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasIndex("Kind", "Status");
 
                     b.ToTable("DossierShipments", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Stats.DossierDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CompetentAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReceivingAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "CompetentAgencyId", "ReceivingAgencyId", "Metric");
+
+                    b.HasIndex("CompetentAgencyId", "Day");
+
+                    b.HasIndex("ReceivingAgencyId", "Day");
+
+                    b.ToTable("DossierDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Kernel.Audit.AuditChainHead", b =>

@@ -656,10 +656,10 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.HasIndex("ReceivingAgencyId", "SubmittedAt");
 
-                    b.HasIndex("StepAgencyId", "StepRole", "StepDueAt", "Status", "AssigneeId", "StepUnitId");
+                    b.HasIndex("Status", "ReceivedAt", "DueAt", "CompetentAgencyId", "ReceivingAgencyId")
+                        .HasDatabaseName("IX_Dossiers_Open");
 
-                    b.HasIndex("ReceivedAt", "FinishedAt", "ReturnedAt", "CompetentAgencyId", "ReceivingAgencyId", "Channel", "Status", "FinishedTimeliness", "Outcome", "DueAt")
-                        .HasDatabaseName("IX_Dossiers_Statistics");
+                    b.HasIndex("StepAgencyId", "StepRole", "StepDueAt", "Status", "AssigneeId", "StepUnitId");
 
                     b.ToTable("Dossiers", (string)null);
                 });
@@ -900,6 +900,32 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasIndex("Kind", "Status");
 
                     b.ToTable("DossierShipments", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Stats.DossierDayCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompetentAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceivingAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "CompetentAgencyId", "ReceivingAgencyId", "Metric");
+
+                    b.HasIndex("CompetentAgencyId", "Day");
+
+                    b.HasIndex("ReceivingAgencyId", "Day");
+
+                    b.ToTable("DossierDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Kernel.Audit.AuditChainHead", b =>

@@ -55,40 +55,79 @@ public sealed class DossierStats(DossierWork work, AgencyScope scope)
         var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => under.Contains(d.CompetentAgencyId) || under.Contains(d.ReceivingAgencyId));
         var now = work.Now;
 
-        // One pass over the dossiers that matter for the period, every figure a filtered count of it.
-        var row = await dossiers
+        // Events of the period from the day counts (kept with the history, in its transactions); open dossiers live.
+        var counts = await db.Set<DossierDayCount>().AsNoTracking()
+            .Where(c => c.Day >= first && c.Day <= last && (under.Contains(c.CompetentAgencyId) || under.Contains(c.ReceivingAgencyId)))
+            .GroupBy(c => c.Metric).Select(g => new { Metric = g.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct);
+        var open = await dossiers
+            .Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.Processing || d.Status == DossierStatus.SupplementRequested) && d.ReceivedAt < end)
+            .GroupBy(d => d.Status != DossierStatus.SupplementRequested && d.DueAt < now).Select(g => new { Overdue = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Build(agency, first, last, counts.ToDictionary(c => c.Metric, c => c.Count), open.Where(o => !o.Overdue).Sum(o => o.Count), open.Where(o => o.Overdue).Sum(o => o.Count));
+    }
+
+    /// <summary>The same figures recounted from the dossiers themselves (slow on a large database): the check that the day counts agree.</summary>
+    public async Task<DossierStatistics> RecountAsync(Guid agencyId, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var db = work.Db;
+        var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
+        var start = VietnamTime.At(first, TimeOnly.MinValue).UtcDateTime;
+        var end = VietnamTime.At(last.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+        var path = agency.Path;
+        var under = db.Set<Agency>().Where(a => a.Path.StartsWith(path)).Select(a => a.Id);
+        var now = work.Now;
+        var rows = await db.Set<Dossier>().AsNoTracking()
+            .Where(d => under.Contains(d.CompetentAgencyId) || under.Contains(d.ReceivingAgencyId))
             .Where(d => (d.ReceivedAt >= start && d.ReceivedAt < end) || (d.FinishedAt >= start && d.FinishedAt < end) || (d.ReturnedAt >= start && d.ReturnedAt < end)
                 || (d.FinishedAt == null && d.ReceivedAt < end))
-            .GroupBy(d => 1)
-            .Select(g => new
+            .Select(d => new { d.ReceivedAt, d.FinishedAt, d.ReturnedAt, d.Channel, d.Status, d.FinishedTimeliness, d.Outcome, d.DueAt })
+            .ToListAsync(ct);
+        bool In(DateTime? t) => t >= start && t < end;
+        var counts = new Dictionary<StatMetric, int>();
+        void Add(StatMetric m) => counts[m] = counts.GetValueOrDefault(m) + 1;
+        foreach (var d in rows)
+        {
+            if (In(d.ReceivedAt))
             {
-                InPerson = g.Count(d => d.ReceivedAt >= start && d.ReceivedAt < end && d.Channel == DossierChannel.InPerson),
-                Online = g.Count(d => d.ReceivedAt >= start && d.ReceivedAt < end && d.Channel == DossierChannel.Online),
-                Postal = g.Count(d => d.ReceivedAt >= start && d.ReceivedAt < end && d.Channel == DossierChannel.Postal),
-                Open = g.Count(d => d.FinishedAt == null && d.ReceivedAt < end
-                    && (d.Status == DossierStatus.Received || d.Status == DossierStatus.Processing || d.Status == DossierStatus.SupplementRequested)),
-                OpenOverdue = g.Count(d => d.FinishedAt == null && d.ReceivedAt < end && d.DueAt < now
-                    && (d.Status == DossierStatus.Received || d.Status == DossierStatus.Processing)),
-                Early = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness == Timeliness.Early),
-                OnTime = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness == Timeliness.OnTime),
-                Late = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness == Timeliness.Late),
-                RefusedAfter = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.FinishedTimeliness != null && d.Outcome == DossierOutcome.Refused),
-                NotReceived = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.Status == DossierStatus.NotReceived),
-                Withdrawn = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.Status == DossierStatus.Withdrawn),
-                Stopped = g.Count(d => d.FinishedAt >= start && d.FinishedAt < end && d.Status == DossierStatus.Stopped),
-                Returned = g.Count(d => d.ReturnedAt >= start && d.ReturnedAt < end),
-            }).SingleOrDefaultAsync(ct);
+                Add(d.Channel switch { DossierChannel.Online => StatMetric.ReceivedOnline, DossierChannel.Postal => StatMetric.ReceivedPostal, _ => StatMetric.ReceivedInPerson });
+            }
 
-        var total = (row?.InPerson ?? 0) + (row?.Online ?? 0) + (row?.Postal ?? 0);
-        var done = (row?.Early ?? 0) + (row?.OnTime ?? 0) + (row?.Late ?? 0);
-        var onTime = (row?.Early ?? 0) + (row?.OnTime ?? 0);
+            if (In(d.FinishedAt) && d.FinishedTimeliness is { } t)
+            {
+                Add(t switch { Timeliness.Early => StatMetric.FinishedEarly, Timeliness.OnTime => StatMetric.FinishedOnTime, _ => StatMetric.FinishedLate });
+                if (d.Outcome == DossierOutcome.Refused)
+                {
+                    Add(StatMetric.RefusedAfterProcessing);
+                }
+            }
+
+            if (In(d.FinishedAt) && d.Status is DossierStatus.NotReceived or DossierStatus.Withdrawn or DossierStatus.Stopped)
+            {
+                Add(d.Status switch { DossierStatus.NotReceived => StatMetric.NotReceived, DossierStatus.Withdrawn => StatMetric.Withdrawn, _ => StatMetric.Stopped });
+            }
+
+            if (In(d.ReturnedAt))
+            {
+                Add(StatMetric.Returned);
+            }
+        }
+
+        var open = rows.Where(d => d.Status is DossierStatus.Received or DossierStatus.Processing or DossierStatus.SupplementRequested && d.ReceivedAt < end).ToList();
+        var overdue = open.Count(d => d.Status != DossierStatus.SupplementRequested && d.DueAt < now);
+        return Build(agency, first, last, counts, open.Count - overdue, overdue);
+    }
+
+    private static DossierStatistics Build(Agency agency, DateOnly first, DateOnly last, IReadOnlyDictionary<StatMetric, int> counts, int withinTime, int overdue)
+    {
+        int C(StatMetric m) => counts.GetValueOrDefault(m);
+        var total = C(StatMetric.ReceivedInPerson) + C(StatMetric.ReceivedOnline) + C(StatMetric.ReceivedPostal);
+        var done = C(StatMetric.FinishedEarly) + C(StatMetric.FinishedOnTime) + C(StatMetric.FinishedLate);
+        var onTime = C(StatMetric.FinishedEarly) + C(StatMetric.FinishedOnTime);
         return new DossierStatistics(
-            agency.Id, agency.Name, first, last, total, new ChannelCounts(row?.InPerson ?? 0, row?.Online ?? 0, row?.Postal ?? 0),
-            row?.Open ?? 0, (row?.Open ?? 0) - (row?.OpenOverdue ?? 0), row?.OpenOverdue ?? 0,
-            done, row?.Early ?? 0, row?.OnTime ?? 0, row?.Late ?? 0, row?.Returned ?? 0,
-            row?.NotReceived ?? 0, row?.RefusedAfter ?? 0, row?.Withdrawn ?? 0, row?.Stopped ?? 0,
+            agency.Id, agency.Name, first, last, total, new ChannelCounts(C(StatMetric.ReceivedInPerson), C(StatMetric.ReceivedOnline), C(StatMetric.ReceivedPostal)),
+            withinTime + overdue, withinTime, overdue, done, C(StatMetric.FinishedEarly), C(StatMetric.FinishedOnTime), C(StatMetric.FinishedLate), C(StatMetric.Returned),
+            C(StatMetric.NotReceived), C(StatMetric.RefusedAfterProcessing), C(StatMetric.Withdrawn), C(StatMetric.Stopped),
             done == 0 ? null : Math.Round(100.0 * onTime / done, 2),
-            total == 0 ? null : Math.Round(100.0 * (row?.Online ?? 0) / total, 2));
+            total == 0 ? null : Math.Round(100.0 * C(StatMetric.ReceivedOnline) / total, 2));
     }
 }
 

@@ -12,6 +12,21 @@ namespace MotCua.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DossierDayCounts",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompetentAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivingAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Metric = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierDayCounts", x => new { x.Day, x.CompetentAgencyId, x.ReceivingAgencyId, x.Metric });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Dossiers",
                 columns: table => new
                 {
@@ -215,6 +230,16 @@ namespace MotCua.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierDayCounts_CompetentAgencyId_Day",
+                table: "DossierDayCounts",
+                columns: new[] { "CompetentAgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierDayCounts_ReceivingAgencyId_Day",
+                table: "DossierDayCounts",
+                columns: new[] { "ReceivingAgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierDocuments_DossierId",
                 table: "DossierDocuments",
                 column: "DossierId");
@@ -246,6 +271,11 @@ namespace MotCua.Data.Sqlite.Migrations
                 columns: new[] { "CompetentAgencyId", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Open",
+                table: "Dossiers",
+                columns: new[] { "Status", "ReceivedAt", "DueAt", "CompetentAgencyId", "ReceivingAgencyId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_OwnerId_CreatedAt",
                 table: "Dossiers",
                 columns: new[] { "OwnerId", "CreatedAt" });
@@ -265,11 +295,6 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "IX_Dossiers_ReceivingAgencyId_SubmittedAt",
                 table: "Dossiers",
                 columns: new[] { "ReceivingAgencyId", "SubmittedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Dossiers_Statistics",
-                table: "Dossiers",
-                columns: new[] { "ReceivedAt", "FinishedAt", "ReturnedAt", "CompetentAgencyId", "ReceivingAgencyId", "Channel", "Status", "FinishedTimeliness", "Outcome", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_StepAgencyId_StepRole_StepDueAt_Status_AssigneeId_StepUnitId",
@@ -301,6 +326,9 @@ namespace MotCua.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DossierDayCounts");
+
             migrationBuilder.DropTable(
                 name: "DossierDocuments");
 
