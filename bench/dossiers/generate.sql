@@ -65,3 +65,4 @@ ALTER TABLE "Dossiers" SET (autovacuum_enabled = true);
 VACUUM ANALYZE "Dossiers";
 VACUUM ANALYZE "DossierEvents";
 SELECT count(*) AS dossiers, count(*) FILTER (WHERE "StepRole" IS NOT NULL) AS at_a_step FROM "Dossiers";
+\ir daycounts.sql
