@@ -42,7 +42,7 @@ public sealed record ActionInput
 public sealed class ProcessingActions(DossierWork work)
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["take", "forward", "send-back", "consult", "supplement", "refuse", "approve", "stop", "transfer", "return-transfer", "apology", "withdraw", "accept", "return"];
+        ["take", "forward", "send-back", "consult", "supplement", "refuse", "approve", "stop", "transfer", "return-transfer", "apology", "withdraw", "return"];
 
     public async Task<Dossier> RunAsync(Guid id, string action, ActionInput input, CancellationToken ct)
     {
@@ -152,8 +152,6 @@ public sealed class ProcessingActions(DossierWork work)
                 await RequireOwnerOrDeskAsync(dossier, ct);
                 dossier.Withdraw(input.Reason ?? "", actor, now);
                 break;
-            case "accept":
-                throw new InvalidOperationException("Accept goes through DossierIntake.");
             case "return":
                 await work.RequireRoleAsync(Roles.DeskOfficer, dossier.StepAgencyId ?? dossier.ReceivingAgencyId, ct);
                 dossier.Return(input.How ?? dossier.Delivery, input.ReceivedBy ?? dossier.Applicant.FullName, actor, now);

@@ -32,7 +32,7 @@ public static class ProcessingEndpoints
             var dossier = await actions.RunAsync(id, "withdraw", input, ct);
             return TypedResults.Ok(await reader.AfterActionAsync(dossier, ct));
         }).RequireAuthorization();
-        foreach (var name in ProcessingActions.Names.Where(n => n is not ("withdraw" or "accept")))
+        foreach (var name in ProcessingActions.Names.Where(n => n != "withdraw"))
         {
             group.MapPost("{id:guid}/" + name, async Task<Ok<DossierDto>> (Guid id, ActionInput? input, ProcessingActions actions, DossierReader reader, CancellationToken ct) =>
             {
