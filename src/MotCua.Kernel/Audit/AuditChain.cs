@@ -37,16 +37,30 @@ public static class AuditChain
     /// </summary>
     public static async Task LinkAsync(DbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        var heads = db.Set<AuditChainHead>();
-        var touched = await heads.Where(h => h.Id == AuditChainHead.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), cancellationToken);
-        if (touched == 0)
+        // One statement locks the head row until the transaction ends and reads it (UPDATE … RETURNING, the same on
+        // SQLite and PostgreSQL): writers queue here, and the lock is held only for this and the insert batch.
+        var rows = await db.Database.SqlQuery<HeadRow>($"""
+            UPDATE "AuditChainHead" SET "Sequence" = "Sequence" WHERE "Id" = {AuditChainHead.SingletonId} RETURNING "Sequence", "Hash"
+            """).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
         {
             throw new InvalidOperationException("The audit chain head row is missing; it is created by the initial migration.");
         }
 
-        var head = await heads.AsTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-        await db.Entry(head).ReloadAsync(cancellationToken);
+        var head = db.ChangeTracker.Entries<AuditChainHead>().Select(e => e.Entity).SingleOrDefault();
+        if (head is null)
+        {
+            head = new AuditChainHead { Sequence = rows[0].Sequence, Hash = rows[0].Hash };
+            db.Attach(head);
+        }
+        else
+        {
+            var entry = db.Entry(head);
+            entry.CurrentValues.SetValues(new { rows[0].Sequence, rows[0].Hash });
+            entry.OriginalValues.SetValues(new { rows[0].Sequence, rows[0].Hash });
+            entry.State = EntityState.Unchanged;
+        }
+
         foreach (var entry in entries)
         {
             entry.Sequence = head.Sequence + 1;
@@ -56,6 +70,8 @@ public static class AuditChain
             head.Hash = entry.Hash;
         }
     }
+
+    private sealed record HeadRow(long Sequence, string Hash);
 
     public static async Task<AuditVerification> VerifyAsync(DbContext db, CancellationToken cancellationToken)
     {
