@@ -237,6 +237,11 @@ public abstract class DossierLifeTests(AppFixture app)
         await ActAsync(leader, dossier.Id, "take");
         var approved = await ActAsync(leader, dossier.Id, "approve");
         approved.Timeliness.Should().Be(Timeliness.Late);
+        var deskNow = await app.ApiAsAsync("motcua");
+        (await deskNow.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/queue?tab=Overdue&size=100", Json)).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("id").GetGuid()).Should().NotContain(dossier.Id, "a result waiting to be collected is no longer late work");
+        (await deskNow.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/queue?size=100", Json)).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("id").GetGuid() == dossier.Id).GetProperty("overdue").GetBoolean().Should().BeFalse();
         approved.History.Where(h => h.Action == DossierAction.Take).Should().NotBeEmpty();
     }
 

@@ -55,7 +55,7 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
             .Skip((number - 1) * pageSize).Take(pageSize)
             .Select(d => new QueueItem(
                 d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.StepName, d.StepKind, d.StepDueAt, d.DueAt,
-                d.AssigneeName, d.SubmittedAt, d.DueAt != null && d.DueAt < now))
+                d.AssigneeName, d.SubmittedAt, d.FinishedAt == null && d.DueAt != null && d.DueAt < now))
             .AsNoTracking().ToListAsync(ct);
         return new Page<QueueItem>(items, number, pageSize, total);
     }
@@ -87,7 +87,8 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
         {
             QueueTab.Mine => query.Where(d => d.AssigneeId == userId),
             QueueTab.DueSoon => await DueSoonAsync(query, now, ct),
-            QueueTab.Overdue => query.Where(d => d.AssigneeId == null || d.AssigneeId == userId).Where(d => d.StepDueAt < now),
+            // A result waiting to be collected is not late work: overdue is for dossiers still being decided.
+            QueueTab.Overdue => query.Where(d => d.AssigneeId == null || d.AssigneeId == userId).Where(d => d.StepDueAt < now && d.Status != DossierStatus.Processed),
             QueueTab.Returned => query.Where(d => d.AssigneeId == userId && (d.LastAction == DossierAction.SendBack || d.LastAction == DossierAction.ReturnTransfer)),
             _ => query.Where(d => d.AssigneeId == null || d.AssigneeId == userId),
         };
