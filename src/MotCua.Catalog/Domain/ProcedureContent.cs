@@ -39,6 +39,21 @@ public enum TimeLimitUnit
     Days,
 }
 
+public static class DocumentCopyKinds
+{
+    /// <summary>How the form of a document is written in Vietnamese, lower case ("bản sao có chứng thực").</summary>
+    public static string Label(DocumentCopyKind kind) => kind switch
+    {
+        DocumentCopyKind.Original => "bản chính",
+        DocumentCopyKind.CertifiedCopy => "bản sao có chứng thực",
+        DocumentCopyKind.Copy => "bản sao",
+        _ => "bản chính hoặc bản sao có chứng thực",
+    };
+
+    /// <summary>The label with a capital letter, for a table cell or an option.</summary>
+    public static string Title(DocumentCopyKind kind) => string.Concat(char.ToUpper(Label(kind)[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")).ToString(), Label(kind)[1..]);
+}
+
 public enum DocumentCopyKind
 {
     Original,

@@ -184,13 +184,7 @@ public static partial class ExcelImport
     };
 
     /// <summary>The line that <see cref="Document"/> reads, for a document.</summary>
-    public static string DocumentLine(RequiredDocument d) => $"{d.Name}; {d.Kind switch
-    {
-        DocumentCopyKind.Original => "bản chính",
-        DocumentCopyKind.CertifiedCopy => "bản sao có chứng thực",
-        DocumentCopyKind.Copy => "bản sao",
-        _ => "bản chính hoặc bản sao có chứng thực",
-    }}; {d.Count}";
+    public static string DocumentLine(RequiredDocument d) => $"{d.Name}; {DocumentCopyKinds.Label(d.Kind)}; {d.Count}";
 
     /// <summary>"Tên giấy tờ; bản chính; 1" (kind and count optional); also used by the admin editor.</summary>
     public static RequiredDocument Document(string line)

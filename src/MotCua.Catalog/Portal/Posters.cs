@@ -44,7 +44,7 @@ public static class Posters
             y = Pdf.DrawWrapped(canvas, procedure.Name, titleFont, ink, Margin, y + 30, Pdf.A4Width - (2 * Margin), SKTextAlign.Center, maxLines: 4);
             var size = 330f;
             var url = ProcedureEndpoints.PublicUrl(http, "/p/" + code);
-            Pdf.DrawQr(canvas, Qr(url), (Pdf.A4Width - size) / 2, y + 30, size);
+            Pdf.DrawQr(canvas, QrModules(url), (Pdf.A4Width - size) / 2, y + 30, size);
             y += 30 + size + 10;
             y = Pdf.DrawWrapped(canvas, "Quét mã bằng điện thoại để xem trình tự, thành phần hồ sơ, thời hạn, lệ phí và nộp hồ sơ trực tuyến.", textFont, ink, Margin + 40, y, Pdf.A4Width - (2 * Margin) - 80, SKTextAlign.Center);
             Pdf.DrawWrapped(canvas, $"Mã thủ tục {code} · {url}", textFont, grey, Margin, y + 10, Pdf.A4Width - (2 * Margin), SKTextAlign.Center);
@@ -82,7 +82,7 @@ public static class Posters
                     var x = Margin + (i % columns * cellWidth);
                     var y = top + (i / columns * cellHeight);
                     var size = cellHeight - 62;
-                    Pdf.DrawQr(canvas, Qr(ProcedureEndpoints.PublicUrl(http, "/p/" + item.NationalCode)), x + ((cellWidth - size) / 2), y, size);
+                    Pdf.DrawQr(canvas, QrModules(ProcedureEndpoints.PublicUrl(http, "/p/" + item.NationalCode)), x + ((cellWidth - size) / 2), y, size);
                     var below = Pdf.DrawWrapped(canvas, item.Name, nameFont, ink, x + 6, y + size + 2, cellWidth - 12, SKTextAlign.Center, maxLines: 3);
                     Pdf.DrawWrapped(canvas, "Mã " + item.NationalCode, codeFont, grey, x + 6, below, cellWidth - 12, SKTextAlign.Center);
                 }
@@ -114,7 +114,8 @@ public static class Posters
         return 64;
     }
 
-    private static List<System.Collections.BitArray> Qr(string url)
+    /// <summary>The modules of a QR code for a URL, to draw with <see cref="Pdf.DrawQr"/> (posters, slips).</summary>
+    public static List<System.Collections.BitArray> QrModules(string url)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);

@@ -511,7 +511,6 @@ public sealed class Dossier : AggregateRoot
         EnterStep(process, StepIndex - 1, null, calendar, now);
         AssigneeId = previousHolderId;
         AssigneeName = previousHolderName;
-        LastAction = DossierAction.SendBack;
     }
 
     /// <summary>Asks another unit's opinion; the question and its target stay in the history.</summary>
@@ -646,7 +645,6 @@ public sealed class Dossier : AggregateRoot
         EnterStep(process, back, null, calendar, now);
         AssigneeId = returnTo;
         AssigneeName = transferrerName;
-        LastAction = DossierAction.ReturnTransfer;
     }
 
     /// <summary>The late apology (xin lỗi, hẹn lại): a new appointment with the reason; the first one is kept.</summary>

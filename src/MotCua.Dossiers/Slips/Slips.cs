@@ -10,7 +10,6 @@ using MotCua.Kernel;
 using MotCua.Kernel.Printing;
 using MotCua.Kernel.Problems;
 using MotCua.Organization.Domain;
-using QRCoder;
 using SkiaSharp;
 
 namespace MotCua.Dossiers.Slips;
@@ -166,7 +165,7 @@ public sealed class SlipPrinter(DossierWork work)
             [("STT", 0.08f), ("Tên giấy tờ", 0.56f), ("Hình thức", 0.24f), ("Số lượng", 0.12f)],
             [.. d.Documents.Where(x => x.Provided).OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select((x, i) => new[]
             {
-                (i + 1).ToString(CultureInfo.InvariantCulture), x.Name, x.FileKey is null ? CopyKind(x.Kind) : CopyKind(x.Kind) + " (điện tử)", x.Count.ToString("00", CultureInfo.InvariantCulture),
+                (i + 1).ToString(CultureInfo.InvariantCulture), x.Name, x.FileKey is null ? DocumentCopyKinds.Title(x.Kind) : DocumentCopyKinds.Title(x.Kind) + " (điện tử)", x.Count.ToString("00", CultureInfo.InvariantCulture),
             })]);
         slip.Line("2. Số lượng hồ sơ: 01 bộ.");
         slip.Line("3. Thời gian giải quyết hồ sơ theo quy định: " + Limit(process) + ".");
@@ -224,14 +223,6 @@ public sealed class SlipPrinter(DossierWork work)
         _ => $"{process.TimeLimit:0.##} ngày làm việc",
     };
 
-    private static string CopyKind(DocumentCopyKind kind) => kind switch
-    {
-        DocumentCopyKind.Original => "Bản chính",
-        DocumentCopyKind.CertifiedCopy => "Bản sao chứng thực",
-        DocumentCopyKind.OriginalOrCertifiedCopy => "Bản chính hoặc bản sao chứng thực",
-        _ => "Bản sao",
-    };
-
     internal static string Moment(DateTime? utc)
     {
         if (utc is not { } value)
@@ -245,12 +236,6 @@ public sealed class SlipPrinter(DossierWork work)
 
     private static string DateOf(DateTime? utc) => utc is { } v ? VietnamTime.ToLocal(v).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
 
-    public static List<System.Collections.BitArray> QrModules(string url)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return data.ModuleMatrix;
-    }
 }
 
 /// <summary>Lays out a slip top to bottom on A4 pages: the national heading, paragraphs, tables with page breaks, a QR code and signature blocks.</summary>
@@ -341,7 +326,7 @@ internal sealed class SlipWriter : IDisposable
     {
         const float size = 92;
         Room(size + 10);
-        Pdf.DrawQr(canvas, SlipPrinter.QrModules(url), Margin, y, size);
+        Pdf.DrawQr(canvas, Catalog.Portal.Posters.QrModules(url), Margin, y, size);
         Pdf.DrawWrapped(canvas, caption, small, ink, Margin + size + 12, y + 30, Width - size - 12);
         y += size + 10;
     }

@@ -101,7 +101,7 @@ public sealed class DossierReader(DossierWork work)
 
     public async Task<IReadOnlyList<EventDto>> HistoryAsync(Guid id, CancellationToken ct) =>
         [.. (await Db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
-            .Select(e => new EventDto(e.At, e.ActorName, e.Action, DossierLabels.Action(e.Action), e.FromStatus, e.ToStatus, e.StepName, e.Comment, e.FileName, e.Timeliness, e.StepDueAt))];
+            .Select(ToDto)];
 
     /// <summary>The dossier as its actor sees it right after acting on it (it may have left their scope, e.g. a returned transfer).</summary>
     /// <remarks>A dossier created in this request has its whole history in memory: <paramref name="isNew"/> saves reading it back.</remarks>
@@ -112,7 +112,7 @@ public sealed class DossierReader(DossierWork work)
         var names = await Db.Set<Agency>().AsNoTracking().Where(a => a.Id == d.ReceivingAgencyId || a.Id == d.CompetentAgencyId)
             .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var history = historyInMemory
-            ? [.. d.History.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventDto(e.At, e.ActorName, e.Action, DossierLabels.Action(e.Action), e.FromStatus, e.ToStatus, e.StepName, e.Comment, e.FileName, e.Timeliness, e.StepDueAt))]
+            ? [.. d.History.OrderBy(e => e.At).ThenBy(e => e.Id).Select(ToDto)]
             : await HistoryAsync(d.Id, ct);
         var files = $"/api/v1/dossiers/{d.Id}/files/";
         return new DossierDto(
@@ -126,6 +126,9 @@ public sealed class DossierReader(DossierWork work)
                 x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey))],
             history);
     }
+
+    private static EventDto ToDto(DossierEvent e) =>
+        new(e.At, e.ActorName, e.Action, DossierLabels.Action(e.Action), e.FromStatus, e.ToStatus, e.StepName, e.Comment, e.FileName, e.Timeliness, e.StepDueAt);
 
     /// <summary>A file of the dossier (an attachment or its result), for its owner or staff who may see it.</summary>
     public async Task<(Stream Content, string FileName, string ContentType)> FileAsync(Guid id, string key, CancellationToken ct)
