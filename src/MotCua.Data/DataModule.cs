@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MotCua.Kernel.Security;
+using MotCua.Kernel.Events;
+using MotCua.Kernel.Persistence;
 
 namespace MotCua.Data;
 
@@ -42,6 +45,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     }
 }
 
+/// <summary>The context a scope rented from the pool; the scope's end gives it back, exactly once.</summary>
+internal sealed class ScopedContext(MotCuaDbContext context) : IDisposable, IAsyncDisposable
+{
+    public MotCuaDbContext Context => context;
+
+    public void Dispose() => context.Return();
+
+    public ValueTask DisposeAsync() => context.ReturnAsync();
+}
+
 public static class DataModule
 {
     public const string SqliteMigrationsAssembly = "MotCua.Data.Sqlite";
@@ -57,8 +70,12 @@ public static class DataModule
         }
 
         services.AddSingleton(settings);
-        services.AddDbContext<MotCuaDbContext>(options => Configure(options, settings));
-        services.AddScoped<DbContext>(sp => sp.GetRequiredService<MotCuaDbContext>());
+        // Pooled: a request rents a context whose internal services are already built, and binds it to its actor.
+        services.AddPooledDbContextFactory<MotCuaDbContext>(options => Configure(options, settings));
+        services.AddScoped(sp => new ScopedContext(sp.GetRequiredService<IDbContextFactory<MotCuaDbContext>>().CreateDbContext().Bind(
+            sp.GetService<ICurrentActor>(), sp.GetService<TimeProvider>(), sp.GetService<DomainEventDispatcher>(), sp.GetServices<ISaveParticipant>())));
+        services.AddScoped(sp => sp.GetRequiredService<ScopedContext>().Context);
+        services.AddScoped<DbContext>(sp => sp.GetRequiredService<ScopedContext>().Context);
         return services;
     }
 
@@ -71,10 +88,36 @@ public static class DataModule
         }
         else
         {
-            options.UseNpgsql(settings.ConnectionString, b => b.MigrationsAssembly(PostgresMigrationsAssembly));
+            options.UseNpgsql(WithPostgresDefaults(settings.ConnectionString), b => b.MigrationsAssembly(PostgresMigrationsAssembly));
         }
 
         options.AddInterceptors(new DomainEventsAfterCommit());
+    }
+
+    /// <summary>
+    /// Defaults for what the connection string does not say. Prepared statements: the same few dozen statements run
+    /// all day, and planning each again cost PostgreSQL more than executing it. No reset when a connection goes back
+    /// to Npgsql's pool: the application keeps no session state (no SET, no session locks, no temporary tables), and
+    /// the reset was one more statement for every query. Tracking lookups on the benchmark machine: 3,500/s without
+    /// either, 7,400/s prepared, 10,400/s with both.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        // Npgsql's own builder reports every keyword it knows as present; the generic one lists only what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("MAXAUTOPREPARE"))
+        {
+            (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (64, 2);
+        }
+
+        if (!written.Contains("NORESETONCLOSE"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies pending migrations; on SQLite creates the folder and turns on write-ahead logging.</summary>

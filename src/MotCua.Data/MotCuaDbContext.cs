@@ -16,14 +16,20 @@ namespace MotCua.Data;
 /// The one database context. It applies each module's entity configurations, writes an audit entry for every
 /// change in the same transaction (chained by hash), and dispatches domain events after the commit.
 /// </summary>
-public sealed class MotCuaDbContext(
-    DbContextOptions<MotCuaDbContext> options,
-    ICurrentActor? actor = null,
-    TimeProvider? clock = null,
-    DomainEventDispatcher? dispatcher = null,
-    IEnumerable<Kernel.Persistence.ISaveParticipant>? participants = null)
+/// <remarks>
+/// Contexts are pooled (<see cref="DataModule"/>): setting up a context's internal services cost more CPU than a
+/// simple query. A context rented for a request is bound to that request's actor and event dispatcher by
+/// <see cref="Bind"/>, and forgets them when its scope ends and it goes back to the pool.
+/// </remarks>
+public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    private ICurrentActor? actor;
+    private TimeProvider? clock;
+    private DomainEventDispatcher? dispatcher;
+    private IReadOnlyList<Kernel.Persistence.ISaveParticipant> participants = [];
+    private bool bound;
+
     /// <summary>The assemblies whose <see cref="IEntityTypeConfiguration{TEntity}"/> classes make the model.</summary>
     public static IReadOnlyList<System.Reflection.Assembly> ModuleAssemblies { get; } =
     [
@@ -36,6 +42,50 @@ public sealed class MotCuaDbContext(
     private readonly List<IDomainEvent> pendingEvents = [];
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Binds a context taken from the pool to the services of the scope that uses it.</summary>
+    /// <remarks>
+    /// A bound context ignores Dispose: the scope registers it under two types and would dispose it twice, and a
+    /// context back in the pool after the first call could already serve another request when the second came.
+    /// Only its <see cref="ScopedContext"/> gives it back, once.
+    /// </remarks>
+    internal MotCuaDbContext Bind(ICurrentActor? actor, TimeProvider? clock, DomainEventDispatcher? dispatcher, IEnumerable<Kernel.Persistence.ISaveParticipant> participants)
+    {
+        (this.actor, this.clock, this.dispatcher, this.participants) = (actor, clock, dispatcher, [.. participants]);
+        pendingEvents.Clear();
+        bound = true;
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        if (!bound)
+        {
+            base.Dispose();
+        }
+    }
+
+    public override ValueTask DisposeAsync() => bound ? ValueTask.CompletedTask : base.DisposeAsync();
+
+    /// <summary>Gives a bound context back to the pool (see <see cref="ScopedContext"/>).</summary>
+    internal ValueTask ReturnAsync()
+    {
+        Unbind();
+        return base.DisposeAsync();
+    }
+
+    internal void Return()
+    {
+        Unbind();
+        base.Dispose();
+    }
+
+    private void Unbind()
+    {
+        bound = false;
+        (actor, clock, dispatcher, participants) = (null, null, null, []);
+        pendingEvents.Clear();
+    }
 
     /// <summary>
     /// Synchronous saves are for framework stores of unaudited rows only (the data-protection key ring); every
@@ -62,7 +112,7 @@ public sealed class MotCuaDbContext(
         }
 
         var audit = AuditCapture.Capture(ChangeTracker, actor ?? SystemActor.Instance, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, IsNotAudited);
-        var after = (participants ?? []).Select(p => p.Prepare(ChangeTracker)).OfType<Func<DbContext, CancellationToken, Task>>().ToList();
+        var after = participants.Select(p => p.Prepare(ChangeTracker)).OfType<Func<DbContext, CancellationToken, Task>>().ToList();
         int written;
         if (audit.Count == 0 && after.Count == 0)
         {

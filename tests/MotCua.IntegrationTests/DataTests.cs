@@ -26,6 +26,30 @@ public abstract class DataTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_pooled_context_goes_back_to_the_pool_once_when_its_scope_ends()
+    {
+        // The scope holds the context under two types and disposes each: had the first call given it back, another
+        // request could rent it before the second call gave it back again, from under that request.
+        await using var first = app.Services.CreateAsyncScope();
+        var context = first.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        first.ServiceProvider.GetRequiredService<DbContext>().Should().BeSameAs(context);
+        await context.DisposeAsync();
+        context.Dispose();
+
+        await using (var second = app.Services.CreateAsyncScope())
+        {
+            second.ServiceProvider.GetRequiredService<MotCuaDbContext>().Should().NotBeSameAs(context, "the first scope still holds it");
+        }
+
+        (await context.Set<Agency>().CountAsync()).Should().BePositive("the context still works for its own scope");
+        await first.DisposeAsync();
+
+        await using var third = app.Services.CreateAsyncScope();
+        var reused = third.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        (await reused.Set<Agency>().CountAsync()).Should().BePositive();
+    }
+
+    [Fact]
     public async Task Domain_events_are_dispatched_after_commit_and_dropped_on_rollback()
     {
         var seen = new List<AgencyCreated>();
@@ -85,8 +109,7 @@ public abstract class DataTests(AppFixture app)
         services.AddSingleton(seen);
         services.AddScoped<IDomainEventSubscriber<AgencyCreated>, Recorder>();
         services.AddScoped<DomainEventDispatcher>();
-        services.AddSingleton(app.Services.GetRequiredService<DatabaseSettings>());
-        services.AddDbContext<MotCuaDbContext>(o => DataModule.Configure(o, app.Services.GetRequiredService<DatabaseSettings>()));
+        services.AddMotCuaData(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
         return services.BuildServiceProvider().CreateScope();
     }
 
