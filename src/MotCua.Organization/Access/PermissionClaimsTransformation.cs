@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Kernel.Security;
 
 namespace MotCua.Organization.Access;
@@ -8,7 +9,9 @@ namespace MotCua.Organization.Access;
 /// Adds the user's permissions, read from their current role grants, to the principal on every request, so
 /// that a revoked grant takes effect at once and policies stay simple claim checks.
 /// </summary>
-public sealed class PermissionClaimsTransformation(AgencyScope scope) : IClaimsTransformation
+/// <remarks>The scope (and its database context) is resolved only for a signed-in user: anonymous requests such as
+/// the public tracking page pay nothing.</remarks>
+public sealed class PermissionClaimsTransformation(IServiceProvider services) : IClaimsTransformation
 {
     public const string AccountKindClaim = "motcua:kind";
 
@@ -26,7 +29,7 @@ public sealed class PermissionClaimsTransformation(AgencyScope scope) : IClaimsT
             permissions.Add(Permissions.CitizenSelf);
         }
 
-        var grants = await scope.GrantsAsync(userId, CancellationToken.None);
+        var grants = await services.GetRequiredService<AgencyScope>().GrantsAsync(userId, CancellationToken.None);
         foreach (var grant in grants)
         {
             if (Roles.Permissions.TryGetValue(grant.Role, out var granted))
