@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Dossiers.Work;
 
 namespace MotCua.Dossiers.Tracking;
 
@@ -10,14 +12,19 @@ public static class TrackingEndpoints
     /// <summary>Rate-limiter policy of the public tracking page and API (per client address).</summary>
     public const string RatePolicy = "tracking";
 
-    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
-
     public static RouteGroupBuilder MapTracking(this RouteGroupBuilder api)
     {
-        // Answers are kept for ten seconds on each node: a citizen refreshing the page, or a QR code scanned at a
-        // counter all day, costs the database one query per ten seconds; unknown codes are never cached.
-        api.MapGet("tracking/{code}", async (string code, DossierReader reader, CancellationToken ct) => TypedResults.Ok(await reader.TrackAsync(code, ct)))
-            .WithTags("Dossiers").AllowAnonymous().RequireRateLimiting(RatePolicy).CacheOutput(p => p.Expire(CacheLifetime));
+        // Answers are kept for a few seconds on each node (Dossiers:TrackingCacheSeconds, 10; 0 turns it off): a
+        // citizen refreshing the page, or a QR code scanned at a counter all day, costs the database one query per
+        // period; unknown codes are never cached.
+        var seconds = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IConfiguration>().GetValue($"{DossierOptions.Section}:TrackingCacheSeconds", 10);
+        var endpoint = api.MapGet("tracking/{code}", async (string code, DossierReader reader, CancellationToken ct) => TypedResults.Ok(await reader.TrackAsync(code, ct)))
+            .WithTags("Dossiers").AllowAnonymous().RequireRateLimiting(RatePolicy);
+        if (seconds > 0)
+        {
+            endpoint.CacheOutput(p => p.Expire(TimeSpan.FromSeconds(seconds)));
+        }
+
         return api;
     }
 }
