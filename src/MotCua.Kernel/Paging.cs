@@ -4,6 +4,9 @@ namespace MotCua.Kernel;
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    /// <summary>The list was counted only up to <see cref="Total"/> and holds more (long work queues).</summary>
+    public bool More { get; init; }
 }
 
 public static class Paging

@@ -35,7 +35,8 @@ public sealed record QueueItem(
     Guid Id, string? Code, string ProcedureCode, string ProcedureName, string ApplicantName, DossierStatus Status, DossierChannel Channel,
     string? StepName, StepKind? StepKind, DateTime? StepDueAt, DateTime? DueAt, string? AssigneeName, DateTime? SubmittedAt, bool Overdue);
 
-public sealed record QueueCounts(int Todo, int Mine, int DueSoon, int Overdue, int Returned, int AtRisk);
+/// <summary>How many dossiers each tab holds, counted up to <see cref="Queues.CountLimit"/>: a larger value means "more than the limit".</summary>
+public sealed record QueueCounts(int Todo, int Mine, int DueSoon, int Overdue, int Returned, int AtRisk, int Limit = Queues.CountLimit);
 
 /// <summary>
 /// Staff queues: the dossiers at a step whose role the user holds on the step's agency (and unit), filtered,
@@ -43,11 +44,18 @@ public sealed record QueueCounts(int Todo, int Mine, int DueSoon, int Overdue, i
 /// </summary>
 public sealed class Queues(DossierWork work, AgencyScope scope)
 {
+    /// <summary>
+    /// Queues are counted up to this many dossiers. A provincial specialist's queue can hold tens of thousands, and
+    /// counting them exactly took longer than reading the page; beyond a thousand the number changes no decision
+    /// (the statistics page has exact figures).
+    /// </summary>
+    public const int CountLimit = 1000;
+
     public async Task<Page<QueueItem>> ListAsync(QueueTab tab, string? search, int? page, int? size, CancellationToken ct)
     {
         var (number, pageSize) = Paging.Normalize(page, size);
         var query = await FilteredAsync(tab, search, ct);
-        var total = await query.CountAsync(ct);
+        var total = await CountAsync(query, ct);
         var now = work.Now;
         var items = await query
             // Every dossier at a step has a step due time; ordering by it alone lets the (agency, role, due) index serve the page.
@@ -57,16 +65,19 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
                 d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.StepName, d.StepKind, d.StepDueAt, d.DueAt,
                 d.AssigneeName, d.SubmittedAt, d.FinishedAt == null && d.DueAt != null && d.DueAt < now))
             .AsNoTracking().ToListAsync(ct);
-        return new Page<QueueItem>(items, number, pageSize, total);
+        return new Page<QueueItem>(items, number, pageSize, Math.Min(total, CountLimit)) { More = total > CountLimit };
     }
 
     public async Task<QueueCounts> CountsAsync(CancellationToken ct) => new(
-        await (await FilteredAsync(QueueTab.Todo, null, ct)).CountAsync(ct),
-        await (await FilteredAsync(QueueTab.Mine, null, ct)).CountAsync(ct),
-        await (await FilteredAsync(QueueTab.DueSoon, null, ct)).CountAsync(ct),
-        await (await FilteredAsync(QueueTab.Overdue, null, ct)).CountAsync(ct),
-        await (await FilteredAsync(QueueTab.Returned, null, ct)).CountAsync(ct),
-        await (await FilteredAsync(QueueTab.AtRisk, null, ct)).CountAsync(ct));
+        await CountAsync(await FilteredAsync(QueueTab.Todo, null, ct), ct),
+        await CountAsync(await FilteredAsync(QueueTab.Mine, null, ct), ct),
+        await CountAsync(await FilteredAsync(QueueTab.DueSoon, null, ct), ct),
+        await CountAsync(await FilteredAsync(QueueTab.Overdue, null, ct), ct),
+        await CountAsync(await FilteredAsync(QueueTab.Returned, null, ct), ct),
+        await CountAsync(await FilteredAsync(QueueTab.AtRisk, null, ct), ct));
+
+    /// <summary>Counts up to one past <see cref="CountLimit"/>.</summary>
+    private static Task<int> CountAsync(IQueryable<Dossier> query, CancellationToken ct) => query.Take(CountLimit + 1).CountAsync(ct);
 
     private async Task<IQueryable<Dossier>> FilteredAsync(QueueTab tab, string? search, CancellationToken ct)
     {
