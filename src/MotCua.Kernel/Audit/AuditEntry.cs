@@ -9,7 +9,10 @@ public sealed class AuditEntry
 {
     public Guid Id { get; init; } = Ids.New();
 
-    /// <summary>Position in the chain, from 1, without gaps.</summary>
+    /// <summary>The chain the entry belongs to (1 to <see cref="AuditChain.Chains"/>).</summary>
+    public int Chain { get; set; } = 1;
+
+    /// <summary>Position in its chain, from 1, without gaps.</summary>
     public long Sequence { get; set; }
 
     public DateTime At { get; init; }
@@ -36,13 +39,12 @@ public sealed class AuditEntry
     public string Hash { get; set; } = "";
 }
 
-/// <summary>The single row that holds the chain's tail, so that removing the newest entries is detected too.</summary>
+/// <summary>The row that holds a chain's tail (one per chain), so that removing the newest entries is detected too.</summary>
 [NotAudited]
 public sealed class AuditChainHead
 {
-    public const int SingletonId = 1;
-
-    public int Id { get; init; } = SingletonId;
+    /// <summary>The chain's number.</summary>
+    public int Id { get; init; } = 1;
 
     public long Sequence { get; set; }
 

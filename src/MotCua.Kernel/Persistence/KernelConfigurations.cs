@@ -11,8 +11,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.ToTable("AuditEntries");
         builder.HasKey(e => e.Id);
-        builder.HasIndex(e => e.Sequence).IsUnique();
+        builder.HasIndex(e => new { e.Chain, e.Sequence }).IsUnique();
+        builder.Property(e => e.Chain).HasDefaultValue(1);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        builder.HasIndex(e => e.At);
         builder.Property(e => e.ActorName).HasMaxLength(256);
         builder.Property(e => e.Action).HasMaxLength(64);
         builder.Property(e => e.EntityType).HasMaxLength(128);
@@ -30,7 +32,7 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
         builder.HasKey(h => h.Id);
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Hash).HasMaxLength(64).IsFixedLength();
-        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, Sequence = 0, Hash = AuditChain.GenesisHash });
+        builder.HasData(Enumerable.Range(1, AuditChain.Chains).Select(id => new AuditChainHead { Id = id, Sequence = 0, Hash = AuditChain.GenesisHash }));
     }
 }
 
