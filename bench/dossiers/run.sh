@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Dossier benchmark on PostgreSQL (issue 4): N generated dossiers, then online submission, tracking, a staff queue
 # page and a province-year of statistics over HTTP against the published build. Needs a PostgreSQL server
-# ($PG, e.g. "Host=127.0.0.1;Port=55432;Username=postgres") with psql on PATH, and wrk.
+# ($PG, e.g. "Host=127.0.0.1;Port=55432;Username=postgres") with psql on PATH, and wrk. The application connects
+# through $APP_PG when set (e.g. "Host=/tmp/devpg;Port=55432;Username=postgres": PostgreSQL on the same machine through
+# its Unix socket), with a pool of $POOL connections (8: more PostgreSQL processes than cores only queue on them).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 n=${N:-10700000}
@@ -14,8 +16,9 @@ if [ "${REUSE:-0}" != 1 ]; then
 fi
 dotnet publish "$root/src/MotCua.Web" -c Release -o /tmp/motcua-pub -v q -nologo >/dev/null
 export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5090 Database__Provider=Postgres \
-  ConnectionStrings__Default="$pg;Database=$db;Maximum Pool Size=64" Seed__DemoAccounts=true Seed__DemoDossiers=0 \
-  Dossiers__TrackingPerMinute=100000000 Serilog__MinimumLevel__Default=Warning Storage__Root=/tmp/motcua-bench-files
+  ConnectionStrings__Default="${APP_PG:-$pg};Database=$db;Maximum Pool Size=${POOL:-8}" Seed__DemoAccounts=true Seed__DemoDossiers=0 \
+  Dossiers__TrackingPerMinute=100000000 Dossiers__TrackingCacheSeconds=${CACHE:-0} Serilog__MinimumLevel__Default=Warning \
+  Storage__Root=/tmp/motcua-bench-files
 (cd /tmp/motcua-pub && exec dotnet MotCua.Web.dll) > /tmp/motcua-bench.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
@@ -28,13 +31,20 @@ fi
 token() { curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"MotCua@2026\"}" http://127.0.0.1:5090/api/v1/auth/token | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'; }
 citizen=$(token congdan); specialist=$(token chuyenvien); supervisor=$(token giamsat)
 authority=$(psql_ -d $db -tA -c 'SELECT "Id" FROM "Agencies" WHERE "ParentId" IS NULL LIMIT 1')
-psql_ -d $db -tA -c 'SELECT "Code" FROM "Dossiers" TABLESAMPLE SYSTEM (0.2) WHERE "Code" IS NOT NULL LIMIT 20000' > /tmp/motcua-codes.txt
-echo "== warm-up"; wrk -t2 -c16 -d5s -s "$root/bench/dossiers/tracking.lua" http://127.0.0.1:5090 -- /tmp/motcua-codes.txt >/dev/null
+# 200,000 codes drawn from every page of the table; with the answer cache off (CACHE=0, the default here) every
+# lookup reads the database.
+psql_ -d $db -tA -c 'SELECT "Code" FROM "Dossiers" TABLESAMPLE BERNOULLI (2) WHERE "Code" IS NOT NULL LIMIT 200000' > /tmp/motcua-codes.txt
+echo "== warm-up"
+wrk -t2 -c16 -d10s -s "$root/bench/dossiers/tracking.lua" http://127.0.0.1:5090 -- /tmp/motcua-codes.txt >/dev/null
+wrk -t2 -c16 -d10s -s "$root/bench/dossiers/submit.lua" http://127.0.0.1:5090 -- "$citizen" "$authority" >/dev/null
+wrk -t2 -c8 -d5s -H "Authorization: Bearer $specialist" "http://127.0.0.1:5090/api/v1/dossiers/queue" >/dev/null
 echo "== tracking"; wrk -t2 -c32 -d20s --latency -s "$root/bench/dossiers/tracking.lua" http://127.0.0.1:5090 -- /tmp/motcua-codes.txt
 echo "== online submission"; wrk -t2 -c32 -d20s --latency -s "$root/bench/dossiers/submit.lua" http://127.0.0.1:5090 -- "$citizen" "$authority"
+echo "== online submission, 8 connections"; wrk -t2 -c8 -d20s --latency -s "$root/bench/dossiers/submit.lua" http://127.0.0.1:5090 -- "$citizen" "$authority"
 echo "== staff queue (specialist, first page)"; wrk -t2 -c8 -d20s --latency -H "Authorization: Bearer $specialist" "http://127.0.0.1:5090/api/v1/dossiers/queue"
 echo "== statistics, province, one year (5 runs)"
 for i in 1 2 3 4 5; do
   curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $supervisor" "http://127.0.0.1:5090/api/v1/stats/dossiers?agencyId=$authority&from=2025-01-01&to=2025-12-31"
 done
+grep -c '"StatusCode":5' /tmp/motcua-bench.log | sed 's/^/server errors logged: /' || true
 psql_ -d $db -tA -c 'SELECT count(*) FROM "Dossiers"'

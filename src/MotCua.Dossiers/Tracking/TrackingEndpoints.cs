@@ -14,10 +14,11 @@ public static class TrackingEndpoints
 
     public static RouteGroupBuilder MapTracking(this RouteGroupBuilder api)
     {
-        // Answers are kept for a few seconds on each node (Dossiers:TrackingCacheSeconds, 10; 0 turns it off): a
-        // citizen refreshing the page, or a QR code scanned at a counter all day, costs the database one query per
-        // period; unknown codes are never cached.
-        var seconds = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IConfiguration>().GetValue($"{DossierOptions.Section}:TrackingCacheSeconds", 10);
+        // Answers may be kept for a few seconds on each node (Dossiers:TrackingCacheSeconds; 0, the default, turns it
+        // off; unknown codes are never cached). Off by default because measured: with lookups spread over many codes
+        // (28 % answered from the cache) storing every answer cost more than the hits saved — 8,700/s with p99 19 ms
+        // against 9,800/s with p99 10 ms without. A centre whose QR codes are scanned over and over may turn it on.
+        var seconds = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IConfiguration>().GetValue($"{DossierOptions.Section}:TrackingCacheSeconds", 0);
         var endpoint = api.MapGet("tracking/{code}", async (string code, DossierReader reader, CancellationToken ct) => TypedResults.Ok(await reader.TrackAsync(code, ct)))
             .WithTags("Dossiers").AllowAnonymous().RequireRateLimiting(RatePolicy);
         if (seconds > 0)
