@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text;
+using MotCua.Documents.Signing.Pdf;
+using MotCua.Kernel;
+using SkiaSharp;
+using Printed = MotCua.Kernel.Printing.Pdf;
+
+namespace MotCua.Documents.Signing;
+
+/// <summary>Where a visible signature goes (points from the page's lower left corner) and what it says.</summary>
+public sealed record SignaturePlacement(int Page, float X, float Y, float Width, float Height, IReadOnlyList<string> Lines)
+{
+    /// <summary>The last page.</summary>
+    public const int LastPage = -1;
+}
+
+public sealed record SignatureRequest(string FieldName, string SignerName, DateTime SignedAtUtc, string? Reason = null, string? Location = null, SignaturePlacement? Placement = null);
+
+/// <summary>
+/// Signs a PDF (PAdES baseline B, <c>ETSI.CAdES.detached</c>) by an incremental update: the original bytes stay as
+/// they are, so earlier signatures remain valid, and the update adds the signature field, its visible appearance,
+/// the signature dictionary and a cross-reference section. The signature covers the whole file except its own
+/// /Contents.
+/// </summary>
+public static class PdfSigner
+{
+    /// <summary>Bytes reserved for the CMS (a signature with a three-certificate chain takes about 6 KB).</summary>
+    public const int ContentsCapacity = 16384;
+
+    private const string ByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
+
+    public static byte[] Sign(byte[] pdf, SigningKey key, SignatureRequest request)
+    {
+        var file = PdfFile.Open(pdf);
+        var catalogReference = file.Trailer["Root"] as PdfReference ?? throw new PdfFormatException("The PDF has no catalog.");
+        var catalog = file.Catalog.Clone();
+        var formReference = catalog["AcroForm"] as PdfReference;
+        var form = file.ResolveDictionary(catalog["AcroForm"])?.Clone() ?? new PdfDictionary();
+        var fields = (file.Resolve(form["Fields"]) as PdfArray)?.Items ?? [];
+        if (fields.Any(f => (file.ResolveDictionary(f)?["T"] as PdfString)?.AsText() == request.FieldName))
+        {
+            throw new PdfFormatException($"Văn bản đã có chữ ký tên \"{request.FieldName}\".");
+        }
+
+        var pages = file.Pages();
+        if (pages.Count == 0)
+        {
+            throw new PdfFormatException("The PDF has no page.");
+        }
+
+        var placement = request.Placement;
+        var pageIndex = placement is null || placement.Page == SignaturePlacement.LastPage ? pages.Count - 1 : placement.Page;
+        if (pageIndex < 0 || pageIndex >= pages.Count)
+        {
+            throw new PdfFormatException($"Văn bản không có trang {pageIndex + 1}.");
+        }
+
+        var (pageReference, page) = pages[pageIndex];
+        var next = file.Size;
+        var signatureNumber = next++;
+        var fieldNumber = next++;
+        var objects = new List<(int Number, int Generation, string Body, byte[]? Stream)>();
+
+        var widget = new PdfDictionary
+        {
+            ["Type"] = new PdfName("Annot"),
+            ["Subtype"] = new PdfName("Widget"),
+            ["FT"] = new PdfName("Sig"),
+            ["T"] = PdfString.Text(request.FieldName),
+            ["V"] = new PdfReference(signatureNumber, 0),
+            ["P"] = pageReference,
+            ["F"] = new PdfNumber(132), // print, locked
+        };
+        if (placement is null)
+        {
+            widget["Rect"] = new PdfArray([new PdfNumber(0), new PdfNumber(0), new PdfNumber(0), new PdfNumber(0)]);
+        }
+        else
+        {
+            var appearanceNumber = next++;
+            var imageNumber = next++;
+            widget["Rect"] = new PdfArray([Number(placement.X), Number(placement.Y), Number(placement.X + placement.Width), Number(placement.Y + placement.Height)]);
+            widget["AP"] = new PdfDictionary { ["N"] = new PdfReference(appearanceNumber, 0) };
+            var (jpeg, pixelWidth, pixelHeight) = RenderAppearance(placement);
+            var image = new PdfDictionary
+            {
+                ["Type"] = new PdfName("XObject"),
+                ["Subtype"] = new PdfName("Image"),
+                ["Width"] = new PdfNumber(pixelWidth),
+                ["Height"] = new PdfNumber(pixelHeight),
+                ["ColorSpace"] = new PdfName("DeviceRGB"),
+                ["BitsPerComponent"] = new PdfNumber(8),
+                ["Filter"] = new PdfName("DCTDecode"),
+                ["Length"] = new PdfNumber(jpeg.Length),
+            };
+            objects.Add((imageNumber, 0, image.ToString(), jpeg));
+            var content = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"q {placement.Width:0.##} 0 0 {placement.Height:0.##} 0 0 cm /Img Do Q"));
+            var appearance = new PdfDictionary
+            {
+                ["Type"] = new PdfName("XObject"),
+                ["Subtype"] = new PdfName("Form"),
+                ["BBox"] = new PdfArray([new PdfNumber(0), new PdfNumber(0), Number(placement.Width), Number(placement.Height)]),
+                ["Resources"] = new PdfDictionary { ["XObject"] = new PdfDictionary { ["Img"] = new PdfReference(imageNumber, 0) } },
+                ["Length"] = new PdfNumber(content.Length),
+            };
+            objects.Add((appearanceNumber, 0, appearance.ToString(), content));
+        }
+
+        objects.Add((fieldNumber, 0, widget.ToString(), null));
+
+        var newPage = page.Clone();
+        var annotations = (file.Resolve(page["Annots"]) as PdfArray)?.Items ?? [];
+        newPage["Annots"] = new PdfArray([.. annotations, new PdfReference(fieldNumber, 0)]);
+        objects.Add((pageReference.Number, pageReference.Generation, newPage.ToString(), null));
+
+        form["Fields"] = new PdfArray([.. fields, new PdfReference(fieldNumber, 0)]);
+        form["SigFlags"] = new PdfNumber(3); // signatures exist; append only
+        if (formReference is not null)
+        {
+            objects.Add((formReference.Number, formReference.Generation, form.ToString(), null));
+        }
+        else
+        {
+            catalog["AcroForm"] = form;
+            objects.Add((catalogReference.Number, catalogReference.Generation, catalog.ToString(), null));
+        }
+
+        var signature = new StringBuilder("<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ")
+            .Append(ByteRangePlaceholder)
+            .Append(" /Contents <").Append('0', ContentsCapacity * 2).Append('>')
+            .Append(" /M ").Append(PdfString.Text(PdfDate(request.SignedAtUtc)))
+            .Append(" /Name ").Append(PdfString.Text(request.SignerName));
+        if (request.Reason is { Length: > 0 } reason)
+        {
+            signature.Append(" /Reason ").Append(PdfString.Text(reason));
+        }
+
+        if (request.Location is { Length: > 0 } location)
+        {
+            signature.Append(" /Location ").Append(PdfString.Text(location));
+        }
+
+        objects.Add((signatureNumber, 0, signature.Append(">>").ToString(), null));
+
+        // The update: the objects, a cross-reference section for them, and a trailer pointing back.
+        using var output = new MemoryStream(pdf.Length + ContentsCapacity * 3);
+        output.Write(pdf);
+        if (pdf[^1] is not (10 or 13))
+        {
+            output.WriteByte(10);
+        }
+
+        var offsets = new SortedDictionary<int, (long Offset, int Generation)>();
+        long signatureOffset = 0;
+        foreach (var (number, generation, body, stream) in objects)
+        {
+            offsets[number] = (output.Position, generation);
+            if (number == signatureNumber)
+            {
+                signatureOffset = output.Position;
+            }
+
+            Ascii(output, $"{number} {generation} obj\n{body}\n");
+            if (stream is not null)
+            {
+                Ascii(output, "stream\n");
+                output.Write(stream);
+                Ascii(output, "\nendstream\n");
+            }
+
+            Ascii(output, "endobj\n");
+        }
+
+        var xrefOffset = output.Position;
+        var table = new StringBuilder("xref\n");
+        foreach (var run in Runs(offsets.Keys))
+        {
+            table.Append(CultureInfo.InvariantCulture, $"{run.First} {run.Count}\n");
+            for (var n = run.First; n < run.First + run.Count; n++)
+            {
+                table.Append(CultureInfo.InvariantCulture, $"{offsets[n].Offset:D10} {offsets[n].Generation:D5} n\r\n");
+            }
+        }
+
+        var trailer = new PdfDictionary { ["Size"] = new PdfNumber(Math.Max(next, file.Size)), ["Root"] = catalogReference };
+        foreach (var key2 in new[] { "Info", "ID" })
+        {
+            if (file.Trailer[key2] is { } value)
+            {
+                trailer[key2] = value;
+            }
+        }
+
+        trailer["Prev"] = new PdfNumber(file.StartXref);
+        table.Append("trailer\n").Append(trailer).Append(CultureInfo.InvariantCulture, $"\nstartxref\n{xrefOffset}\n%%EOF\n");
+        Ascii(output, table.ToString());
+        var signed = output.ToArray();
+
+        // Byte ranges around the /Contents hex string, then the CMS over them.
+        var signatureText = Encoding.ASCII.GetString(signed, (int)signatureOffset, (int)(xrefOffset - signatureOffset));
+        var contentsStart = (int)signatureOffset + signatureText.IndexOf("/Contents <", StringComparison.Ordinal) + "/Contents ".Length;
+        var contentsEnd = contentsStart + (ContentsCapacity * 2) + 2;
+        var byteRange = string.Create(CultureInfo.InvariantCulture, $"[0 {contentsStart} {contentsEnd} {signed.Length - contentsEnd}]").PadRight(ByteRangePlaceholder.Length);
+        var rangeAt = (int)signatureOffset + signatureText.IndexOf(ByteRangePlaceholder, StringComparison.Ordinal);
+        Encoding.ASCII.GetBytes(byteRange).CopyTo(signed, rangeAt);
+
+        var covered = new byte[contentsStart + (signed.Length - contentsEnd)];
+        signed.AsSpan(0, contentsStart).CopyTo(covered);
+        signed.AsSpan(contentsEnd).CopyTo(covered.AsSpan(contentsStart));
+        var cms = CmsSignature.Sign(covered, key);
+        if (cms.Length > ContentsCapacity)
+        {
+            throw new InvalidOperationException($"The signature takes {cms.Length} bytes, more than the {ContentsCapacity} reserved.");
+        }
+
+        Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(signed, contentsStart + 1);
+        return signed;
+    }
+
+    /// <summary>A PDF date in Vietnam's time zone, e.g. <c>D:20261123143000+07'00'</c>.</summary>
+    public static string PdfDate(DateTime utc)
+    {
+        var local = VietnamTime.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+        return string.Create(CultureInfo.InvariantCulture, $"D:{local:yyyyMMddHHmmss}+07'00'");
+    }
+
+    private static PdfNumber Number(float value) => new(value.ToString("0.##", CultureInfo.InvariantCulture));
+
+    private static void Ascii(Stream output, string text) => output.Write(Encoding.ASCII.GetBytes(text));
+
+    private static IEnumerable<(int First, int Count)> Runs(IEnumerable<int> numbers)
+    {
+        int? first = null;
+        var count = 0;
+        foreach (var n in numbers)
+        {
+            if (first is { } f && n == f + count)
+            {
+                count++;
+                continue;
+            }
+
+            if (first is { } done)
+            {
+                yield return (done, count);
+            }
+
+            (first, count) = (n, 1);
+        }
+
+        if (first is { } last)
+        {
+            yield return (last, count);
+        }
+    }
+
+    /// <summary>The visible signature as an image (the standard PDF fonts cannot write Vietnamese): a frame and its lines.</summary>
+    private static (byte[] Jpeg, int Width, int Height) RenderAppearance(SignaturePlacement placement)
+    {
+        const float scale = 4f;
+        var width = Math.Max(1, (int)(placement.Width * scale));
+        var height = Math.Max(1, (int)(placement.Height * scale));
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            using var frame = new SKPaint { Color = new SKColor(0xC6, 0x28, 0x28), IsStroke = true, StrokeWidth = 2 * scale, IsAntialias = true };
+            canvas.DrawRect(scale, scale, width - (2 * scale), height - (2 * scale), frame);
+            using var ink = new SKPaint { Color = new SKColor(0xC6, 0x28, 0x28), IsAntialias = true };
+            var lines = placement.Lines.Count == 0 ? [""] : placement.Lines;
+            var size = Math.Min(9f * scale, (height - (8 * scale)) / (lines.Count * 1.3f));
+            using var bold = new SKFont(Printed.Bold, size);
+            using var regular = new SKFont(Printed.Regular, size);
+            var y = 4 * scale;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                y = Printed.DrawWrapped(canvas, lines[i], i == 0 ? bold : regular, ink, 5 * scale, y, width - (10 * scale), maxLines: 1);
+            }
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return (data.ToArray(), width, height);
+    }
+}

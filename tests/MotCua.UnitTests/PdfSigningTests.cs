@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using MotCua.Documents.Signing;
+using MotCua.Documents.Signing.Pdf;
+using SkiaSharp;
+using Printed = MotCua.Kernel.Printing.Pdf;
+
+namespace MotCua.UnitTests;
+
+/// <summary>
+/// PAdES signing and verification, checked by poppler's <c>pdfsig</c> as any standard validator would and by the
+/// project's own verifier; the two real government PDFs must verify too.
+/// </summary>
+public sealed class PdfSigningTests : IDisposable
+{
+    private static readonly DateTime SignedAt = new(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
+    private readonly TestAuthority authority = new();
+
+    public void Dispose() => authority.Dispose();
+
+    [Fact]
+    public async Task A_signed_pdf_is_valid_for_pdfsig_and_for_the_verifier()
+    {
+        var key = authority.Issue("Nguyễn Văn Lãnh Đạo", "Ủy ban nhân dân Xã Ứng Thiên");
+        var signed = PdfSigner.Sign(Document("Quyết định số 12/QĐ-UBND"), key, new SignatureRequest(
+            "LanhDao", "Nguyễn Văn Lãnh Đạo", SignedAt, "Phê duyệt", "Hà Nội",
+            new SignaturePlacement(SignaturePlacement.LastPage, 330, 90, 200, 60, ["Nguyễn Văn Lãnh Đạo", "Chủ tịch", "23/11/2026 10:00"])));
+
+        var pdfsig = await PdfSigAsync(signed);
+        pdfsig.Should().Contain("Signature is Valid").And.Contain("Total document signed").And.Contain("ETSI.CAdES.detached");
+        var report = PdfSignatureVerifier.Verify(signed, [authority.Root], SignedAt).Should().ContainSingle().Subject;
+        report.Should().BeEquivalentTo(new
+        {
+            FieldName = "LanhDao", Signer = "Nguyễn Văn Lãnh Đạo", Organization = "Ủy ban nhân dân Xã Ứng Thiên", SignedAt = (DateTime?)SignedAt,
+            CoversWholeDocument = true, Intact = true, ChainTrusted = true, CertificateBound = true, Problem = (string?)null,
+        });
+        PdfSignatureVerifier.Verify(signed, [], SignedAt).Single().ChainTrusted.Should().BeFalse("no trust anchor is configured");
+        (await RunAsync("pdftotext", Write(signed), "-")).Should().Contain("Quyết định số 12/QĐ-UBND", "the document still reads as before");
+    }
+
+    [Fact]
+    public async Task A_second_signature_keeps_the_first_valid()
+    {
+        var leader = authority.Issue("Trần Thị Chủ Tịch", "Ủy ban nhân dân Xã Ứng Thiên");
+        var seal = authority.Issue("Ủy ban nhân dân Xã Ứng Thiên", "Ủy ban nhân dân Xã Ứng Thiên");
+        var once = PdfSigner.Sign(Document("Giấy phép"), leader, new SignatureRequest("NguoiKy", "Trần Thị Chủ Tịch", SignedAt));
+        var twice = PdfSigner.Sign(once, seal, new SignatureRequest(
+            "Dau", "Ủy ban nhân dân Xã Ứng Thiên", SignedAt.AddMinutes(1), Placement: new SignaturePlacement(0, 60, 60, 180, 50, ["ỦY BAN NHÂN DÂN", "XÃ ỨNG THIÊN"])));
+
+        twice.AsSpan(0, once.Length).SequenceEqual(once).Should().BeTrue("an incremental update leaves the signed bytes alone");
+        var pdfsig = await PdfSigAsync(twice);
+        pdfsig.Split("Signature #").Skip(1).Should().HaveCount(2).And.OnlyContain(s => s.Contains("Signature is Valid"));
+        var reports = PdfSignatureVerifier.Verify(twice, [authority.Root], SignedAt);
+        reports.Select(r => (r.FieldName, r.Intact, r.CoversWholeDocument)).Should().Equal(("NguoiKy", true, false), ("Dau", true, true));
+        FluentActions.Invoking(() => PdfSigner.Sign(twice, seal, new SignatureRequest("Dau", "x", SignedAt))).Should().Throw<PdfFormatException>();
+    }
+
+    [Fact]
+    public async Task Changing_one_signed_byte_is_reported_by_both()
+    {
+        var key = authority.Issue("Lê Văn Ký", "Sở Tư pháp");
+        var signed = PdfSigner.Sign(Document("Thông báo"), key, new SignatureRequest("Ky", "Lê Văn Ký", SignedAt));
+        var text = System.Text.Encoding.Latin1.GetString(signed);
+        var at = text.IndexOf("Producer", StringComparison.Ordinal);
+        at.Should().BePositive();
+        signed[at] = (byte)'p';
+
+        (await PdfSigAsync(signed)).Should().NotContain("Signature is Valid");
+        var report = PdfSignatureVerifier.Verify(signed, [authority.Root], SignedAt).Single();
+        report.Intact.Should().BeFalse();
+        report.Problem.Should().Contain("thay đổi");
+    }
+
+    [Fact]
+    public async Task Appended_bytes_leave_the_signature_intact_but_not_covering_the_document()
+    {
+        var key = authority.Issue("Lê Văn Ký", "Sở Tư pháp");
+        var signed = PdfSigner.Sign(Document("Công văn"), key, new SignatureRequest("Ky", "Lê Văn Ký", SignedAt));
+        byte[] appended = [.. signed, .. "\n% thêm sau khi ký\n"u8];
+        var report = PdfSignatureVerifier.Verify(appended, [authority.Root], SignedAt).Single();
+        (report.Intact, report.CoversWholeDocument).Should().Be((true, false));
+        (await PdfSigAsync(appended)).Should().NotContain("Total document signed");
+    }
+
+    [Theory]
+    [InlineData("66.9-nq.signed.pdf")]
+    [InlineData("678-tb.signed.pdf")]
+    public async Task The_government_documents_verify_and_can_be_countersigned(string name)
+    {
+        var pdf = await File.ReadAllBytesAsync(Path.Combine(SharedData.Root, "signed-documents", name));
+        var report = PdfSignatureVerifier.Verify(pdf, [], SignedAt).Should().ContainSingle().Subject;
+        report.Intact.Should().BeTrue();
+        report.CoversWholeDocument.Should().BeTrue();
+        report.Signer.Should().Be("CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ");
+        report.Organization.Should().Be("VĂN PHÒNG CHÍNH PHỦ");
+        report.SignedAt.Should().NotBeNull();
+
+        // Their cross-reference sections and objects are read well enough to add a signature after theirs.
+        var key = authority.Issue("Văn thư", "Ủy ban nhân dân Xã Ứng Thiên");
+        var countersigned = PdfSigner.Sign(pdf, key, new SignatureRequest("SaoY", "Văn thư", SignedAt, "Sao y bản chính"));
+        (await PdfSigAsync(countersigned)).Split("Signature #").Skip(1).Should().HaveCount(2).And.OnlyContain(s => s.Contains("Signature is Valid"));
+    }
+
+    [Fact]
+    public void Bad_files_and_certificates_are_refused_with_a_reason()
+    {
+        var key = authority.Issue("Lê Văn Ký", "Sở Tư pháp");
+        FluentActions.Invoking(() => PdfSigner.Sign("MZ\u0090 not a pdf"u8.ToArray(), key, new SignatureRequest("Ky", "x", SignedAt)))
+            .Should().Throw<PdfFormatException>().WithMessage("*không phải là PDF*");
+        var document = Document("Cắt cụt");
+        FluentActions.Invoking(() => PdfSignatureVerifier.Verify(document[..(document.Length / 2)], [], SignedAt)).Should().Throw<PdfFormatException>();
+        SigningKeyChecks.Problem(key.Certificate, SignedAt).Should().BeNull();
+        SigningKeyChecks.Problem(key.Certificate, SignedAt.AddYears(5)).Should().Contain("hết hạn");
+        using var encipherOnly = authority.Issue("Chỉ mã hóa", "Sở Tư pháp", X509KeyUsageFlags.KeyEncipherment).Certificate;
+        SigningKeyChecks.Problem(encipherOnly, SignedAt).Should().Contain("mục đích ký số");
+    }
+
+    [Fact]
+    public async Task Keys_come_from_the_operators_pkcs12_files()
+    {
+        var issued = authority.Issue("Phạm Văn Văn Thư", "Sở Nội vụ");
+        var file = Path.Combine(Path.GetTempPath(), $"motcua-key-{Guid.CreateVersion7():N}.p12");
+        using (var withKey = issued.Certificate.CopyWithPrivateKey((RSA)issued.PrivateKey))
+        {
+            var collection = new X509Certificate2Collection { withKey, authority.Root };
+            await File.WriteAllBytesAsync(file, collection.Export(X509ContentType.Pkcs12, "mat-khau-kho")!);
+        }
+
+        using var store = new Pkcs12KeyStore(new Dictionary<string, KeyFile> { ["vanthu"] = new(file, "mat-khau-kho"), ["sai"] = new(file, "khong-dung") });
+        store.Find("khong-co").Should().BeNull();
+        FluentActions.Invoking(() => store.Find("sai")).Should().Throw<InvalidOperationException>().WithMessage("*sai mật khẩu*");
+        var key = store.Find("vanthu")!;
+        key.Certificate.Thumbprint.Should().Be(issued.Certificate.Thumbprint);
+        key.Chain.Should().ContainSingle(c => c.Thumbprint == authority.Root.Thumbprint);
+        var signed = PdfSigner.Sign(Document("Sổ văn bản đi"), key, new SignatureRequest("VanThu", "Phạm Văn Văn Thư", SignedAt));
+        (await PdfSigAsync(signed)).Should().Contain("Signature is Valid");
+        PdfSignatureVerifier.Verify(signed, [authority.Root], SignedAt).Single().ChainTrusted.Should().BeTrue();
+    }
+
+    private static byte[] Document(string title)
+    {
+        using var output = new MemoryStream();
+        using (var document = Printed.Create(output, title))
+        {
+            var canvas = document.BeginPage(Printed.A4Width, Printed.A4Height);
+            using var font = new SKFont(Printed.Regular, 14);
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            Printed.DrawWrapped(canvas, title, font, ink, 60, 60, 475);
+            Printed.DrawWrapped(canvas, "Ủy ban nhân dân xã quyết định cấp giấy phép cho ông Nguyễn Văn A.", font, ink, 60, 100, 475);
+            document.EndPage();
+        }
+
+        return output.ToArray();
+    }
+
+    private static string Write(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"motcua-signed-{Guid.CreateVersion7():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        return file;
+    }
+
+    private static Task<string> PdfSigAsync(byte[] pdf) => RunAsync("pdfsig", Write(pdf));
+
+    private static async Task<string> RunAsync(string program, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        output += await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
+
+    /// <summary>A throwaway certification authority issuing signing certificates, as a province's CA would.</summary>
+    private sealed class TestAuthority : IDisposable
+    {
+        private readonly RSA rootKey = RSA.Create(2048);
+
+        public TestAuthority()
+        {
+            var request = new CertificateRequest("CN=MotCua Test Root CA, O=MotCua, C=VN", rootKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+            Root = request.CreateSelfSigned(SignedAt.AddYears(-1), SignedAt.AddYears(10));
+        }
+
+        public X509Certificate2 Root { get; }
+
+        public SigningKey Issue(string commonName, string organization, X509KeyUsageFlags usage = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation)
+        {
+            var key = RSA.Create(2048);
+            var name = new X500DistinguishedNameBuilder();
+            name.AddCountryOrRegion("VN");
+            name.AddOrganizationName(organization);
+            name.AddCommonName(commonName);
+            var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
+            var serial = RandomNumberGenerator.GetBytes(12);
+            serial[0] &= 0x7f;
+            var certificate = request.Create(Root, SignedAt.AddMonths(-1), SignedAt.AddYears(2), serial);
+            return new SigningKey(certificate, [Root], key);
+        }
+
+        public void Dispose()
+        {
+            rootKey.Dispose();
+            Root.Dispose();
+        }
+    }
+}
