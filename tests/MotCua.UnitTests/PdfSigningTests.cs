@@ -88,7 +88,7 @@ public sealed class PdfSigningTests : IDisposable
     [InlineData("678-tb.signed.pdf")]
     public async Task The_government_documents_verify_and_can_be_countersigned(string name)
     {
-        var pdf = await File.ReadAllBytesAsync(Path.Combine(SharedData.Root, "signed-documents", name));
+        var pdf = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", "signed-documents", name));
         var report = PdfSignatureVerifier.Verify(pdf, [], SignedAt).Should().ContainSingle().Subject;
         report.Intact.Should().BeTrue();
         report.CoversWholeDocument.Should().BeTrue();
