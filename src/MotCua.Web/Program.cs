@@ -7,6 +7,7 @@ using MotCua.Catalog;
 using MotCua.Catalog.Guides;
 using MotCua.Catalog.Portal;
 using MotCua.Data;
+using MotCua.Documents;
 using MotCua.Dossiers;
 using MotCua.Kernel;
 using MotCua.Organization;
@@ -39,6 +40,7 @@ builder.Services.AddKernel(builder.Configuration);
 builder.Services.AddOrganization();
 builder.Services.AddCatalog();
 builder.Services.AddDossiers(builder.Configuration);
+builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddMotCuaData(builder.Configuration);
 
 // First hosted service: migrations and seed run before the key ring is read and before the server listens.
@@ -128,13 +130,14 @@ api.MapKernel();
 api.MapOrganization();
 api.MapCatalog();
 api.MapDossiers();
+api.MapDocuments();
 app.MapProcedureQrCodes();
 app.MapPosters();
 app.MapGuides(api);
 app.MapAccount();
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly);
+    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(DocumentsModule).Assembly);
 
 await app.RunAsync();
 

@@ -1,0 +1,35 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Documents.Signing;
+using MotCua.Documents.Verification;
+
+namespace MotCua.Documents;
+
+/// <summary>
+/// Official documents and signing: PAdES signatures, verification of any signed PDF (so far). Depends on Kernel,
+/// Organization and Dossiers.
+/// </summary>
+public static class DocumentsModule
+{
+    public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = SigningOptions.From(configuration);
+        services.AddSingleton(TrustAnchors.Load(options.TrustAnchors));
+        services.AddSingleton<ISigningKeyStore>(new Pkcs12KeyStore(options.Keys));
+        services.AddScoped<SignatureCheck>();
+
+        // Public verification: a fixed window per client address (each check reads a whole file).
+        var perMinute = configuration.GetValue($"{SigningOptions.Section}:VerifyPerMinute", 30);
+        services.AddRateLimiter(o => o.AddPolicy(VerificationEndpoints.RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api) => api.MapVerification();
+}

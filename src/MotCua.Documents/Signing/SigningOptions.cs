@@ -1,0 +1,66 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration;
+
+namespace MotCua.Documents.Signing;
+
+/// <summary>
+/// Signing settings: <c>Signing:Keys:{id}:Path</c> and <c>:Password</c> (PKCS#12 files of signers and seals) and
+/// <c>Signing:TrustAnchors:0</c>, <c>:1</c>… (files of the root certificates whose chains are trusted, PEM or DER,
+/// e.g. the government's root certification authority).
+/// </summary>
+public sealed class SigningOptions
+{
+    public const string Section = "Signing";
+
+    public Dictionary<string, KeyFile> Keys { get; } = [];
+
+    public List<string> TrustAnchors { get; } = [];
+
+    public static SigningOptions From(IConfiguration configuration)
+    {
+        var options = new SigningOptions();
+        var section = configuration.GetSection(Section);
+        foreach (var key in section.GetSection("Keys").GetChildren())
+        {
+            if (key["Path"] is { Length: > 0 } path)
+            {
+                options.Keys[key.Key] = new KeyFile(path, key["Password"]);
+            }
+        }
+
+        options.TrustAnchors.AddRange(section.GetSection("TrustAnchors").GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0));
+        return options;
+    }
+}
+
+/// <summary>The root certificates the operator trusts, read once at start.</summary>
+public sealed class TrustAnchors(X509Certificate2Collection certificates)
+{
+    public X509Certificate2Collection Certificates { get; } = certificates;
+
+    public static TrustAnchors Load(IEnumerable<string> files)
+    {
+        var collection = new X509Certificate2Collection();
+        foreach (var file in files)
+        {
+            try
+            {
+                var text = File.ReadAllText(file);
+                if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+                {
+                    collection.ImportFromPem(text);
+                }
+                else
+                {
+                    collection.Add(X509CertificateLoader.LoadCertificateFromFile(file));
+                }
+            }
+            catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException)
+            {
+                throw new InvalidOperationException($"Signing:TrustAnchors: không đọc được chứng thư gốc {file}: {e.Message}", e);
+            }
+        }
+
+        return new TrustAnchors(collection);
+    }
+}

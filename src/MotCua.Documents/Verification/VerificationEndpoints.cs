@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using MotCua.Kernel.Problems;
+
+namespace MotCua.Documents.Verification;
+
+public static class VerificationEndpoints
+{
+    /// <summary>Rate-limiter policy of the public verification page and API (per client address).</summary>
+    public const string RatePolicy = "verify";
+
+    public static RouteGroupBuilder MapVerification(this RouteGroupBuilder api)
+    {
+        // Anyone may check a PDF: the file is read, checked and forgotten (nothing is stored).
+        api.MapPost("verify", async Task<Ok<VerificationResult>> (HttpRequest request, SignatureCheck check, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType)
+            {
+                throw new DomainException("Hãy gửi tệp PDF dạng multipart/form-data, trường \"file\".", ProblemKind.Invalid, "file");
+            }
+
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? throw new DomainException("Hãy chọn tệp PDF cần kiểm tra.", ProblemKind.Invalid, "file");
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await check.CheckAsync(stream, file.Length, ct));
+        }).WithTags("Documents").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RatePolicy);
+        return api;
+    }
+}
