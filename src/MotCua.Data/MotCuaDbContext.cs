@@ -37,6 +37,7 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         typeof(OrganizationModule).Assembly,
         typeof(Catalog.CatalogModule).Assembly,
         typeof(Dossiers.DossiersModule).Assembly,
+        typeof(Documents.DocumentsModule).Assembly,
     ];
 
     private readonly List<IDomainEvent> pendingEvents = [];

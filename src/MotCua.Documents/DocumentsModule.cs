@@ -11,7 +11,8 @@ using MotCua.Documents.Verification;
 namespace MotCua.Documents;
 
 /// <summary>
-/// Official documents and signing: PAdES signatures, verification of any signed PDF (so far). Depends on Kernel,
+/// Official documents and signing: registers (incoming, outgoing numbering), PAdES signatures, verification of any
+/// signed PDF (so far). Depends on Kernel,
 /// Organization and Dossiers.
 /// </summary>
 public static class DocumentsModule
@@ -22,6 +23,7 @@ public static class DocumentsModule
         services.AddSingleton(TrustAnchors.Load(options.TrustAnchors));
         services.AddSingleton<ISigningKeyStore>(new Pkcs12KeyStore(options.Keys));
         services.AddScoped<SignatureCheck>();
+        services.AddScoped<Registers.DocumentRegistry>();
 
         // Public verification: a fixed window per client address (each check reads a whole file).
         var perMinute = configuration.GetValue($"{SigningOptions.Section}:VerifyPerMinute", 30);
@@ -31,5 +33,5 @@ public static class DocumentsModule
         return services;
     }
 
-    public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api) => api.MapVerification();
+    public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api) => Registers.RegisterEndpoints.MapRegisters(api.MapVerification());
 }

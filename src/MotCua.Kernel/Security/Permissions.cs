@@ -30,13 +30,19 @@ public static class Permissions
     /// <summary>Edit process definitions (the steps of each procedure at each agency).</summary>
     public const string ProcessesManage = "dossiers.processes.manage";
 
+    /// <summary>Register incoming documents, number and issue outgoing ones (the clerk, văn thư).</summary>
+    public const string DocumentsRegister = "documents.register";
+
+    /// <summary>Read the official documents and registers of the agencies in scope.</summary>
+    public const string DocumentsView = "documents.view";
+
     /// <summary>Citizens' own area (their account, later their dossiers).</summary>
     public const string CitizenSelf = "citizen.self";
 
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, CitizenSelf,
+            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsView, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>

@@ -42,13 +42,13 @@ public static class Roles
     {
         [DeskOfficer] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersReceive, Security.Permissions.DossiersView],
         [Specialist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView],
-        [DepartmentHead] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats],
-        [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats],
-        [Clerk] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
+        [DepartmentHead] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView],
+        [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView],
+        [Clerk] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DocumentsRegister, Security.Permissions.DocumentsView],
         [Archivist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
         [HumanResources] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
         [MeetingSecretary] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
-        [Supervisor] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersView, Security.Permissions.DossiersStats],
+        [Supervisor] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView],
         [Administrator] =
         [
             Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.AgenciesManage,

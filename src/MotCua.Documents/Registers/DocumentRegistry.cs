@@ -1,0 +1,184 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Documents.Domain;
+using MotCua.Kernel;
+using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
+using MotCua.Kernel.Text;
+using MotCua.Organization.Access;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Documents.Registers;
+
+public sealed record IncomingInput(Guid? AgencyId, string TypeCode, string Subject, string Sender, string? SenderNotation, DateOnly? DocumentDate, Urgency Urgency = Urgency.Normal, Confidentiality Confidentiality = Confidentiality.Normal);
+
+public sealed record DraftInput(Guid? AgencyId, string TypeCode, string Subject, string? Recipients, Urgency Urgency = Urgency.Normal, Confidentiality Confidentiality = Confidentiality.Normal);
+
+public sealed record DocumentItem(
+    Guid Id, Guid AgencyId, string AgencyName, DocumentDirection Direction, DocumentStatus Status, int? Year, int? Number, string? Notation, string TypeCode, string TypeName,
+    string Subject, DateOnly? DocumentDate, string? Correspondent, Urgency Urgency, Confidentiality Confidentiality, DateTime? RegisteredAt, string? RegisteredBy);
+
+public sealed record DocumentQuery(string? Q, DocumentDirection? Direction, int? Year, string? TypeCode, DocumentStatus? Status, DateOnly? From, DateOnly? To, string? Correspondent, int? Page, int? Size);
+
+/// <summary>
+/// The registers: incoming documents entered under their arrival number, outgoing drafts numbered and issued, and
+/// search, each scoped to the agencies where the user holds the permission.
+/// </summary>
+public sealed class DocumentRegistry(DbContext db, AgencyScope scope, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<DocumentItem> RegisterIncomingAsync(IncomingInput input, CancellationToken ct)
+    {
+        var agency = await ClerkAgencyAsync(input.AgencyId, ct);
+        var by = await ActorNameAsync(ct);
+        var document = OfficialDocument.Incoming(agency.Id, input.TypeCode, input.Subject, input.Sender, input.SenderNotation, input.DocumentDate, input.Urgency, input.Confidentiality, by, Now);
+        await NumberAsync(document, agency, (year, number) => document.Arrive(year, number, by, Now), ct);
+        return ToItem(document, agency.Name);
+    }
+
+    public async Task<DocumentItem> DraftAsync(DraftInput input, CancellationToken ct)
+    {
+        var agency = await ClerkAgencyAsync(input.AgencyId, ct);
+        var document = OfficialDocument.Draft(agency.Id, input.TypeCode, input.Subject, input.Recipients, input.Urgency, input.Confidentiality, await ActorNameAsync(ct), Now);
+        db.Add(document);
+        await db.SaveChangesAsync(ct);
+        return ToItem(document, agency.Name);
+    }
+
+    /// <summary>Gives an outgoing draft the next number of its agency's register for the year, and issues it.</summary>
+    public async Task<DocumentItem> IssueAsync(Guid id, CancellationToken ct)
+    {
+        var document = await db.Set<OfficialDocument>().AsTracking().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("văn bản");
+        var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == document.AgencyId, ct);
+        await scope.DemandAsync(Permissions.DocumentsRegister, agency, wholeSubtree: false, ct);
+        var by = await ActorNameAsync(ct);
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero)).DateTime);
+        await NumberAsync(document, agency, (year, number) => document.Issue(year, number, DocumentTypes.IssuerAbbreviation(agency.Name), today, by, Now), ct);
+        return ToItem(document, agency.Name);
+    }
+
+    public async Task<Page<DocumentItem>> SearchAsync(DocumentQuery query, CancellationToken ct)
+    {
+        var filter = await scope.ForAsync(Permissions.DocumentsView, ct);
+        var agencies = filter.AgencyIds(db.Set<Agency>());
+        var documents = db.Set<OfficialDocument>().AsNoTracking().Where(d => agencies.Contains(d.AgencyId));
+        if (query.Direction is { } direction)
+        {
+            documents = documents.Where(d => d.Direction == direction);
+        }
+
+        if (query.Year is { } year)
+        {
+            documents = documents.Where(d => d.Year == year);
+        }
+
+        if (query.Status is { } status)
+        {
+            documents = documents.Where(d => d.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.TypeCode))
+        {
+            var type = query.TypeCode.Trim();
+            documents = documents.Where(d => d.TypeCode == type);
+        }
+
+        if (query.From is { } from)
+        {
+            documents = documents.Where(d => d.DocumentDate >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            documents = documents.Where(d => d.DocumentDate <= to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Correspondent))
+        {
+            var correspondent = query.Correspondent.Trim();
+            documents = documents.Where(d => d.Correspondent != null && d.Correspondent.Contains(correspondent));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            // A number, a notation ("05/QĐ-UBND") or words of the subject, with or without diacritics.
+            var text = query.Q.Trim();
+            var folded = VietnameseText.Fold(text);
+            var number = int.TryParse(text, out var n) ? n : (int?)null;
+            documents = documents.Where(d => d.Number == number || d.Notation == text || d.SubjectFolded.Contains(folded));
+        }
+
+        var (page, size) = Paging.Normalize(query.Page, query.Size);
+        var total = await documents.CountAsync(ct);
+        var rows = await (
+            from d in documents
+            join a in db.Set<Agency>() on d.AgencyId equals a.Id
+            orderby d.Year descending, d.Number descending, d.CreatedAt descending
+            select new { Document = d, AgencyName = a.Name }).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Page<DocumentItem>([.. rows.Select(r => ToItem(r.Document, r.AgencyName))], page, size, total);
+    }
+
+    /// <summary>
+    /// Takes the register's next number and saves the document in one transaction: the increment locks the register
+    /// row until the commit, so numbers are unique and, if the save fails, the number is not lost either.
+    /// </summary>
+    private async Task NumberAsync(OfficialDocument document, Agency agency, Action<int, int> assign, CancellationToken ct)
+    {
+        var year = VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero)).Year;
+        var direction = document.Direction.ToString();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "DocumentRegisters" ("Id", "AgencyId", "Year", "Direction", "LastNumber") VALUES ({Ids.New()}, {agency.Id}, {year}, {direction}, 0)
+            ON CONFLICT ("AgencyId", "Year", "Direction") DO NOTHING
+            """, ct);
+        var number = (await db.Database.SqlQuery<int>($"""
+            UPDATE "DocumentRegisters" SET "LastNumber" = "LastNumber" + 1
+            WHERE "AgencyId" = {agency.Id} AND "Year" = {year} AND "Direction" = {direction}
+            RETURNING "LastNumber" AS "Value"
+            """).ToListAsync(ct)).Single();
+        assign(year, number);
+        if (db.Entry(document).State == EntityState.Detached)
+        {
+            db.Add(document);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The transaction is rolled back with the number it took: no gap.
+            throw new DomainException("Văn bản vừa được người khác cấp số; hãy tải lại.", ProblemKind.Conflict);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The agency where the user registers documents: the one asked for, or their only one.</summary>
+    private async Task<Agency> ClerkAgencyAsync(Guid? agencyId, CancellationToken ct)
+    {
+        var filter = await scope.ForAsync(Permissions.DocumentsRegister, ct);
+        if (filter.IsEmpty)
+        {
+            throw new DomainException("Bạn không có quyền vào sổ văn bản.", ProblemKind.Forbidden);
+        }
+
+        var id = agencyId ?? (filter.Grants.Select(g => g.AgencyId).Distinct().ToList() is [var only] ? only
+            : throw new DomainException("Hãy chọn cơ quan (agencyId): bạn làm văn thư ở nhiều cơ quan.", ProblemKind.Invalid, "agencyId"));
+        var agency = await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound("cơ quan");
+        await scope.DemandAsync(Permissions.DocumentsRegister, agency, wholeSubtree: false, ct);
+        return agency;
+    }
+
+    private async Task<string> ActorNameAsync(CancellationToken ct)
+    {
+        var id = scope.UserId;
+        var name = await db.Set<User>().Where(u => u.Id == id).Select(u => u.FullName).SingleOrDefaultAsync(ct);
+        return string.IsNullOrEmpty(name) ? "?" : name;
+    }
+
+    private static DocumentItem ToItem(OfficialDocument d, string agencyName) => new(
+        d.Id, d.AgencyId, agencyName, d.Direction, d.Status, d.Year, d.Number, d.Notation, d.TypeCode, DocumentTypes.Find(d.TypeCode)?.Name ?? d.TypeCode,
+        d.Subject, d.DocumentDate, d.Correspondent, d.Urgency, d.Confidentiality, d.RegisteredAt, d.RegisteredBy);
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MotCua.IntegrationTests;
+
+public sealed class RegisterTestsOnSqlite(SqliteApp app) : RegisterTests(app), IClassFixture<SqliteApp>;
+
+public sealed class RegisterTestsOnPostgres(PostgresApp app) : RegisterTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The clerk's registers: arrival numbers, outgoing numbering without gaps or duplicates, search and scope.</summary>
+public abstract class RegisterTests(AppFixture app)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    [Fact]
+    public async Task Incoming_documents_get_arrival_numbers_in_order_and_are_found_without_diacritics()
+    {
+        var clerk = await app.ApiAsAsync("vanthu");
+        var first = await IncomingAsync(clerk, "Công văn về việc triển khai chuyển đổi số năm 2027", "Sở Thông tin và Truyền thông", "215/STTTT-CĐS");
+        var second = await IncomingAsync(clerk, "Giấy mời họp giao ban quý IV", "Văn phòng Chính phủ", "88/GM-VPCP");
+        second.GetProperty("number").GetInt32().Should().Be(first.GetProperty("number").GetInt32() + 1);
+        first.GetProperty("notation").GetString().Should().Be("215/STTTT-CĐS", "an incoming document keeps the sender's notation");
+        first.GetProperty("registeredBy").GetString().Should().Be("Đỗ Thị Thu");
+
+        var found = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/documents?q=chuyen doi so&direction=Incoming");
+        found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Should().Contain(first.GetProperty("id").GetGuid())
+            .And.NotContain(second.GetProperty("id").GetGuid());
+        var byNotation = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/documents?q=" + Uri.EscapeDataString("88/GM-VPCP"));
+        byNotation.GetProperty("items").EnumerateArray().Should().ContainSingle(i => i.GetProperty("id").GetGuid() == second.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Parallel_issues_number_outgoing_documents_without_gaps_or_duplicates()
+    {
+        var clerk = await app.ApiAsAsync("vanthu");
+        var drafts = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            var response = await clerk.PostAsJsonAsync("/api/v1/documents/outgoing", new { typeCode = i % 3 == 0 ? "CV" : "QĐ", subject = $"Quyết định số thứ {i} về việc cấp phép", recipients = "Các sở, ngành" });
+            response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            drafts.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+
+        // Each draft issued twice at once: one of each pair wins, the other is told it was just issued.
+        var attempts = drafts.Concat(drafts).Select(async id => await clerk.PostAsync($"/api/v1/documents/{id}/issue", null)).ToList();
+        var responses = await Task.WhenAll(attempts);
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(12);
+        responses.Where(r => r.StatusCode != HttpStatusCode.OK).Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Conflict);
+
+        var issued = new List<JsonElement>();
+        foreach (var ok in responses.Where(r => r.StatusCode == HttpStatusCode.OK))
+        {
+            issued.Add(await ok.Content.ReadFromJsonAsync<JsonElement>());
+        }
+
+        var numbers = issued.Select(d => d.GetProperty("number").GetInt32()).Order().ToList();
+        numbers.Should().OnlyHaveUniqueItems();
+        numbers.Should().Equal(Enumerable.Range(numbers[0], 12), "numbers follow one another without gaps");
+        var official = issued.First(d => d.GetProperty("typeCode").GetString() == "QĐ");
+        official.GetProperty("notation").GetString().Should().Be($"{official.GetProperty("number").GetInt32():00}/QĐ-UBND");
+        var letter = issued.First(d => d.GetProperty("typeCode").GetString() == "CV");
+        letter.GetProperty("notation").GetString().Should().Be($"{letter.GetProperty("number").GetInt32():00}/UBND");
+        (await clerk.PostAsync($"/api/v1/documents/{drafts[0]}/issue", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Only_clerks_register_and_only_staff_in_scope_read()
+    {
+        var clerk = await app.ApiAsAsync("vanthu");
+        var document = await IncomingAsync(clerk, "Thông báo kết luận thanh tra", "Thanh tra tỉnh", "12/TB-TTr");
+        (await (await app.ApiAsAsync("motcua")).PostAsJsonAsync("/api/v1/documents/incoming", new { typeCode = "TB", subject = "x", sender = "y" }))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await (await app.ApiAsAsync("congdan")).GetAsync("/api/v1/documents")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await app.CreateClient().GetAsync("/api/v1/documents")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var leader = await (await app.ApiAsAsync("lanhdao")).GetFromJsonAsync<JsonElement>("/api/v1/documents?direction=Incoming");
+        leader.GetProperty("items").EnumerateArray().Should().Contain(i => i.GetProperty("id").GetGuid() == document.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_and_nothing_is_numbered()
+    {
+        var clerk = await app.ApiAsAsync("vanthu");
+        var before = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/documents?direction=Incoming&size=1");
+        var unknownType = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", new { typeCode = "XYZ", subject = "Văn bản", sender = "Sở" });
+        unknownType.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unknownType.Content.ReadAsStringAsync()).Should().Contain("Nghị định 30");
+        var noSubject = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", new { typeCode = "TB", subject = " ", sender = "Sở" });
+        noSubject.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await noSubject.Content.ReadAsStringAsync()).Should().Contain("Trích yếu");
+        var after = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/documents?direction=Incoming&size=1");
+        after.GetProperty("total").GetInt32().Should().Be(before.GetProperty("total").GetInt32());
+        var next = await IncomingAsync(clerk, "Báo cáo tình hình", "Sở Tài chính", null);
+        var top = before.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetInt32()).DefaultIfEmpty(0).Max();
+        next.GetProperty("number").GetInt32().Should().Be(top + 1, "refused documents took no number");
+    }
+
+    private static async Task<JsonElement> IncomingAsync(HttpClient clerk, string subject, string sender, string? notation)
+    {
+        var response = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", new
+        {
+            typeCode = subject.StartsWith("Giấy mời", StringComparison.Ordinal) ? "GM" : subject.StartsWith("Thông báo", StringComparison.Ordinal) ? "TB" : subject.StartsWith("Báo cáo", StringComparison.Ordinal) ? "BC" : "CV",
+            subject, sender, senderNotation = notation, documentDate = "2026-11-20", urgency = "Urgent",
+        }, Json);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
