@@ -56,10 +56,9 @@ public static class PdfSigner
         }
 
         var (pageReference, page) = pages[pageIndex];
-        var next = file.Size;
-        var signatureNumber = next++;
-        var fieldNumber = next++;
-        var objects = new List<(int Number, int Generation, string Body, byte[]? Stream)>();
+        var update = new PdfUpdate(file);
+        var signatureNumber = update.NewNumber();
+        var fieldNumber = update.NewNumber();
 
         var widget = new PdfDictionary
         {
@@ -77,23 +76,12 @@ public static class PdfSigner
         }
         else
         {
-            var appearanceNumber = next++;
-            var imageNumber = next++;
+            var appearanceNumber = update.NewNumber();
+            var imageNumber = update.NewNumber();
             widget["Rect"] = new PdfArray([Number(placement.X), Number(placement.Y), Number(placement.X + placement.Width), Number(placement.Y + placement.Height)]);
             widget["AP"] = new PdfDictionary { ["N"] = new PdfReference(appearanceNumber, 0) };
             var (jpeg, pixelWidth, pixelHeight) = RenderAppearance(placement);
-            var image = new PdfDictionary
-            {
-                ["Type"] = new PdfName("XObject"),
-                ["Subtype"] = new PdfName("Image"),
-                ["Width"] = new PdfNumber(pixelWidth),
-                ["Height"] = new PdfNumber(pixelHeight),
-                ["ColorSpace"] = new PdfName("DeviceRGB"),
-                ["BitsPerComponent"] = new PdfNumber(8),
-                ["Filter"] = new PdfName("DCTDecode"),
-                ["Length"] = new PdfNumber(jpeg.Length),
-            };
-            objects.Add((imageNumber, 0, image.ToString(), jpeg));
+            PutImage(update, imageNumber, jpeg, pixelWidth, pixelHeight);
             var content = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"q {placement.Width:0.##} 0 0 {placement.Height:0.##} 0 0 cm /Img Do Q"));
             var appearance = new PdfDictionary
             {
@@ -103,26 +91,26 @@ public static class PdfSigner
                 ["Resources"] = new PdfDictionary { ["XObject"] = new PdfDictionary { ["Img"] = new PdfReference(imageNumber, 0) } },
                 ["Length"] = new PdfNumber(content.Length),
             };
-            objects.Add((appearanceNumber, 0, appearance.ToString(), content));
+            update.Put(appearanceNumber, 0, appearance, content);
         }
 
-        objects.Add((fieldNumber, 0, widget.ToString(), null));
+        update.Put(fieldNumber, 0, widget);
 
         var newPage = page.Clone();
         var annotations = (file.Resolve(page["Annots"]) as PdfArray)?.Items ?? [];
         newPage["Annots"] = new PdfArray([.. annotations, new PdfReference(fieldNumber, 0)]);
-        objects.Add((pageReference.Number, pageReference.Generation, newPage.ToString(), null));
+        update.Put(pageReference.Number, pageReference.Generation, newPage);
 
         form["Fields"] = new PdfArray([.. fields, new PdfReference(fieldNumber, 0)]);
         form["SigFlags"] = new PdfNumber(3); // signatures exist; append only
         if (formReference is not null)
         {
-            objects.Add((formReference.Number, formReference.Generation, form.ToString(), null));
+            update.Put(formReference.Number, formReference.Generation, form);
         }
         else
         {
             catalog["AcroForm"] = form;
-            objects.Add((catalogReference.Number, catalogReference.Generation, catalog.ToString(), null));
+            update.Put(catalogReference.Number, catalogReference.Generation, catalog);
         }
 
         var signature = new StringBuilder("<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ")
@@ -140,61 +128,9 @@ public static class PdfSigner
             signature.Append(" /Location ").Append(PdfString.Text(location));
         }
 
-        objects.Add((signatureNumber, 0, signature.Append(">>").ToString(), null));
-
-        // The update: the objects, a cross-reference section for them, and a trailer pointing back.
-        using var output = new MemoryStream(pdf.Length + ContentsCapacity * 3);
-        output.Write(pdf);
-        if (pdf[^1] is not (10 or 13))
-        {
-            output.WriteByte(10);
-        }
-
-        var offsets = new SortedDictionary<int, (long Offset, int Generation)>();
-        long signatureOffset = 0;
-        foreach (var (number, generation, body, stream) in objects)
-        {
-            offsets[number] = (output.Position, generation);
-            if (number == signatureNumber)
-            {
-                signatureOffset = output.Position;
-            }
-
-            Ascii(output, $"{number} {generation} obj\n{body}\n");
-            if (stream is not null)
-            {
-                Ascii(output, "stream\n");
-                output.Write(stream);
-                Ascii(output, "\nendstream\n");
-            }
-
-            Ascii(output, "endobj\n");
-        }
-
-        var xrefOffset = output.Position;
-        var table = new StringBuilder("xref\n");
-        foreach (var run in Runs(offsets.Keys))
-        {
-            table.Append(CultureInfo.InvariantCulture, $"{run.First} {run.Count}\n");
-            for (var n = run.First; n < run.First + run.Count; n++)
-            {
-                table.Append(CultureInfo.InvariantCulture, $"{offsets[n].Offset:D10} {offsets[n].Generation:D5} n\r\n");
-            }
-        }
-
-        var trailer = new PdfDictionary { ["Size"] = new PdfNumber(Math.Max(next, file.Size)), ["Root"] = catalogReference };
-        foreach (var key2 in new[] { "Info", "ID" })
-        {
-            if (file.Trailer[key2] is { } value)
-            {
-                trailer[key2] = value;
-            }
-        }
-
-        trailer["Prev"] = new PdfNumber(file.StartXref);
-        table.Append("trailer\n").Append(trailer).Append(CultureInfo.InvariantCulture, $"\nstartxref\n{xrefOffset}\n%%EOF\n");
-        Ascii(output, table.ToString());
-        var signed = output.ToArray();
+        update.Put(signatureNumber, 0, signature.Append(">>").ToString());
+        var signed = update.Write(out var offsets, out var xrefOffset);
+        var signatureOffset = offsets[signatureNumber];
 
         // Byte ranges around the /Contents hex string, then the CMS over them.
         var signatureText = Encoding.ASCII.GetString(signed, (int)signatureOffset, (int)(xrefOffset - signatureOffset));
@@ -226,33 +162,18 @@ public static class PdfSigner
 
     private static PdfNumber Number(float value) => new(value.ToString("0.##", CultureInfo.InvariantCulture));
 
-    private static void Ascii(Stream output, string text) => output.Write(Encoding.ASCII.GetBytes(text));
-
-    private static IEnumerable<(int First, int Count)> Runs(IEnumerable<int> numbers)
+    /// <summary>An RGB JPEG as an image XObject.</summary>
+    internal static void PutImage(PdfUpdate update, int number, byte[] jpeg, int width, int height) => update.Put(number, 0, new PdfDictionary
     {
-        int? first = null;
-        var count = 0;
-        foreach (var n in numbers)
-        {
-            if (first is { } f && n == f + count)
-            {
-                count++;
-                continue;
-            }
-
-            if (first is { } done)
-            {
-                yield return (done, count);
-            }
-
-            (first, count) = (n, 1);
-        }
-
-        if (first is { } last)
-        {
-            yield return (last, count);
-        }
-    }
+        ["Type"] = new PdfName("XObject"),
+        ["Subtype"] = new PdfName("Image"),
+        ["Width"] = new PdfNumber(width),
+        ["Height"] = new PdfNumber(height),
+        ["ColorSpace"] = new PdfName("DeviceRGB"),
+        ["BitsPerComponent"] = new PdfNumber(8),
+        ["Filter"] = new PdfName("DCTDecode"),
+        ["Length"] = new PdfNumber(jpeg.Length),
+    }, jpeg);
 
     /// <summary>The visible signature as an image (the standard PDF fonts cannot write Vietnamese): a frame and its lines.</summary>
     private static (byte[] Jpeg, int Width, int Height) RenderAppearance(SignaturePlacement placement)
