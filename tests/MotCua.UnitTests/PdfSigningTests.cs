@@ -117,6 +117,20 @@ public sealed class PdfSigningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_verification_stamp_is_readable_and_covered_by_the_signature()
+    {
+        var stamped = PdfStamp.Stamp(Document("Giấy phép xây dựng"), new StampRequest(SignaturePlacement.LastPage, 40, 40, 80, "https://motcua.example.vn/xac-minh/VB7K2M9QXA", "VB7K2M9QXA"));
+        var key = authority.Issue("Nguyễn Văn Lãnh Đạo", "Ủy ban nhân dân Xã Ứng Thiên");
+        var signed = PdfSigner.Sign(stamped, key, new SignatureRequest("LanhDao", "Nguyễn Văn Lãnh Đạo", SignedAt));
+        (await PdfSigAsync(signed)).Should().Contain("Signature is Valid").And.Contain("Total document signed");
+
+        var file = Write(signed);
+        await RunAsync("pdftoppm", "-r", "200", "-png", "-singlefile", file, file);
+        (await RunAsync("zbarimg", "--quiet", "--raw", file + ".png")).Split('\n')[0].Trim().Should().Be("https://motcua.example.vn/xac-minh/VB7K2M9QXA");
+        (await RunAsync("pdftotext", file, "-")).Should().Contain("Giấy phép xây dựng", "the page's own content is still there");
+    }
+
+    [Fact]
     public async Task Keys_come_from_the_operators_pkcs12_files()
     {
         var issued = authority.Issue("Phạm Văn Văn Thư", "Sở Nội vụ");
