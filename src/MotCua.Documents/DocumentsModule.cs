@@ -24,6 +24,7 @@ public static class DocumentsModule
         services.AddSingleton<ISigningKeyStore>(new Pkcs12KeyStore(options.Keys));
         services.AddScoped<SignatureCheck>();
         services.AddScoped<Registers.DocumentRegistry>();
+        services.AddScoped<Registers.DocumentSigning>();
 
         // Public verification: a fixed window per client address (each check reads a whole file).
         var perMinute = configuration.GetValue($"{SigningOptions.Section}:VerifyPerMinute", 30);

@@ -107,3 +107,72 @@ public abstract class RegisterTests(AppFixture app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
+
+public sealed class SigningTestsOnSqlite(SqliteApp app) : SigningTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SigningTestsOnPostgres(PostgresApp app) : SigningTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>An outgoing document from draft PDF to issue: the leader signs, the clerk numbers and the seal signs; anyone verifies it by its code.</summary>
+public abstract class SigningTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_draft_is_signed_by_the_leader_numbered_sealed_and_verifiable_by_its_code()
+    {
+        var clerk = await app.ApiAsAsync("vanthu");
+        var leader = await app.ApiAsAsync("lanhdao");
+        var draft = await (await clerk.PostAsJsonAsync("/api/v1/documents/outgoing", new { typeCode = "QĐ", subject = "Quyết định công bố thủ tục hành chính mới", recipients = "Các sở" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = draft.GetProperty("id").GetGuid();
+        var pdf = await app.CreateClient().GetByteArrayAsync("/p/1.001193/poster.pdf");
+
+        (await clerk.PostAsync($"/api/v1/documents/{id}/issue", null)).StatusCode.Should().Be(HttpStatusCode.OK, "a paper document (no file) can be numbered");
+        var second = await (await clerk.PostAsJsonAsync("/api/v1/documents/outgoing", new { typeCode = "QĐ", subject = "Quyết định phê duyệt kế hoạch số hóa hồ sơ", recipients = "Các sở" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        id = second.GetProperty("id").GetGuid();
+        (await clerk.PostAsync($"/api/v1/documents/{id}/file", Upload("MZ không phải PDF"u8.ToArray()))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await clerk.PostAsync($"/api/v1/documents/{id}/file", Upload(pdf))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await clerk.PostAsync($"/api/v1/documents/{id}/issue", null)).StatusCode.Should().Be(HttpStatusCode.Conflict, "an electronic document is signed before it is numbered");
+        (await clerk.PostAsync($"/api/v1/documents/{id}/sign", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the clerk does not sign");
+
+        var signedResponse = await leader.PostAsync($"/api/v1/documents/{id}/sign", null);
+        signedResponse.StatusCode.Should().Be(HttpStatusCode.OK, await signedResponse.Content.ReadAsStringAsync());
+        var signed = await signedResponse.Content.ReadFromJsonAsync<JsonElement>();
+        signed.GetProperty("signedBy").GetString().Should().Be("Hoàng Đức Minh");
+        var code = signed.GetProperty("verificationCode").GetString()!;
+        code.Should().MatchRegex("^[A-Z2-9]{10}$");
+        (await clerk.PostAsync($"/api/v1/documents/{id}/file", Upload(pdf))).StatusCode.Should().Be(HttpStatusCode.Conflict, "a signed draft cannot change");
+        (await app.CreateClient().GetAsync($"/api/v1/verify/{code}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "not public before it is issued");
+
+        var issued = await (await clerk.PostAsync($"/api/v1/documents/{id}/issue", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var notation = issued.GetProperty("notation").GetString()!;
+        notation.Should().EndWith("/QĐ-UBND");
+
+        var file = await clerk.GetByteArrayAsync($"/api/v1/documents/{id}/file");
+        var path = Path.Combine(Path.GetTempPath(), $"motcua-issued-{code}.pdf");
+        await File.WriteAllBytesAsync(path, file);
+        var pdfsig = await PdfTools.RunAsync("pdfsig", path);
+        pdfsig.Split("Signature #").Skip(1).Should().HaveCount(2).And.OnlyContain(s => s.Contains("Signature is Valid"));
+        pdfsig.Should().Contain("Total document signed").And.Contain("Hoàng Đức Minh");
+        await PdfTools.RunAsync("pdftoppm", "-r", "200", "-png", "-singlefile", path, path);
+        // The poster used as the draft has its own QR code; the stamp adds the document's.
+        (await PdfTools.DecodeQrAsync(path + ".png")).Split('\n').Should().Contain(line => line.Trim().EndsWith("/xac-minh/" + code));
+
+        var verified = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/verify/{code.ToLowerInvariant()}");
+        verified.GetProperty("notation").GetString().Should().Be(notation);
+        verified.GetProperty("subject").GetString().Should().Be("Quyết định phê duyệt kế hoạch số hóa hồ sơ");
+        verified.GetProperty("signedBy").GetString().Should().Be("Hoàng Đức Minh");
+        verified.GetProperty("fileSha256").GetString().Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
+        var signatures = verified.GetProperty("signatures").EnumerateArray().ToList();
+        signatures.Select(s => s.GetProperty("signer").GetString()).Should().Equal("Hoàng Đức Minh", "Ủy ban nhân dân Thành phố Hà Nội");
+        signatures.Should().OnlyContain(s => s.GetProperty("intact").GetBoolean() && s.GetProperty("chainTrusted").GetBoolean());
+        (await app.CreateClient().GetStringAsync($"/xac-minh/{code}")).Should().Contain(notation).And.Contain("còn nguyên vẹn");
+        (await app.CreateClient().GetAsync("/api/v1/verify/KHONGCOMA")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private static MultipartFormDataContent Upload(byte[] bytes)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { file, "file", "du-thao.pdf" } };
+    }
+}

@@ -506,6 +506,18 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("DocumentDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notation")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -517,6 +529,13 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegisteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -546,10 +565,17 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
 
                     b.HasIndex("AgencyId", "Direction", "RegisteredAt");
 

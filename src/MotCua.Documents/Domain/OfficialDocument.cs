@@ -123,6 +123,63 @@ public sealed class OfficialDocument
 
     public string? RegisteredBy { get; private set; }
 
+    /// <summary>The document's PDF in the file store: the draft as uploaded, then as stamped and signed.</summary>
+    public string? FileKey { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    public string? FileSha256 { get; private set; }
+
+    /// <summary>The short code of its verification QR (<c>/xac-minh/{code}</c>), given when it is first signed.</summary>
+    public string? VerificationCode { get; private set; }
+
+    public string? SignedBy { get; private set; }
+
+    public DateTime? SignedAt { get; private set; }
+
+    /// <summary>Attaches the draft's PDF; once signed, the content can no longer change.</summary>
+    public void AttachFile(string key, string fileName, string sha256)
+    {
+        if (Direction != DocumentDirection.Outgoing || Status != DocumentStatus.Draft)
+        {
+            throw new DomainException("Chỉ văn bản đi chưa ban hành mới được thay tệp.", ProblemKind.Conflict);
+        }
+
+        if (SignedBy is not null)
+        {
+            throw new DomainException("Văn bản đã được ký: không thể thay nội dung. Hãy tạo dự thảo mới.", ProblemKind.Conflict);
+        }
+
+        (FileKey, FileName, FileSha256) = (key, fileName, sha256);
+    }
+
+    /// <summary>The competent leader has signed the draft's PDF (now stamped with its verification code).</summary>
+    public void Sign(string verificationCode, string signedFileKey, string sha256, string signer, DateTime now)
+    {
+        if (Direction != DocumentDirection.Outgoing || Status != DocumentStatus.Draft || FileKey is null)
+        {
+            throw new DomainException("Chỉ dự thảo văn bản đi có tệp PDF mới ký được.", ProblemKind.Conflict);
+        }
+
+        if (SignedBy is not null)
+        {
+            throw new DomainException("Văn bản đã được ký.", ProblemKind.Conflict);
+        }
+
+        (VerificationCode, FileKey, FileSha256, SignedBy, SignedAt) = (verificationCode, signedFileKey, sha256, signer, now);
+    }
+
+    /// <summary>The file after the agency's seal was added at issue.</summary>
+    public void Sealed(string fileKey, string sha256)
+    {
+        if (Status != DocumentStatus.Issued)
+        {
+            throw new DomainException("Chỉ văn bản đã cấp số mới được đóng dấu.", ProblemKind.Conflict);
+        }
+
+        (FileKey, FileSha256) = (fileKey, sha256);
+    }
+
     public static OfficialDocument Incoming(Guid agencyId, string typeCode, string subject, string sender, string? senderNotation, DateOnly? documentDate, Urgency urgency, Confidentiality confidentiality, string by, DateTime now) =>
         new()
         {
@@ -174,6 +231,11 @@ public sealed class OfficialDocument
         if (Direction != DocumentDirection.Outgoing || Status != DocumentStatus.Draft)
         {
             throw new DomainException("Chỉ văn bản đi chưa ban hành mới được cấp số.", ProblemKind.Conflict);
+        }
+
+        if (FileKey is not null && SignedBy is null)
+        {
+            throw new DomainException("Văn bản điện tử phải được lãnh đạo ký số trước khi cấp số, ban hành.", ProblemKind.Conflict);
         }
 
         (Year, Number, Notation, DocumentDate, Status, RegisteredAt, RegisteredBy) =

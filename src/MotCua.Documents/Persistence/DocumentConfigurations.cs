@@ -35,6 +35,12 @@ internal sealed class OfficialDocumentConfiguration : IEntityTypeConfiguration<O
         builder.Property(d => d.Correspondent).HasMaxLength(1000);
         builder.Property(d => d.CreatedBy).HasMaxLength(256);
         builder.Property(d => d.RegisteredBy).HasMaxLength(256);
+        builder.Property(d => d.FileKey).HasMaxLength(200);
+        builder.Property(d => d.FileName).HasMaxLength(260);
+        builder.Property(d => d.FileSha256).HasMaxLength(64);
+        builder.Property(d => d.VerificationCode).HasMaxLength(16);
+        builder.Property(d => d.SignedBy).HasMaxLength(256);
+        builder.HasIndex(d => d.VerificationCode).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.Direction, d.Year, d.Number }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.Direction, d.RegisteredAt });
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);

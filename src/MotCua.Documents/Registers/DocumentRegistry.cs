@@ -15,7 +15,8 @@ public sealed record DraftInput(Guid? AgencyId, string TypeCode, string Subject,
 
 public sealed record DocumentItem(
     Guid Id, Guid AgencyId, string AgencyName, DocumentDirection Direction, DocumentStatus Status, int? Year, int? Number, string? Notation, string TypeCode, string TypeName,
-    string Subject, DateOnly? DocumentDate, string? Correspondent, Urgency Urgency, Confidentiality Confidentiality, DateTime? RegisteredAt, string? RegisteredBy);
+    string Subject, DateOnly? DocumentDate, string? Correspondent, Urgency Urgency, Confidentiality Confidentiality, DateTime? RegisteredAt, string? RegisteredBy,
+    string? FileName, string? FileSha256, string? SignedBy, DateTime? SignedAt, string? VerificationCode);
 
 public sealed record DocumentQuery(string? Q, DocumentDirection? Direction, int? Year, string? TypeCode, DocumentStatus? Status, DateOnly? From, DateOnly? To, string? Correspondent, int? Page, int? Size);
 
@@ -23,7 +24,7 @@ public sealed record DocumentQuery(string? Q, DocumentDirection? Direction, int?
 /// The registers: incoming documents entered under their arrival number, outgoing drafts numbered and issued, and
 /// search, each scoped to the agencies where the user holds the permission.
 /// </summary>
-public sealed class DocumentRegistry(DbContext db, AgencyScope scope, TimeProvider clock)
+public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSigning signing, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -53,7 +54,8 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, TimeProvid
         await scope.DemandAsync(Permissions.DocumentsRegister, agency, wholeSubtree: false, ct);
         var by = await ActorNameAsync(ct);
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero)).DateTime);
-        await NumberAsync(document, agency, (year, number) => document.Issue(year, number, DocumentTypes.IssuerAbbreviation(agency.Name), today, by, Now), ct);
+        await NumberAsync(document, agency, (year, number) => document.Issue(year, number, DocumentTypes.IssuerAbbreviation(agency.Name), today, by, Now), ct,
+            () => signing.SealAsync(document, agency, ct));
         return ToItem(document, agency.Name);
     }
 
@@ -122,7 +124,7 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, TimeProvid
     /// Takes the register's next number and saves the document in one transaction: the increment locks the register
     /// row until the commit, so numbers are unique and, if the save fails, the number is not lost either.
     /// </summary>
-    private async Task NumberAsync(OfficialDocument document, Agency agency, Action<int, int> assign, CancellationToken ct)
+    private async Task NumberAsync(OfficialDocument document, Agency agency, Action<int, int> assign, CancellationToken ct, Func<Task>? afterNumber = null)
     {
         var year = VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero)).Year;
         var direction = document.Direction.ToString();
@@ -137,6 +139,11 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, TimeProvid
             RETURNING "LastNumber" AS "Value"
             """).ToListAsync(ct)).Single();
         assign(year, number);
+        if (afterNumber is not null)
+        {
+            await afterNumber();
+        }
+
         if (db.Entry(document).State == EntityState.Detached)
         {
             db.Add(document);
@@ -180,5 +187,19 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, TimeProvid
 
     private static DocumentItem ToItem(OfficialDocument d, string agencyName) => new(
         d.Id, d.AgencyId, agencyName, d.Direction, d.Status, d.Year, d.Number, d.Notation, d.TypeCode, DocumentTypes.Find(d.TypeCode)?.Name ?? d.TypeCode,
-        d.Subject, d.DocumentDate, d.Correspondent, d.Urgency, d.Confidentiality, d.RegisteredAt, d.RegisteredBy);
+        d.Subject, d.DocumentDate, d.Correspondent, d.Urgency, d.Confidentiality, d.RegisteredAt, d.RegisteredBy,
+        d.FileName, d.FileSha256, d.SignedBy, d.SignedAt, d.VerificationCode);
+
+    /// <summary>One document the user may see.</summary>
+    public async Task<DocumentItem> GetAsync(Guid id, CancellationToken ct)
+    {
+        var filter = await scope.ForAsync(Permissions.DocumentsView, ct);
+        var agencies = filter.AgencyIds(db.Set<Agency>());
+        var row = await (
+            from d in db.Set<OfficialDocument>().AsNoTracking()
+            join a in db.Set<Agency>() on d.AgencyId equals a.Id
+            where d.Id == id && agencies.Contains(d.AgencyId)
+            select new { Document = d, AgencyName = a.Name }).SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound("văn bản");
+        return ToItem(row.Document, row.AgencyName);
+    }
 }

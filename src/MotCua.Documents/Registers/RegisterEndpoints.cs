@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using MotCua.Documents.Domain;
+using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 
 namespace MotCua.Documents.Registers;
@@ -27,6 +28,31 @@ public static class RegisterEndpoints
         }).RequireAuthorization(Permissions.DocumentsRegister);
         group.MapPost("{id:guid}/issue", async (Guid id, DocumentRegistry registry, CancellationToken ct) => TypedResults.Ok(await registry.IssueAsync(id, ct)))
             .RequireAuthorization(Permissions.DocumentsRegister);
+        group.MapGet("{id:guid}", async (Guid id, DocumentRegistry registry, CancellationToken ct) => TypedResults.Ok(await registry.GetAsync(id, ct)))
+            .RequireAuthorization(Permissions.DocumentsView);
+        group.MapPost("{id:guid}/file", async (Guid id, HttpRequest request, DocumentSigning signing, DocumentRegistry registry, CancellationToken ct) =>
+        {
+            if (!request.HasFormContentType)
+            {
+                throw new DomainException("Hãy gửi tệp PDF dạng multipart/form-data, trường \"file\".", ProblemKind.Invalid, "file");
+            }
+
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? throw new DomainException("Hãy chọn tệp PDF của văn bản.", ProblemKind.Invalid, "file");
+            await using var stream = file.OpenReadStream();
+            await signing.AttachAsync(id, stream, file.FileName, ct);
+            return TypedResults.Ok(await registry.GetAsync(id, ct));
+        }).RequireAuthorization(Permissions.DocumentsRegister).DisableAntiforgery();
+        group.MapGet("{id:guid}/file", async (Guid id, DocumentSigning signing, CancellationToken ct) =>
+        {
+            var (content, name) = await signing.FileAsync(id, ct);
+            return TypedResults.File(content, "application/pdf", name);
+        }).RequireAuthorization(Permissions.DocumentsView);
+        group.MapPost("{id:guid}/sign", async (Guid id, HttpContext http, DocumentSigning signing, DocumentRegistry registry, CancellationToken ct) =>
+        {
+            await signing.SignAsync(id, code => Catalog.Portal.ProcedureEndpoints.PublicUrl(http, "/xac-minh/" + code), ct);
+            return TypedResults.Ok(await registry.GetAsync(id, ct));
+        }).RequireAuthorization(Permissions.DocumentsSign);
         return api;
     }
 }

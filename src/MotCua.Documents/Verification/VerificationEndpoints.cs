@@ -26,6 +26,10 @@ public static class VerificationEndpoints
             await using var stream = file.OpenReadStream();
             return TypedResults.Ok(await check.CheckAsync(stream, file.Length, ct));
         }).WithTags("Documents").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RatePolicy);
+
+        // The QR on every document MotCua signs: what was issued, by whom, and whether its signatures hold.
+        api.MapGet("verify/{code}", async (string code, Registers.DocumentSigning signing, CancellationToken ct) => TypedResults.Ok(await signing.VerifyAsync(code, ct)))
+            .WithTags("Documents").AllowAnonymous().RequireRateLimiting(RatePolicy);
         return api;
     }
 }

@@ -33,6 +33,9 @@ public static class Permissions
     /// <summary>Register incoming documents, number and issue outgoing ones (the clerk, văn thư).</summary>
     public const string DocumentsRegister = "documents.register";
 
+    /// <summary>Sign documents and dossier results with one's own certificate (the competent leader).</summary>
+    public const string DocumentsSign = "documents.sign";
+
     /// <summary>Read the official documents and registers of the agencies in scope.</summary>
     public const string DocumentsView = "documents.view";
 
@@ -42,7 +45,7 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsView, CitizenSelf,
+            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsView, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>

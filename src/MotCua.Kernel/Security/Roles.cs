@@ -43,7 +43,7 @@ public static class Roles
         [DeskOfficer] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersReceive, Security.Permissions.DossiersView],
         [Specialist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView],
         [DepartmentHead] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView],
-        [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView],
+        [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView, Security.Permissions.DocumentsSign],
         [Clerk] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DocumentsRegister, Security.Permissions.DocumentsView],
         [Archivist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
         [HumanResources] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],
