@@ -20,6 +20,11 @@ public static class DocumentsModule
     public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
     {
         var options = SigningOptions.From(configuration);
+        if (configuration.GetValue<bool>("Seed:DemoAccounts") && options.Keys.Count == 0)
+        {
+            DemoSigningKeys.AddTo(options, Path.Combine(configuration["Storage:Root"] ?? "data/files", "_demo-keys"));
+        }
+
         services.AddSingleton(TrustAnchors.Load(options.TrustAnchors));
         services.AddSingleton<ISigningKeyStore>(new Pkcs12KeyStore(options.Keys));
         services.AddScoped<SignatureCheck>();

@@ -58,11 +58,6 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Postal:BaseUrl", Postal.BaseUrl);
         builder.UseSetting("Postal:ApiKey", PostalSimulator.ApiKey);
         builder.UseSetting("Postal:CustomerCode", "C0001");
-        builder.UseSetting("Signing:Keys:lanhdao:Path", TestCertificates.LeaderPfx);
-        builder.UseSetting("Signing:Keys:lanhdao:Password", TestCertificates.Password);
-        builder.UseSetting("Signing:Keys:seal:Path", TestCertificates.SealPfx);
-        builder.UseSetting("Signing:Keys:seal:Password", TestCertificates.Password);
-        builder.UseSetting("Signing:TrustAnchors:0", TestCertificates.RootPem);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -26,7 +26,7 @@ public abstract class VerificationTests(AppFixture app)
         signature.GetProperty("organization").GetString().Should().Be("VĂN PHÒNG CHÍNH PHỦ");
         signature.GetProperty("intact").GetBoolean().Should().BeTrue();
         signature.GetProperty("coversWholeDocument").GetBoolean().Should().BeTrue();
-        signature.GetProperty("chainTrusted").GetBoolean().Should().BeFalse("no trust anchor is configured in the tests");
+        signature.GetProperty("chainTrusted").GetBoolean().Should().BeFalse("the government's root certificate is not among the configured anchors");
         // The CMS signing-time attribute, as pdfsig and other validators report it. (The file's /M says 15:55:21+07:00:
         // its signing software wrote local time into the UTC attribute. Both are signed claims; validators show the CMS one.)
         signature.GetProperty("signedAt").GetDateTime().Should().Be(new DateTime(2025, 12, 9, 15, 55, 21, DateTimeKind.Utc));
