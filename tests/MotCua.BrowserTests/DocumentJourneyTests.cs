@@ -39,4 +39,51 @@ public class DocumentJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("tr", new() { HasText = "công bố danh mục thủ tục" })).ToContainTextAsync("Đã ban hành");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-outgoing.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task A_leader_signs_a_batch_of_drafts_and_anyone_verifies_the_issued_one()
+    {
+        var clerk = await app.SignInAsStaffAsync("vanthu");
+        var file = Path.Combine(AppContext.BaseDirectory, "Data", "signed-documents", "66.9-nq.signed.pdf");
+        foreach (var subject in new[] { "Quyết định sao y nghị quyết về chuyển đổi số", "Quyết định sao lục nghị quyết về cải cách hành chính" })
+        {
+            await clerk.GotoAsync("/can-bo/van-ban?so=di");
+            await clerk.GetByText("Tạo văn bản đi (dự thảo)").ClickAsync();
+            await clerk.GetByLabel("Loại văn bản").SelectOptionAsync(new SelectOptionValue { Label = "Quyết định" });
+            await clerk.GetByLabel("Trích yếu nội dung").FillAsync(subject);
+            await clerk.GetByLabel("Nơi nhận").FillAsync("Các sở, ngành");
+            await clerk.Locator("#DraftFile").SetInputFilesAsync(file);
+            await clerk.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
+            await Assertions.Expect(clerk.Locator("tr", new() { HasText = subject })).ToContainTextAsync("chờ ký");
+        }
+
+        var leader = await app.SignInAsStaffAsync("lanhdao");
+        await leader.GotoAsync("/can-bo/van-ban?so=di");
+        await leader.GetByLabel("Chọn để ký: Quyết định sao y nghị quyết về chuyển đổi số").CheckAsync();
+        await leader.GetByLabel("Chọn để ký: Quyết định sao lục nghị quyết về cải cách hành chính").CheckAsync();
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Ký số các văn bản đã chọn" }).ClickAsync();
+        await Assertions.Expect(leader.Locator(".alert-success")).ToContainTextAsync("Đã ký số 2 văn bản.");
+        await Assertions.Expect(leader.Locator("tr", new() { HasText = "chuyển đổi số" })).ToContainTextAsync("đã ký: Hoàng Đức Minh");
+        await leader.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-signed.png"), FullPage = true });
+
+        await clerk.GotoAsync("/can-bo/van-ban?so=di");
+        await clerk.Locator("tr", new() { HasText = "chuyển đổi số" }).GetByRole(AriaRole.Button, new() { Name = "Cấp số, ban hành" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator(".alert-success")).ToContainTextAsync("/QĐ-UBND");
+
+        // The citizen scans the QR: its address is /xac-minh/{code}, the code printed under it.
+        var code = await DocumentCodeAsync(clerk, "chuyển đổi số");
+        var citizen = await app.NewPageAsync();
+        await citizen.GotoAsync("/xac-minh/" + code);
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Status)).ToContainTextAsync("các chữ ký số còn nguyên vẹn");
+        await Assertions.Expect(citizen.Locator("dl")).ToContainTextAsync("Quyết định sao y nghị quyết về chuyển đổi số");
+        await citizen.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "verification-by-code.png"), FullPage = true });
+    }
+
+    private static async Task<string> DocumentCodeAsync(IPage page, string subject)
+    {
+        var id = await page.Locator("tr", new() { HasText = subject }).GetAttributeAsync("data-document");
+        var response = await page.APIRequest.GetAsync($"/api/v1/documents/{id}");
+        var json = System.Text.Json.JsonDocument.Parse(await response.TextAsync());
+        return json.RootElement.GetProperty("verificationCode").GetString()!;
+    }
 }
