@@ -32,7 +32,7 @@ public static class PdfSigner
     public static byte[] Sign(byte[] pdf, SigningKey key, SignatureRequest request)
     {
         var file = PdfFile.Open(pdf);
-        var catalogReference = file.Trailer["Root"] as PdfReference ?? throw new PdfFormatException("The PDF has no catalog.");
+        var catalogReference = file.Trailer["Root"] as PdfReference ?? throw new PdfFormatException("Tệp PDF không có mục lục gốc (catalog).");
         var catalog = file.Catalog.Clone();
         var formReference = catalog["AcroForm"] as PdfReference;
         var form = file.ResolveDictionary(catalog["AcroForm"])?.Clone() ?? new PdfDictionary();
@@ -45,7 +45,7 @@ public static class PdfSigner
         var pages = file.Pages();
         if (pages.Count == 0)
         {
-            throw new PdfFormatException("The PDF has no page.");
+            throw new PdfFormatException("Tệp PDF không có trang nào.");
         }
 
         var placement = request.Placement;

@@ -78,7 +78,7 @@ public sealed class PdfFile
             var read = parser.ReadIndirect(length => (Resolve(length) as PdfNumber)?.AsLong ?? -1);
             if (read.Number != number)
             {
-                throw new PdfFormatException($"The cross-reference table points object {number} at another object.");
+                throw new PdfFormatException($"Bảng tham chiếu chỉ sai vị trí đối tượng {number}.");
             }
 
             value = read.Value;
@@ -92,7 +92,7 @@ public sealed class PdfFile
         return value;
     }
 
-    public PdfDictionary Catalog => ResolveDictionary(Trailer["Root"]) ?? throw new PdfFormatException("The PDF has no catalog.");
+    public PdfDictionary Catalog => ResolveDictionary(Trailer["Root"]) ?? throw new PdfFormatException("Tệp PDF không có mục lục gốc (catalog).");
 
     /// <summary>The pages in order, each with its reference.</summary>
     public IReadOnlyList<(PdfReference Reference, PdfDictionary Page)> Pages()
@@ -136,7 +136,7 @@ public sealed class PdfFile
         {
             if (name != "FlateDecode")
             {
-                throw new PdfFormatException($"Unsupported stream filter {name}.");
+                throw new PdfFormatException($"Bộ lọc luồng {name} không được hỗ trợ.");
             }
 
             using var input = new ZLibStream(new MemoryStream(data), CompressionMode.Decompress);
@@ -147,7 +147,7 @@ public sealed class PdfFile
             }
             catch (InvalidDataException)
             {
-                throw new PdfFormatException("A compressed stream is damaged.");
+                throw new PdfFormatException("Một luồng dữ liệu nén bị hỏng.");
             }
 
             data = output.ToArray();
@@ -185,7 +185,7 @@ public sealed class PdfFile
                     2 => (byte)(row[i] + up),
                     3 => (byte)(row[i] + ((left + up) / 2)),
                     4 => (byte)(row[i] + Paeth(left, up, upLeft)),
-                    _ => throw new PdfFormatException("Unknown PNG predictor."),
+                    _ => throw new PdfFormatException("Kiểu dự đoán PNG không được hỗ trợ."),
                 };
             }
 
@@ -238,7 +238,7 @@ public sealed class PdfFile
             next = (trailer["Prev"] as PdfNumber)?.AsLong;
         }
 
-        Trailer = newest ?? throw new PdfFormatException("The PDF has no trailer.");
+        Trailer = newest ?? throw new PdfFormatException("Tệp PDF không có phần kết (trailer).");
     }
 
     /// <summary>Reads one section; entries already known (from a newer section) are kept.</summary>
@@ -253,7 +253,7 @@ public sealed class PdfFile
                 var token = parser.Token();
                 if (token == "trailer")
                 {
-                    return parser.ReadObject() as PdfDictionary ?? throw new PdfFormatException("The trailer is not a dictionary.");
+                    return parser.ReadObject() as PdfDictionary ?? throw new PdfFormatException("Phần kết (trailer) của tệp PDF không hợp lệ.");
                 }
 
                 var first = int.Parse(token ?? throw new PdfFormatException("Bảng tham chiếu không đầy đủ."), CultureInfo.InvariantCulture);
@@ -277,7 +277,7 @@ public sealed class PdfFile
         var widths = ((stream["W"] as PdfArray)?.Items ?? []).Select(i => (int)((PdfNumber)i).AsLong).ToArray();
         if (widths.Length != 3)
         {
-            throw new PdfFormatException("The cross-reference stream has no /W.");
+            throw new PdfFormatException("Bảng tham chiếu dạng luồng thiếu /W.");
         }
 
         var size = (int)((stream["Size"] as PdfNumber)?.AsLong ?? 0);
@@ -322,7 +322,7 @@ public sealed class PdfFile
         {
             if (ResolveDictionary(GetObject(streamNumber)) is not { StreamData: not null } stream || stream.NameOf("Type") != "ObjStm")
             {
-                throw new PdfFormatException($"Object stream {streamNumber} is missing.");
+                throw new PdfFormatException($"Thiếu luồng đối tượng số {streamNumber}.");
             }
 
             var data = Decode(stream);
@@ -346,7 +346,7 @@ public sealed class PdfFile
             : Array.IndexOf(objectStream.Numbers, number);
         if (position < 0)
         {
-            throw new PdfFormatException($"Object {number} is not in its object stream.");
+            throw new PdfFormatException($"Đối tượng {number} không có trong luồng đối tượng của nó.");
         }
 
         return new PdfParser(objectStream.Data, objectStream.First + objectStream.Offsets[position]).ReadObject();

@@ -61,7 +61,7 @@ internal sealed class PdfParser(byte[] data, int position = 0)
         var token = Token();
         if (token != keyword)
         {
-            throw new PdfFormatException($"Expected '{keyword}' at byte {Position}, found '{token}'.");
+            throw new PdfFormatException($"Thiếu '{keyword}' tại byte {Position} (gặp '{token}').");
         }
     }
 
@@ -85,11 +85,11 @@ internal sealed class PdfParser(byte[] data, int position = 0)
                 Position++;
             }
 
-            var lengthObject = dictionary["Length"] ?? throw new PdfFormatException("A stream has no /Length.");
-            var length = lengthObject is PdfNumber n ? n.AsLong : resolveLength?.Invoke(lengthObject) ?? throw new PdfFormatException("A stream length cannot be read.");
+            var lengthObject = dictionary["Length"] ?? throw new PdfFormatException("Một luồng dữ liệu thiếu độ dài (/Length).");
+            var length = lengthObject is PdfNumber n ? n.AsLong : resolveLength?.Invoke(lengthObject) ?? throw new PdfFormatException("Không đọc được độ dài của một luồng dữ liệu.");
             if (length < 0 || Position + length > data.Length)
             {
-                throw new PdfFormatException("A stream runs past the end of the file.");
+                throw new PdfFormatException("Một luồng dữ liệu vượt quá cuối tệp.");
             }
 
             dictionary.StreamData = data.AsSpan(Position, (int)length).ToArray();
@@ -105,7 +105,7 @@ internal sealed class PdfParser(byte[] data, int position = 0)
         SkipWhitespace();
         if (Position >= data.Length)
         {
-            throw new PdfFormatException("Unexpected end of file.");
+            throw new PdfFormatException("Tệp kết thúc bất ngờ.");
         }
 
         var b = data[Position];
@@ -124,7 +124,7 @@ internal sealed class PdfParser(byte[] data, int position = 0)
                     SkipWhitespace();
                     if (Position >= data.Length)
                     {
-                        throw new PdfFormatException("An array is not closed.");
+                        throw new PdfFormatException("Một mảng không được đóng.");
                     }
 
                     if (data[Position] == ']')
@@ -146,7 +146,7 @@ internal sealed class PdfParser(byte[] data, int position = 0)
                     SkipWhitespace();
                     if (Position + 1 >= data.Length)
                     {
-                        throw new PdfFormatException("A dictionary is not closed.");
+                        throw new PdfFormatException("Một từ điển PDF không được đóng.");
                     }
 
                     if (data[Position] == '>' && data[Position + 1] == '>')
@@ -157,7 +157,7 @@ internal sealed class PdfParser(byte[] data, int position = 0)
 
                     if (ReadObject() is not PdfName key)
                     {
-                        throw new PdfFormatException($"A dictionary key is not a name at byte {Position}.");
+                        throw new PdfFormatException($"Khóa từ điển không hợp lệ tại byte {Position}.");
                     }
 
                     dictionary[key.Value] = ReadObject();
@@ -168,7 +168,7 @@ internal sealed class PdfParser(byte[] data, int position = 0)
                 return ReadHexString();
         }
 
-        var token = Token() ?? throw new PdfFormatException($"Unexpected byte '{(char)b}' at {Position}.");
+        var token = Token() ?? throw new PdfFormatException($"Gặp byte '{(char)b}' không hợp lệ tại {Position}.");
         switch (token)
         {
             case "true":
@@ -181,7 +181,7 @@ internal sealed class PdfParser(byte[] data, int position = 0)
 
         if (!IsNumber(token))
         {
-            throw new PdfFormatException($"Unexpected '{token}' at byte {Position}.");
+            throw new PdfFormatException($"Gặp '{token}' không hợp lệ tại byte {Position}.");
         }
 
         // "n g R" is a reference: look ahead without consuming when it is not.
@@ -284,7 +284,7 @@ internal sealed class PdfParser(byte[] data, int position = 0)
             }
         }
 
-        throw new PdfFormatException("A string is not closed.");
+        throw new PdfFormatException("Một chuỗi ký tự không được đóng.");
     }
 
     private PdfString ReadHexString()
@@ -313,7 +313,7 @@ internal sealed class PdfParser(byte[] data, int position = 0)
         }
         catch (FormatException)
         {
-            throw new PdfFormatException("A hexadecimal string holds other characters.");
+            throw new PdfFormatException("Một chuỗi thập lục phân chứa ký tự lạ.");
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed class PdfUpdate(PdfFile file)
             }
         }
 
-        var trailer = new PdfDictionary { ["Size"] = new PdfNumber(Math.Max(next, file.Size)), ["Root"] = file.Trailer["Root"] ?? throw new PdfFormatException("The PDF has no catalog.") };
+        var trailer = new PdfDictionary { ["Size"] = new PdfNumber(Math.Max(next, file.Size)), ["Root"] = file.Trailer["Root"] ?? throw new PdfFormatException("Tệp PDF không có mục lục gốc (catalog).") };
         foreach (var key in new[] { "Info", "ID" })
         {
             if (file.Trailer[key] is { } value)
