@@ -79,6 +79,20 @@ public abstract class RegisterTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_years_register_prints_in_number_order()
+    {
+        var clerk = await app.ApiAsAsync("vanthu");
+        var first = await IncomingAsync(clerk, "Công văn xin ý kiến dự thảo quy chế", "Sở Nội vụ", "77/SNV-CCVC");
+        var second = await IncomingAsync(clerk, "Thông báo lịch tiếp công dân tháng 12", "Ban Tiếp công dân", "5/TB-BTCD");
+        var pages = await app.PagesAsAsync("vanthu");
+        var html = await pages.GetStringAsync("/can-bo/van-ban/so?so=den");
+        html.Should().Contain("Sổ đăng ký văn bản đến năm").And.Contain("Khẩn");
+        html.IndexOf("77/SNV-CCVC", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("5/TB-BTCD", StringComparison.Ordinal), "rows follow the arrival numbers");
+        html.Should().Contain($"<td>{first.GetProperty("number").GetInt32():00}</td>").And.Contain($"<td>{second.GetProperty("number").GetInt32():00}</td>");
+        (await (await app.PagesAsAsync("motcua")).GetAsync("/can-bo/van-ban/so")).StatusCode.Should().NotBe(HttpStatusCode.OK, "desk officers do not read the registers");
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_and_nothing_is_numbered()
     {
         var clerk = await app.ApiAsAsync("vanthu");

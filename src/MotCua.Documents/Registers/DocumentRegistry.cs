@@ -190,6 +190,22 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
         d.Subject, d.DocumentDate, d.Correspondent, d.Urgency, d.Confidentiality, d.RegisteredAt, d.RegisteredBy,
         d.FileName, d.FileSha256, d.SignedBy, d.SignedAt, d.VerificationCode);
 
+    /// <summary>
+    /// A year's register of one agency in number order, for printing (Decree 30, Appendix VI). The agency asked for,
+    /// or the first the user may read.
+    /// </summary>
+    public async Task<(Agency Agency, IReadOnlyList<DocumentItem> Rows)> YearRegisterAsync(Guid? agencyId, int year, DocumentDirection direction, CancellationToken ct)
+    {
+        var filter = await scope.ForAsync(Permissions.DocumentsView, ct);
+        var agencies = db.Set<Agency>().AsNoTracking().Where(filter.Predicate);
+        var agency = await (agencyId is { } id ? agencies.Where(a => a.Id == id) : agencies.OrderBy(a => a.Path)).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("sổ văn bản");
+        var rows = await db.Set<OfficialDocument>().AsNoTracking()
+            .Where(d => d.AgencyId == agency.Id && d.Direction == direction && d.Year == year && d.Number != null)
+            .OrderBy(d => d.Number).ToListAsync(ct);
+        return (agency, [.. rows.Select(d => ToItem(d, agency.Name))]);
+    }
+
     /// <summary>One document the user may see.</summary>
     public async Task<DocumentItem> GetAsync(Guid id, CancellationToken ct)
     {

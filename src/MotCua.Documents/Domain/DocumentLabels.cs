@@ -1,0 +1,17 @@
+namespace MotCua.Documents.Domain;
+
+/// <summary>The Vietnamese names of document statuses and urgency levels, as pages and registers print them.</summary>
+public static class DocumentLabels
+{
+    public static IReadOnlyList<(Urgency Value, string Name)> Urgencies { get; } =
+        [(Domain.Urgency.Normal, "Thường"), (Domain.Urgency.Urgent, "Khẩn"), (Domain.Urgency.VeryUrgent, "Thượng khẩn"), (Domain.Urgency.Flash, "Hỏa tốc")];
+
+    public static string UrgencyName(Urgency urgency) => Urgencies.First(u => u.Value == urgency).Name;
+
+    public static string StatusName(DocumentStatus status) => status switch
+    {
+        DocumentStatus.Registered => "Đã vào sổ",
+        DocumentStatus.Draft => "Dự thảo",
+        _ => "Đã ban hành",
+    };
+}
