@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using MotCua.Documents.Domain;
-using MotCua.Kernel.Problems;
+using MotCua.Kernel.Files;
 using MotCua.Kernel.Security;
 
 namespace MotCua.Documents.Registers;
@@ -32,13 +32,7 @@ public static class RegisterEndpoints
             .RequireAuthorization(Permissions.DocumentsView);
         group.MapPost("{id:guid}/file", async (Guid id, HttpRequest request, DocumentSigning signing, DocumentRegistry registry, CancellationToken ct) =>
         {
-            if (!request.HasFormContentType)
-            {
-                throw new DomainException("Hãy gửi tệp PDF dạng multipart/form-data, trường \"file\".", ProblemKind.Invalid, "file");
-            }
-
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? throw new DomainException("Hãy chọn tệp PDF của văn bản.", ProblemKind.Invalid, "file");
+            var file = await FormFiles.SingleAsync(request, "tệp PDF", "Hãy chọn tệp PDF của văn bản.", ct);
             await using var stream = file.OpenReadStream();
             await signing.AttachAsync(id, stream, file.FileName, ct);
             return TypedResults.Ok(await registry.GetAsync(id, ct));

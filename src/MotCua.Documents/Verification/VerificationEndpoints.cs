@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using MotCua.Kernel.Problems;
+using MotCua.Kernel.Files;
 
 namespace MotCua.Documents.Verification;
 
@@ -16,13 +16,7 @@ public static class VerificationEndpoints
         // Anyone may check a PDF: the file is read, checked and forgotten (nothing is stored).
         api.MapPost("verify", async Task<Ok<VerificationResult>> (HttpRequest request, SignatureCheck check, CancellationToken ct) =>
         {
-            if (!request.HasFormContentType)
-            {
-                throw new DomainException("Hãy gửi tệp PDF dạng multipart/form-data, trường \"file\".", ProblemKind.Invalid, "file");
-            }
-
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? throw new DomainException("Hãy chọn tệp PDF cần kiểm tra.", ProblemKind.Invalid, "file");
+            var file = await FormFiles.SingleAsync(request, "tệp PDF", "Hãy chọn tệp PDF cần kiểm tra.", ct);
             await using var stream = file.OpenReadStream();
             return TypedResults.Ok(await check.CheckAsync(stream, file.Length, ct));
         }).WithTags("Documents").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RatePolicy);

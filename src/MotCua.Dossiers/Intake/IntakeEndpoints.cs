@@ -34,14 +34,14 @@ public static class IntakeEndpoints
         }).RequireAuthorization(Permissions.CitizenSelf);
         group.MapPost("{id:guid}/documents/{documentId:guid}/file", async Task<Ok<DossierDto>> (Guid id, Guid documentId, HttpRequest request, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
         {
-            var file = await SingleFileAsync(request, ct);
+            var file = await Kernel.Files.FormFiles.SingleAsync(request, "tệp", "Hãy chọn tệp.", ct);
             await using var stream = file.OpenReadStream();
             await intake.UploadAsync(id, documentId, stream, file.FileName, ct);
             return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
         }).RequireAuthorization(Permissions.CitizenSelf).DisableAntiforgery();
         group.MapPost("{id:guid}/documents", async Task<Ok<DossierDto>> (Guid id, HttpRequest request, DossierIntake intake, DossierReader reader, CancellationToken ct) =>
         {
-            var file = await SingleFileAsync(request, ct);
+            var file = await Kernel.Files.FormFiles.SingleAsync(request, "tệp", "Hãy chọn tệp.", ct);
             var name = request.Form["name"].ToString();
             await using var stream = file.OpenReadStream();
             await intake.AddDocumentAsync(id, name, stream, file.FileName, ct);
@@ -69,7 +69,7 @@ public static class IntakeEndpoints
         // Uploads referenced by a one-request submission or a counter reception.
         api.MapPost("uploads", async Task<Ok<UploadResult>> (HttpRequest request, DossierWork work, CancellationToken ct) =>
         {
-            var file = await SingleFileAsync(request, ct);
+            var file = await Kernel.Files.FormFiles.SingleAsync(request, "tệp", "Hãy chọn tệp.", ct);
             await using var stream = file.OpenReadStream();
             var stored = await work.StoreUploadAsync(stream, file.FileName, ct);
             return TypedResults.Ok(new UploadResult(stored.Key, stored.FileName, stored.ContentType, stored.Size));
@@ -90,16 +90,5 @@ public static class IntakeEndpoints
             return TypedResults.Ok(await reader.AfterActionAsync(await intake.ResubmitAtCounterAsync(id, documents, ct), ct));
         }).RequireAuthorization(Permissions.DossiersReceive);
         return group;
-    }
-
-    private static async Task<IFormFile> SingleFileAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasFormContentType)
-        {
-            throw new DomainException("Hãy gửi tệp dạng multipart/form-data, trường \"file\".", ProblemKind.Invalid, "file");
-        }
-
-        var form = await request.ReadFormAsync(ct);
-        return form.Files.GetFile("file") ?? throw new DomainException("Hãy chọn tệp.", ProblemKind.Invalid, "file");
     }
 }
