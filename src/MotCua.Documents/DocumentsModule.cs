@@ -30,6 +30,8 @@ public static class DocumentsModule
         services.AddScoped<SignatureCheck>();
         services.AddScoped<Registers.DocumentRegistry>();
         services.AddScoped<Registers.DocumentSigning>();
+        services.AddScoped<Registers.SigningDesk>();
+        services.AddScoped<Dossiers.Processing.IResultIssuer, Registers.ResultIssuer>();
 
         // Public verification: a fixed window per client address (each check reads a whole file).
         var perMinute = configuration.GetValue($"{SigningOptions.Section}:VerifyPerMinute", 30);

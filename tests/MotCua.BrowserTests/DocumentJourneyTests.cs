@@ -58,11 +58,13 @@ public class DocumentJourneyTests(BrowserApp app)
         }
 
         var leader = await app.SignInAsStaffAsync("lanhdao");
-        await leader.GotoAsync("/can-bo/van-ban?so=di");
+        await leader.GotoAsync("/can-bo");
+        await leader.GetByRole(AriaRole.Link, new() { Name = "Chờ ký", Exact = true }).ClickAsync();
         await leader.GetByLabel("Chọn để ký: Quyết định sao y nghị quyết về chuyển đổi số").CheckAsync();
         await leader.GetByLabel("Chọn để ký: Quyết định sao lục nghị quyết về cải cách hành chính").CheckAsync();
-        await leader.GetByRole(AriaRole.Button, new() { Name = "Ký số các văn bản đã chọn" }).ClickAsync();
-        await Assertions.Expect(leader.Locator(".alert-success")).ToContainTextAsync("Đã ký số 2 văn bản.");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Ký số các mục đã chọn" }).ClickAsync();
+        await Assertions.Expect(leader.Locator(".alert-success")).ToContainTextAsync("Đã ký số 2 mục.");
+        await leader.GotoAsync("/can-bo/van-ban?so=di");
         await Assertions.Expect(leader.Locator("tr", new() { HasText = "chuyển đổi số" })).ToContainTextAsync("đã ký: Hoàng Đức Minh");
         await leader.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-signed.png"), FullPage = true });
 

@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.Playwright;
+using SkiaSharp;
+using Printed = MotCua.Kernel.Printing.Pdf;
 
 namespace MotCua.BrowserTests;
 
@@ -7,7 +9,23 @@ namespace MotCua.BrowserTests;
 [Collection(BrowserGroup.Name)]
 public class DossierJourneyTests(BrowserApp app)
 {
-    private static readonly byte[] Scan = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    private static readonly byte[] Scan = OnePage("Tờ khai và kết quả (bản quét)");
+
+    /// <summary>A one-page PDF, as a scanner makes it: the draft result is signed at approval, so it must be a real one.</summary>
+    private static byte[] OnePage(string text)
+    {
+        using var output = new MemoryStream();
+        using (var document = Printed.Create(output, text))
+        {
+            var canvas = document.BeginPage(Printed.A4Width, Printed.A4Height);
+            using var font = new SKFont(Printed.Regular, 14);
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            Printed.DrawWrapped(canvas, text, font, ink, 60, 60, 475);
+            document.EndPage();
+        }
+
+        return output.ToArray();
+    }
 
     [Fact]
     public async Task A_citizen_submits_online_with_attachments_on_a_phone_and_tracks_the_dossier()
@@ -122,7 +140,7 @@ public class DossierJourneyTests(BrowserApp app)
             await page.GetByRole(AriaRole.Status).Filter(new() { HasText = finish }).WaitForAsync();
             if (user == "lanhdao")
             {
-                (await page.Locator("main").InnerTextAsync()).Should().Contain("Đã có kết quả");
+                (await page.Locator("main").InnerTextAsync()).Should().Contain("Đã có kết quả").And.MatchRegex(@"văn bản số \d{2,}/QĐ-UBND \(đã ký số, đóng dấu\)");
                 await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dossier-approved.png"), FullPage = true });
             }
 

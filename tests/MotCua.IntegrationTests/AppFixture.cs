@@ -3,10 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Data;
+using MotCua.Organization.Domain;
 using Npgsql;
 
 namespace MotCua.IntegrationTests;
@@ -72,6 +74,26 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     }
 
     /// <summary>An API client carrying a bearer token of the account.</summary>
+    /// <summary>A staff account with one role on one agency, signed in through the API.</summary>
+    public async Task<HttpClient> StaffAsync(string userName, string role, Guid agencyId)
+    {
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            if (await users.FindByNameAsync(userName) is null)
+            {
+                var user = new User { Kind = AccountKind.Staff, UserName = userName, Email = userName + "@demo.motcua.local", EmailConfirmed = true, AgencyId = agencyId };
+                user.SetFullName("Cán bộ " + userName);
+                (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
+                var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+                db.Add(new RoleGrant { UserId = user.Id, Role = role, AgencyId = agencyId });
+                await db.SaveChangesAsync();
+            }
+        }
+
+        return await ApiAsAsync(userName);
+    }
+
     public async Task<HttpClient> ApiAsAsync(string userName, string password = Password)
     {
         var client = CreateClient();

@@ -13,6 +13,8 @@ using MotCua.Dossiers.Tracking;
 using MotCua.Kernel.Calendar;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Domain;
+using SkiaSharp;
+using Printed = MotCua.Kernel.Printing.Pdf;
 
 namespace MotCua.IntegrationTests;
 
@@ -28,7 +30,25 @@ public abstract class DossierLifeTests(AppFixture app)
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static byte[] Pdf(string text = "MotCua") =>
+    /// <summary>A one-page A4 PDF with <paramref name="text"/>, as a scanner or a word processor would make it.</summary>
+    public static byte[] Pdf(string text = "MotCua")
+    {
+        using var output = new MemoryStream();
+        using (var document = Printed.Create(output, text))
+        {
+            var canvas = document.BeginPage(Printed.A4Width, Printed.A4Height);
+            using var font = new SKFont(Printed.Regular, 14);
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            Printed.DrawWrapped(canvas, text, font, ink, 60, 60, 475);
+            document.EndPage();
+            document.Close();
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>Starts and ends like a PDF, but has no page tree: accepted as an attachment, not signable as a result.</summary>
+    public static byte[] HollowPdf(string text = "MotCua") =>
         Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% {text}\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     [Fact]
@@ -53,7 +73,7 @@ public abstract class DossierLifeTests(AppFixture app)
         (await ActAsync(specialist, dossier.Id, "take")).Status.Should().Be(DossierStatus.Processing);
         await ProposeResultAsync(specialist, dossier.Id);
         var commune = await CommuneAsync(3);
-        var communeSpecialist = await StaffAsync("cv.xa." + app.Provider.ToLowerInvariant(), Roles.Specialist, commune);
+        var communeSpecialist = await app.StaffAsync("cv.xa." + app.Provider.ToLowerInvariant(), Roles.Specialist, commune);
         var transferred = await ActAsync(specialist, dossier.Id, "transfer", new { agencyId = commune, comment = "Đề nghị xác nhận nơi cư trú" });
         transferred.StepAgencyId.Should().Be(commune);
         transferred.StepDueAt.Should().Be(transferred.DueAt, "the receiving agency works within the time left");
@@ -289,7 +309,7 @@ public abstract class DossierLifeTests(AppFixture app)
         var dossier = await CounterAsync(desk, await PointAsync(desk, ProvinceProcedure), "Accept", null);
         var authority = await CompetentOfAsync(dossier.Id);
         var first = await app.ApiAsAsync("chuyenvien");
-        var second = await StaffAsync("cv2." + app.Provider.ToLowerInvariant(), Roles.Specialist, authority);
+        var second = await app.StaffAsync("cv2." + app.Provider.ToLowerInvariant(), Roles.Specialist, authority);
         var responses = await Task.WhenAll(
             first.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/take", new { }),
             second.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/take", new { }));
@@ -614,25 +634,5 @@ public abstract class DossierLifeTests(AppFixture app)
         {
             return await db.Set<Agency>().Where(a => a.Level == AgencyLevel.Commune).OrderBy(a => a.Identifier).Skip(index).Select(a => a.Id).FirstAsync();
         }
-    }
-
-    /// <summary>A staff account with one role on one agency, signed in through the API.</summary>
-    public async Task<HttpClient> StaffAsync(string userName, string role, Guid agencyId)
-    {
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-            if (await users.FindByNameAsync(userName) is null)
-            {
-                var user = new User { Kind = AccountKind.Staff, UserName = userName, Email = userName + "@demo.motcua.local", EmailConfirmed = true, AgencyId = agencyId };
-                user.SetFullName("Cán bộ " + userName);
-                (await users.CreateAsync(user, AppFixture.Password)).Succeeded.Should().BeTrue();
-                var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-                db.Add(new RoleGrant { UserId = user.Id, Role = role, AgencyId = agencyId });
-                await db.SaveChangesAsync();
-            }
-        }
-
-        return await app.ApiAsAsync(userName);
     }
 }

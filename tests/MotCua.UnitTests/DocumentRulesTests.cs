@@ -22,6 +22,14 @@ public sealed class DocumentRulesTests
     [InlineData("Sở Tư pháp", "STP")]
     public void Issuer_abbreviations(string name, string expected) => DocumentTypes.IssuerAbbreviation(name).Should().Be(expected);
 
+    [Theory]
+    [InlineData("Quyết định cấp giấy phép", "QĐ")]
+    [InlineData("thông báo kết quả", "TB")]
+    [InlineData("Giấy chứng nhận đăng ký hộ kinh doanh", "QĐ")]
+    [InlineData(null, "QĐ")]
+    public void A_result_is_registered_under_the_type_it_names_else_as_a_decision(string? result, string type) =>
+        MotCua.Documents.Registers.ResultIssuer.TypeOf(result).Should().Be(type);
+
     [Fact]
     public void The_type_list_is_the_decrees_with_unique_codes()
     {

@@ -111,8 +111,12 @@ public class DossierRulesTests
         dossier.Forward(null, process, Calendar, Head, Friday);
         dossier.Take(Leader, Friday);
         Invoking(() => dossier.Forward(null, process, Calendar, Leader, Friday)).Should().Throw<DomainException>();
-        dossier.Approve(null, 12, process, Calendar, Leader, Friday.AddHours(2));
+        var issued = new IssuedResult(Guid.CreateVersion7(), "07/QĐ-UBND", new StoredFile("signed", "kq.pdf", "application/pdf", 20));
+        dossier.Approve("Đồng ý.", 12, issued, process, Calendar, Leader, Friday.AddHours(2));
         dossier.Status.Should().Be(DossierStatus.Processed);
+        (dossier.ResultDocumentId, dossier.ResultNotation, dossier.ResultFileKey).Should().Be((issued.DocumentId, "07/QĐ-UBND", "signed"), "the signed document replaces the draft");
+        dossier.History[^1].Comment.Should().Be("Đồng ý. Ban hành văn bản số 07/QĐ-UBND.");
+        dossier.History[^1].FileKey.Should().Be("signed");
         dossier.StepKind.Should().Be(StepKind.Return);
         dossier.StepAgencyId.Should().Be(Centre);
         dossier.FinishedTimeliness.Should().Be(Timeliness.Early);
@@ -155,7 +159,7 @@ public class DossierRulesTests
         dossier.Refuse("Không đủ điều kiện", process, Calendar, Specialist, Friday);
         dossier.StepKind.Should().Be(StepKind.Approval);
         dossier.Take(Leader, first.AddDays(1));
-        dossier.Approve(null, null, process, Calendar, Leader, first.AddDays(1));
+        dossier.Approve(null, null, null, process, Calendar, Leader, first.AddDays(1));
         dossier.Outcome.Should().Be(DossierOutcome.Refused);
         dossier.FinishedTimeliness.Should().Be(Timeliness.Late);
     }
@@ -276,7 +280,7 @@ public class DossierRulesTests
 
         dossier.Refuse("Không đủ điều kiện", process, Calendar, Specialist, Friday);
         dossier.Take(Leader, Friday);
-        dossier.Approve(null, null, process, Calendar, Leader, Friday);
+        dossier.Approve(null, null, null, process, Calendar, Leader, Friday);
         return dossier;
     }
 }

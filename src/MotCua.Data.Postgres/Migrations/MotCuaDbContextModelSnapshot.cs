@@ -518,6 +518,13 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<DateOnly?>("DocumentDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("FileKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -585,6 +592,8 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
@@ -719,6 +728,9 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("ResultDocumentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ResultFileKey")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -726,6 +738,10 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<string>("ResultFileName")
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
+
+                    b.Property<string>("ResultNotation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly?>("ResultValidUntil")
                         .HasColumnType("date");

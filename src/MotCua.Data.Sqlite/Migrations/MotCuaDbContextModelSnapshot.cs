@@ -506,6 +506,13 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("DocumentDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -573,6 +580,8 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
@@ -707,12 +716,19 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ResultDocumentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResultFileKey")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResultFileName")
                         .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultNotation")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ResultValidUntil")

@@ -137,6 +137,11 @@ public sealed class OfficialDocument
 
     public DateTime? SignedAt { get; private set; }
 
+    /// <summary>The dossier whose approved result this document is (both link to each other).</summary>
+    public Guid? DossierId { get; private init; }
+
+    public string? DossierCode { get; private init; }
+
     /// <summary>Attaches the draft's PDF; once signed, the content can no longer change.</summary>
     public void AttachFile(string key, string fileName, string sha256)
     {
@@ -199,20 +204,11 @@ public sealed class OfficialDocument
         };
 
     public static OfficialDocument Draft(Guid agencyId, string typeCode, string subject, string? recipients, Urgency urgency, Confidentiality confidentiality, string by, DateTime now) =>
-        new()
-        {
-            AgencyId = agencyId,
-            Direction = DocumentDirection.Outgoing,
-            Status = DocumentStatus.Draft,
-            TypeCode = ValidType(typeCode),
-            Subject = Required(subject, "Trích yếu", "subject"),
-            SubjectFolded = VietnameseText.Fold(subject),
-            Correspondent = string.IsNullOrWhiteSpace(recipients) ? null : recipients.Trim(),
-            Urgency = urgency,
-            Confidentiality = confidentiality,
-            CreatedAt = now,
-            CreatedBy = by,
-        };
+        Outgoing(agencyId, typeCode, subject, recipients, urgency, confidentiality, by, now, null, null);
+
+    /// <summary>A dossier's result as an outgoing draft of the competent agency, addressed to the applicant.</summary>
+    public static OfficialDocument Result(Guid agencyId, string typeCode, string subject, string applicant, Guid dossierId, string dossierCode, string by, DateTime now) =>
+        Outgoing(agencyId, typeCode, subject, applicant, Urgency.Normal, Confidentiality.Normal, by, now, dossierId, dossierCode);
 
     /// <summary>Enters an incoming document in the register under its arrival number.</summary>
     public void Arrive(int year, int number, string by, DateTime now)
@@ -241,6 +237,25 @@ public sealed class OfficialDocument
         (Year, Number, Notation, DocumentDate, Status, RegisteredAt, RegisteredBy) =
             (year, number, DocumentTypes.Notation(number, TypeCode, issuer), date, DocumentStatus.Issued, now, by);
     }
+
+    private static OfficialDocument Outgoing(
+        Guid agencyId, string typeCode, string subject, string? recipients, Urgency urgency, Confidentiality confidentiality, string by, DateTime now, Guid? dossierId, string? dossierCode) =>
+        new()
+        {
+            AgencyId = agencyId,
+            Direction = DocumentDirection.Outgoing,
+            Status = DocumentStatus.Draft,
+            TypeCode = ValidType(typeCode),
+            Subject = Required(subject, "Trích yếu", "subject"),
+            SubjectFolded = VietnameseText.Fold(subject),
+            Correspondent = string.IsNullOrWhiteSpace(recipients) ? null : recipients.Trim(),
+            Urgency = urgency,
+            Confidentiality = confidentiality,
+            CreatedAt = now,
+            CreatedBy = by,
+            DossierId = dossierId,
+            DossierCode = dossierCode,
+        };
 
     private static string ValidType(string code) =>
         DocumentTypes.Find(code)?.Code ?? throw new DomainException($"Loại văn bản \"{code}\" không có trong danh mục của Nghị định 30/2020/NĐ-CP.", ProblemKind.Invalid, "typeCode");

@@ -40,7 +40,9 @@ internal sealed class OfficialDocumentConfiguration : IEntityTypeConfiguration<O
         builder.Property(d => d.FileSha256).HasMaxLength(64);
         builder.Property(d => d.VerificationCode).HasMaxLength(16);
         builder.Property(d => d.SignedBy).HasMaxLength(256);
+        builder.Property(d => d.DossierCode).HasMaxLength(40);
         builder.HasIndex(d => d.VerificationCode).IsUnique();
+        builder.HasIndex(d => d.DossierId);
         builder.HasIndex(d => new { d.AgencyId, d.Direction, d.Year, d.Number }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.Direction, d.RegisteredAt });
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);

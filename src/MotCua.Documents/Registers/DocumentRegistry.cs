@@ -16,7 +16,7 @@ public sealed record DraftInput(Guid? AgencyId, string TypeCode, string Subject,
 public sealed record DocumentItem(
     Guid Id, Guid AgencyId, string AgencyName, DocumentDirection Direction, DocumentStatus Status, int? Year, int? Number, string? Notation, string TypeCode, string TypeName,
     string Subject, DateOnly? DocumentDate, string? Correspondent, Urgency Urgency, Confidentiality Confidentiality, DateTime? RegisteredAt, string? RegisteredBy,
-    string? FileName, string? FileSha256, string? SignedBy, DateTime? SignedAt, string? VerificationCode);
+    string? FileName, string? FileSha256, string? SignedBy, DateTime? SignedAt, string? VerificationCode, Guid? DossierId, string? DossierCode);
 
 public sealed record DocumentQuery(string? Q, DocumentDirection? Direction, int? Year, string? TypeCode, DocumentStatus? Status, DateOnly? From, DateOnly? To, string? Correspondent, int? Page, int? Size);
 
@@ -27,6 +27,8 @@ public sealed record DocumentQuery(string? Q, DocumentDirection? Direction, int?
 public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSigning signing, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today => DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()).DateTime);
 
     public async Task<DocumentItem> RegisterIncomingAsync(IncomingInput input, CancellationToken ct)
     {
@@ -53,8 +55,7 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
         var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == document.AgencyId, ct);
         await scope.DemandAsync(Permissions.DocumentsRegister, agency, wholeSubtree: false, ct);
         var by = await ActorNameAsync(ct);
-        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero)).DateTime);
-        await NumberAsync(document, agency, (year, number) => document.Issue(year, number, DocumentTypes.IssuerAbbreviation(agency.Name), today, by, Now), ct,
+        await NumberAsync(document, agency, (year, number) => document.Issue(year, number, DocumentTypes.IssuerAbbreviation(agency.Name), Today, by, Now), ct,
             () => signing.SealAsync(document, agency, ct));
         return ToItem(document, agency.Name);
     }
@@ -120,15 +121,24 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
         return new Page<DocumentItem>([.. rows.Select(r => ToItem(r.Document, r.AgencyName))], page, size, total);
     }
 
+    /// <summary>Numbers a signed outgoing document in its agency's register, issues it and seals it; the caller's transaction commits it.</summary>
+    public Task IssueWithinAsync(OfficialDocument document, Agency agency, string by, CancellationToken ct) =>
+        db.Database.CurrentTransaction is null
+            ? throw new InvalidOperationException("Issue a result inside the approval's transaction.")
+            : NumberAsync(document, agency, (year, number) => document.Issue(year, number, DocumentTypes.IssuerAbbreviation(agency.Name), Today, by, Now), ct,
+                () => signing.SealAsync(document, agency, ct));
+
     /// <summary>
-    /// Takes the register's next number and saves the document in one transaction: the increment locks the register
-    /// row until the commit, so numbers are unique and, if the save fails, the number is not lost either.
+    /// Takes the register's next number and saves the document in one transaction (its own, or the caller's): the
+    /// increment locks the register row until the commit, so numbers are unique and, if the save fails, the number is
+    /// not lost either.
     /// </summary>
     private async Task NumberAsync(OfficialDocument document, Agency agency, Action<int, int> assign, CancellationToken ct, Func<Task>? afterNumber = null)
     {
         var year = VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero)).Year;
         var direction = document.Direction.ToString();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var joined = db.Database.CurrentTransaction is not null;
+        await using var transaction = joined ? null : await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "DocumentRegisters" ("Id", "AgencyId", "Year", "Direction", "LastNumber") VALUES ({Ids.New()}, {agency.Id}, {year}, {direction}, 0)
             ON CONFLICT ("AgencyId", "Year", "Direction") DO NOTHING
@@ -159,7 +169,10 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
             throw new DomainException("Văn bản vừa được người khác cấp số; hãy tải lại.", ProblemKind.Conflict);
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     /// <summary>The agency where the user registers documents: the one asked for, or their only one.</summary>
@@ -188,7 +201,7 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
     private static DocumentItem ToItem(OfficialDocument d, string agencyName) => new(
         d.Id, d.AgencyId, agencyName, d.Direction, d.Status, d.Year, d.Number, d.Notation, d.TypeCode, DocumentTypes.Find(d.TypeCode)?.Name ?? d.TypeCode,
         d.Subject, d.DocumentDate, d.Correspondent, d.Urgency, d.Confidentiality, d.RegisteredAt, d.RegisteredBy,
-        d.FileName, d.FileSha256, d.SignedBy, d.SignedAt, d.VerificationCode);
+        d.FileName, d.FileSha256, d.SignedBy, d.SignedAt, d.VerificationCode, d.DossierId, d.DossierCode);
 
     /// <summary>
     /// A year's register of one agency in number order, for printing (Decree 30, Appendix VI). The agency asked for,

@@ -63,6 +63,16 @@ public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore 
     public async Task SignAsync(Guid id, Func<string, string> verifyUrl, CancellationToken ct)
     {
         var document = await DocumentAsync(id, Permissions.DocumentsSign, ct);
+        await SignAsLeaderAsync(document, verifyUrl, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Stamps the document's PDF with its verification QR and signs it with the signed-in user's certificate; the caller
+    /// has checked that they may, and saves.
+    /// </summary>
+    public async Task SignAsLeaderAsync(OfficialDocument document, Func<string, string> verifyUrl, CancellationToken ct)
+    {
         var user = await db.Set<User>().AsNoTracking().SingleAsync(u => u.Id == scope.UserId, ct);
         var key = keys.Find(user.UserName ?? "")
             ?? throw new DomainException("Tài khoản của bạn chưa được gắn chứng thư số (Signing:Keys:{tên đăng nhập}).", ProblemKind.Conflict);
@@ -84,7 +94,6 @@ public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore 
             "LanhDao", user.FullName, Now, "Phê duyệt, ban hành", null,
             new SignaturePlacement(SignaturePlacement.LastPage, 340, 36, 220, 56, [user.FullName, user.Position ?? "", $"Ký ngày {local:dd/MM/yyyy HH:mm}"])));
         document.Sign(code, await files.SaveAsync(signed, ct), Convert.ToHexStringLower(SHA256.HashData(signed)), user.FullName, Now);
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Adds the agency's seal to an issued document's PDF, with its notation and date; nothing when no seal key is configured.</summary>
@@ -146,7 +155,7 @@ public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore 
         return document;
     }
 
-    private async Task<byte[]> ReadAsync(string key, CancellationToken ct)
+    public async Task<byte[]> ReadAsync(string key, CancellationToken ct)
     {
         await using var stream = await files.OpenAsync(key, ct) ?? throw DomainException.NotFound("tệp của văn bản");
         using var buffer = new MemoryStream();

@@ -8,6 +8,9 @@ using MotCua.Kernel.Security;
 
 namespace MotCua.Documents.Registers;
 
+/// <summary>The drafts and dossier results a leader signs in one go.</summary>
+public sealed record SignBatchInput(IReadOnlyList<SignatureRef>? Items);
+
 public static class RegisterEndpoints
 {
     public static RouteGroupBuilder MapRegisters(this RouteGroupBuilder api)
@@ -47,6 +50,11 @@ public static class RegisterEndpoints
             await signing.SignAsync(id, code => Catalog.Portal.ProcedureEndpoints.PublicUrl(http, "/xac-minh/" + code), ct);
             return TypedResults.Ok(await registry.GetAsync(id, ct));
         }).RequireAuthorization(Permissions.DocumentsSign);
+        group.MapGet("awaiting-signature", async (SigningDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ListAsync(ct)))
+            .RequireAuthorization(Permissions.DocumentsSign);
+        group.MapPost("sign", async (SignBatchInput input, HttpContext http, SigningDesk desk, CancellationToken ct) =>
+            TypedResults.Ok(await desk.SignAsync(input.Items ?? [], code => Catalog.Portal.ProcedureEndpoints.PublicUrl(http, "/xac-minh/" + code), ct)))
+            .RequireAuthorization(Permissions.DocumentsSign);
         return api;
     }
 }

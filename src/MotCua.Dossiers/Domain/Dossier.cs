@@ -155,6 +155,12 @@ public sealed class Dossier : AggregateRoot
 
     public DateOnly? ResultValidUntil { get; private set; }
 
+    /// <summary>The official document the approved result was issued as (numbered, signed and sealed in the approval).</summary>
+    public Guid? ResultDocumentId { get; private set; }
+
+    /// <summary>Its number and notation, e.g. <c>05/QĐ-UBND</c>.</summary>
+    public string? ResultNotation { get; private set; }
+
     /// <summary>Why it was refused, stopped or withdrawn.</summary>
     public string? ClosingReason { get; private set; }
 
@@ -557,8 +563,8 @@ public sealed class Dossier : AggregateRoot
         EnterStep(process, approval, null, calendar, now);
     }
 
-    /// <summary>The leader approves (signs) the result: the dossier is processed and goes to the return step.</summary>
-    public void Approve(string? comment, int? resultValidityMonths, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    /// <summary>Throws unless <paramref name="actor"/> may approve now: checked before the result is issued, and again by <see cref="Approve"/>.</summary>
+    public void RequireApprovable(Actor actor)
     {
         RequireProcessingStep(DossierAction.Approve, actor);
         if (StepKind != Domain.StepKind.Approval)
@@ -570,8 +576,26 @@ public sealed class Dossier : AggregateRoot
         {
             throw new DomainException("Chưa có dự thảo kết quả để phê duyệt.", ProblemKind.Conflict);
         }
+    }
 
+    /// <summary>
+    /// The leader approves (signs) the result: the dossier is processed and goes to the return step. A granted
+    /// result comes <paramref name="issued"/> as an official document, whose signed and sealed file replaces the draft
+    /// (the approval action always issues it; only history imported from paper approvals has none).
+    /// </summary>
+    public void Approve(string? comment, int? resultValidityMonths, IssuedResult? issued, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        RequireApprovable(actor);
         Outcome ??= DossierOutcome.Granted;
+        StoredFile? signed = null;
+        if (Outcome == DossierOutcome.Granted && issued is not null)
+        {
+            (ResultDocumentId, ResultNotation, ResultFileKey) = (issued.DocumentId, issued.Notation, issued.File.Key);
+            ResultFileName = issued.File.FileName;
+            signed = issued.File;
+            comment = (Clean(comment) is { } said ? said.TrimEnd('.') + ". " : "") + $"Ban hành văn bản số {issued.Notation}.";
+        }
+
         var from = Status;
         Status = DossierStatus.Processed;
         FinishedAt = now;
@@ -581,7 +605,7 @@ public sealed class Dossier : AggregateRoot
             ResultValidUntil = DateOnly.FromDateTime(VietnamTime.ToLocal(new DateTimeOffset(now, TimeSpan.Zero)).DateTime).AddMonths(months);
         }
 
-        Append(DossierAction.Approve, from, actor, now, Clean(comment), timeliness: StepTimeliness(now));
+        Append(DossierAction.Approve, from, actor, now, Clean(comment), signed, StepTimeliness(now));
         EnterStep(process, process.Steps.Count - 1, ReceivingAgencyId, calendar, now);
     }
 
@@ -862,6 +886,9 @@ public sealed class Dossier : AggregateRoot
 
 /// <summary>A file kept in the file store, as a dossier refers to it.</summary>
 public sealed record StoredFile(string Key, string FileName, string ContentType, long Size);
+
+/// <summary>A granted result issued as an official document: its id, number and notation, and the signed, sealed PDF.</summary>
+public sealed record IssuedResult(Guid DocumentId, string Notation, StoredFile File);
 
 /// <summary>A thành phần hồ sơ of this dossier: what was asked, in which form and count, and the file or paper provided.</summary>
 public sealed class DossierDocument

@@ -61,6 +61,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.AssigneeName).HasMaxLength(256);
         builder.Property(d => d.ResultFileKey).HasMaxLength(80);
         builder.Property(d => d.ResultFileName).HasMaxLength(260);
+        builder.Property(d => d.ResultNotation).HasMaxLength(100);
         builder.Property(d => d.Revision).IsConcurrencyToken();
         builder.Ignore(d => d.MissingDocuments);
         builder.HasMany(d => d.Documents).WithOne().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);

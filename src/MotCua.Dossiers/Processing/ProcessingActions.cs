@@ -3,6 +3,7 @@ using MotCua.Catalog.Domain;
 using MotCua.Dossiers.Domain;
 using MotCua.Dossiers.Work;
 using MotCua.Kernel;
+using MotCua.Kernel.Files;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Domain;
@@ -39,7 +40,7 @@ public sealed record ActionInput
 /// who may act (the step's role on the step's agency, the holder, the desk, the owner), changes the dossier
 /// through its own rules, and saves it with its history row in one transaction.
 /// </summary>
-public sealed class ProcessingActions(DossierWork work)
+public sealed class ProcessingActions(DossierWork work, IResultIssuer issuer)
 {
     public static IReadOnlyList<string> Names { get; } =
         ["take", "forward", "send-back", "consult", "supplement", "refuse", "approve", "stop", "transfer", "return-transfer", "apology", "withdraw", "return"];
@@ -101,9 +102,22 @@ public sealed class ProcessingActions(DossierWork work)
             case "approve":
             {
                 await work.RequireStepRoleAsync(dossier, ct);
+                dossier.RequireApprovable(actor);
                 var months = await ValidityMonthsAsync(dossier, ct);
-                dossier.Approve(input.Comment, months, await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
-                break;
+                var (process, calendar) = (await ProcessAsync(dossier, ct), await work.CalendarAsync(ct));
+                if (dossier.Outcome == DossierOutcome.Refused)
+                {
+                    dossier.Approve(input.Comment, months, null, process, calendar, actor, now);
+                    break;
+                }
+
+                // A granted result is numbered, signed, sealed and issued with the approval, or none of it happens.
+                await using var transaction = await work.Db.Database.BeginTransactionAsync(ct);
+                var issued = await issuer.IssueAsync(dossier, dossier.StepAgencyId ?? dossier.CompetentAgencyId, ct);
+                dossier.Approve(input.Comment, months, issued, process, calendar, actor, now);
+                await work.SaveAsync(ct);
+                await transaction.CommitAsync(ct);
+                return dossier;
             }
 
             case "stop":
@@ -169,11 +183,9 @@ public sealed class ProcessingActions(DossierWork work)
     {
         var dossier = await work.LoadAsync(id, ct);
         await work.RequireStepRoleAsync(dossier, ct);
-        var file = content is null ? null : await work.StoreUploadAsync(content, fileName, ct);
-        if (file is not null && file.ContentType != "application/pdf")
-        {
-            throw new DomainException("Kết quả giải quyết phải là tệp PDF.", ProblemKind.Invalid, "file");
-        }
+        // The draft must be a PDF the leader can sign when approving, not only something that starts like one.
+        var file = content is null ? null : await work.StoreUploadAsync(content, fileName, ct,
+            bytes => FileTypes.DocumentType(bytes) != "application/pdf" ? "Kết quả giải quyết phải là tệp PDF." : issuer.Problem(bytes));
 
         dossier.ProposeResult(file, outcome, comment, await work.ActorAsync(ct), work.Now);
         await work.SaveAsync(ct);

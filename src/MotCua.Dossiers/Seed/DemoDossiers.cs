@@ -240,7 +240,7 @@ public sealed class DemoDossiers(DossierWork work, DossierIntake intake, Dossier
 
             if (step.Kind == StepKind.Approval)
             {
-                dossier.Approve("Đồng ý", version.Content.ResultValidityMonths, process, calendar, actor, t);
+                dossier.Approve("Đồng ý", version.Content.ResultValidityMonths, null, process, calendar, actor, t);
             }
             else
             {

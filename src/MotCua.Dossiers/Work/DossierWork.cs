@@ -218,7 +218,7 @@ public sealed class DossierWork(DbContext db, AgencyScope scope, WorkingCalendar
     }
 
     /// <summary>Reads an upload, checks its size and its type by content (PDF, PNG, JPEG, WebP), and stores it.</summary>
-    public async Task<StoredFile> StoreUploadAsync(Stream content, string? fileName, CancellationToken ct)
+    public async Task<StoredFile> StoreUploadAsync(Stream content, string? fileName, CancellationToken ct, Func<byte[], string?>? problem = null)
     {
         var max = Options.MaxFileBytes;
         using var buffer = new MemoryStream();
@@ -244,6 +244,11 @@ public sealed class DossierWork(DbContext db, AgencyScope scope, WorkingCalendar
         if (type == "application/pdf" && !FileTypes.LooksLikeCompletePdf(bytes))
         {
             throw new DomainException("Tệp PDF bị hỏng hoặc không đầy đủ.", ProblemKind.Invalid, "file");
+        }
+
+        if (problem?.Invoke(bytes) is { } message)
+        {
+            throw new DomainException(message, ProblemKind.Invalid, "file");
         }
 
         var key = await files.SaveAsync(bytes, ct);
