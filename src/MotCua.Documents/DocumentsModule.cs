@@ -6,14 +6,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Documents.Signing;
+using MotCua.Documents.Exchange;
 using MotCua.Documents.Verification;
 
 namespace MotCua.Documents;
 
 /// <summary>
-/// Official documents and signing: registers (incoming, outgoing numbering), PAdES signatures, verification of any
-/// signed PDF (so far). Depends on Kernel,
-/// Organization and Dossiers.
+/// Official documents and signing: registers (incoming handling, outgoing review, numbering, copies), PAdES signatures,
+/// dossier results issued as documents, verification of any signed PDF, and the edXML exchange between agencies.
+/// Depends on Kernel, Organization, Catalog and Dossiers.
 /// </summary>
 public static class DocumentsModule
 {
@@ -31,6 +32,11 @@ public static class DocumentsModule
         services.AddScoped<Registers.DocumentRegistry>();
         services.AddScoped<Registers.DocumentSigning>();
         services.AddScoped<Registers.SigningDesk>();
+        services.AddScoped<Handling.IncomingHandling>();
+        services.Configure<Exchange.ExchangeOptions>(configuration.GetSection(Exchange.ExchangeOptions.Section));
+        services.AddScoped<Exchange.ExchangeInbox>();
+        services.AddScoped<Exchange.ExchangeOutbox>();
+        services.AddHttpClient<Exchange.ExchangeGateway>(c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddScoped<Dossiers.Processing.IResultIssuer, Registers.ResultIssuer>();
 
         // Public verification: a fixed window per client address (each check reads a whole file).
@@ -41,5 +47,5 @@ public static class DocumentsModule
         return services;
     }
 
-    public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api) => Registers.RegisterEndpoints.MapRegisters(api.MapVerification());
+    public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api) => Registers.RegisterEndpoints.MapRegisters(api.MapVerification().MapExchange());
 }

@@ -54,7 +54,16 @@ public class DocumentJourneyTests(BrowserApp app)
             await clerk.GetByLabel("Nơi nhận").FillAsync("Các sở, ngành");
             await clerk.Locator("#DraftFile").SetInputFilesAsync(file);
             await clerk.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo" }).ClickAsync();
-            await Assertions.Expect(clerk.Locator("tr", new() { HasText = subject })).ToContainTextAsync("chờ ký");
+            await Assertions.Expect(clerk.Locator("tr", new() { HasText = subject })).ToContainTextAsync("chờ duyệt");
+        }
+
+        // The head of the drafting unit reviews both drafts: the leader will sign exactly these files.
+        var head = await app.SignInAsStaffAsync("truongphong");
+        foreach (var subject in new[] { "chuyển đổi số", "cải cách hành chính" })
+        {
+            await head.GotoAsync("/can-bo/van-ban?so=di");
+            await head.Locator("tr", new() { HasText = subject }).GetByRole(AriaRole.Button, new() { Name = "Duyệt dự thảo" }).ClickAsync();
+            await Assertions.Expect(head.Locator("tr", new() { HasText = subject })).ToContainTextAsync("đã duyệt: Phạm Quốc Trung");
         }
 
         var leader = await app.SignInAsStaffAsync("lanhdao");

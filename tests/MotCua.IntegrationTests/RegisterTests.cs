@@ -150,6 +150,18 @@ public abstract class SigningTests(AppFixture app)
         (await clerk.PostAsync($"/api/v1/documents/{id}/file", Upload(pdf))).StatusCode.Should().Be(HttpStatusCode.OK);
         (await clerk.PostAsync($"/api/v1/documents/{id}/issue", null)).StatusCode.Should().Be(HttpStatusCode.Conflict, "an electronic document is signed before it is numbered");
         (await clerk.PostAsync($"/api/v1/documents/{id}/sign", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the clerk does not sign");
+        var unreviewed = await leader.PostAsync($"/api/v1/documents/{id}/sign", null);
+        unreviewed.StatusCode.Should().Be(HttpStatusCode.Conflict, "the head of the unit reviews first");
+        (await unreviewed.Content.ReadAsStringAsync()).Should().Contain("chưa được trưởng đơn vị duyệt");
+
+        // Reviewed, then changed: the review no longer holds, and the leader cannot sign what was not reviewed.
+        var head = await app.ApiAsAsync("truongphong");
+        (await clerk.PostAsync($"/api/v1/documents/{id}/review", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the clerk does not review");
+        var reviewed = await (await head.PostAsync($"/api/v1/documents/{id}/review", null)).Content.ReadFromJsonAsync<JsonElement>();
+        reviewed.GetProperty("reviewedBy").GetString().Should().Be("Phạm Quốc Trung");
+        (await clerk.PostAsync($"/api/v1/documents/{id}/file", Upload(pdf))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await leader.PostAsync($"/api/v1/documents/{id}/sign", null)).StatusCode.Should().Be(HttpStatusCode.Conflict, "the new file was not reviewed");
+        (await head.PostAsync($"/api/v1/documents/{id}/review", null)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var signedResponse = await leader.PostAsync($"/api/v1/documents/{id}/sign", null);
         signedResponse.StatusCode.Should().Be(HttpStatusCode.OK, await signedResponse.Content.ReadAsStringAsync());

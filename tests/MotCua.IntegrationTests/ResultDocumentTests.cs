@@ -102,6 +102,8 @@ public abstract class ResultDocumentTests(AppFixture app)
             (await clerk.PostAsync($"/api/v1/documents/{draftId}/file", form)).StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
+        (await (await app.ApiAsAsync("truongphong")).PostAsync($"/api/v1/documents/{draftId}/review", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
         var leader = await app.ApiAsAsync("lanhdao");
         var queue = await leader.GetFromJsonAsync<JsonElement>("/api/v1/documents/awaiting-signature", Json);
         var ids = queue.EnumerateArray().Select(i => (i.GetProperty("kind").GetString(), i.GetProperty("id").GetGuid())).ToList();

@@ -486,6 +486,10 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CopyKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Correspondent")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -496,6 +500,9 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Direction")
@@ -513,6 +520,9 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid?>("DossierId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ExchangeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -525,6 +535,30 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HandlerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HandlerUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instruction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notation")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -532,11 +566,33 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OriginalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RegisteredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegisteredBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderIdentifier")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SignedAt")
@@ -583,6 +639,12 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.HasIndex("DossierId");
 
+                    b.HasIndex("HandlerId");
+
+                    b.HasIndex("HandlerUnitId");
+
+                    b.HasIndex("OriginalId");
+
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
@@ -592,6 +654,100 @@ namespace MotCua.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("OfficialDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Documents.Exchange.DocumentExchange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatusAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("PackageId", "Recipient", "Direction")
+                        .IsUnique();
+
+                    b.ToTable("DocumentExchanges", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Documents.Exchange.ExchangeStatusEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExchangeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Staff")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExchangeId");
+
+                    b.ToTable("ExchangeStatuses", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Dossiers.Domain.Dossier", b =>
@@ -1711,6 +1867,24 @@ namespace MotCua.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Documents.Exchange.DocumentExchange", b =>
+                {
+                    b.HasOne("MotCua.Documents.Domain.OfficialDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Documents.Exchange.ExchangeStatusEntry", b =>
+                {
+                    b.HasOne("MotCua.Documents.Exchange.DocumentExchange", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Dossiers.Domain.Dossier", b =>
                 {
                     b.HasOne("MotCua.Organization.Domain.Agency", null)
@@ -1855,6 +2029,11 @@ namespace MotCua.Data.Sqlite.Migrations
             modelBuilder.Entity("MotCua.Catalog.Domain.Procedure", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("MotCua.Documents.Exchange.DocumentExchange", b =>
+                {
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("MotCua.Dossiers.Domain.Dossier", b =>

@@ -12,6 +12,18 @@ public static class DocumentLabels
     {
         DocumentStatus.Registered => "Đã vào sổ",
         DocumentStatus.Draft => "Dự thảo",
-        _ => "Đã ban hành",
+        DocumentStatus.Issued => "Đã ban hành",
+        DocumentStatus.Arrived => "Mới đến (liên thông), chờ vào sổ",
+        DocumentStatus.Directed => "Đang xử lý",
+        DocumentStatus.Finished => "Đã xử lý xong",
+        DocumentStatus.Rejected => "Đã trả lại",
+        _ => status.ToString(),
+    };
+
+    public static string CopyName(CopyKind kind) => kind switch
+    {
+        CopyKind.Exact => "Sao y",
+        CopyKind.FromCopy => "Sao lục",
+        _ => "Trích sao",
     };
 }

@@ -18,7 +18,13 @@ public static class DocumentTypes
         new("GNP", "Giấy nghỉ phép"), new("PG", "Phiếu gửi"), new("PC", "Phiếu chuyển"), new("PB", "Phiếu báo"),
     ];
 
-    public static DocumentType? Find(string? code) => All.FirstOrDefault(t => string.Equals(t.Code, code?.Trim(), StringComparison.Ordinal));
+    /// <summary>The notations of copies (Decree 30, Appendix I): SY sao y, SL sao lục, TS trích sao.</summary>
+    public static IReadOnlyList<DocumentType> Copies { get; } = [new("SY", "Bản sao y"), new("SL", "Bản sao lục"), new("TS", "Bản trích sao")];
+
+    public static DocumentType? Find(string? code) =>
+        All.FirstOrDefault(t => string.Equals(t.Code, code?.Trim(), StringComparison.Ordinal)) ?? Copies.FirstOrDefault(t => string.Equals(t.Code, code?.Trim(), StringComparison.Ordinal));
+
+    public static string CopyCode(CopyKind kind) => kind switch { CopyKind.Exact => "SY", CopyKind.FromCopy => "SL", _ => "TS" };
 
     /// <summary>
     /// "Số, ký hiệu": the number (at least two digits) then the type's abbreviation and the issuer's, e.g. <c>05/QĐ-UBND</c>;

@@ -24,6 +24,31 @@ public enum DocumentStatus
 
     /// <summary>Numbered in the register and sent.</summary>
     Issued,
+
+    /// <summary>Arrived through the exchange; the clerk has yet to enter it in the register or refuse it.</summary>
+    Arrived,
+
+    /// <summary>An incoming document the leader directed to a unit or person, with a deadline.</summary>
+    Directed,
+
+    /// <summary>An incoming document whose handling is finished.</summary>
+    Finished,
+
+    /// <summary>An arrival the clerk refused (wrong recipient, broken file…).</summary>
+    Rejected,
+}
+
+/// <summary>The three kinds of copy of Decree 30/2020 (Article 25).</summary>
+public enum CopyKind
+{
+    /// <summary>Sao y: the whole content, in the copy's format.</summary>
+    Exact,
+
+    /// <summary>Sao lục: a copy made from a copy (sao y).</summary>
+    FromCopy,
+
+    /// <summary>Trích sao: a part of the content.</summary>
+    Extract,
 }
 
 public enum Urgency
@@ -142,7 +167,44 @@ public sealed class OfficialDocument
 
     public string? DossierCode { get; private init; }
 
-    /// <summary>Attaches the draft's PDF; once signed, the content can no longer change.</summary>
+    /// <summary>Who reviewed the draft (the head of the drafting unit), and the SHA-256 of the file they reviewed.</summary>
+    public string? ReviewedBy { get; private set; }
+
+    public DateTime? ReviewedAt { get; private set; }
+
+    public string? ReviewedSha256 { get; private set; }
+
+    /// <summary>For a copy (bản sao): the document it copies, and which kind of copy.</summary>
+    public Guid? OriginalId { get; private init; }
+
+    public CopyKind? CopyKind { get; private init; }
+
+    /// <summary>Incoming handling: the leader it was submitted to, who it was directed to (a person or a unit), what to do and by when.</summary>
+    public Guid? LeaderId { get; private set; }
+
+    public string? LeaderName { get; private set; }
+
+    public Guid? HandlerId { get; private set; }
+
+    public Guid? HandlerUnitId { get; private set; }
+
+    public string? HandlerName { get; private set; }
+
+    public string? Instruction { get; private set; }
+
+    public DateOnly? Deadline { get; private set; }
+
+    public DateTime? FinishedAt { get; private set; }
+
+    /// <summary>How the handling ended, or why an arrival was refused.</summary>
+    public string? Outcome { get; private set; }
+
+    /// <summary>The edXML document id and the sender's agency identifier of an arrival through the exchange.</summary>
+    public Guid? ExchangeId { get; private init; }
+
+    public string? SenderIdentifier { get; private init; }
+
+    /// <summary>Attaches the draft's PDF; a new file needs a new review, and once signed the content can no longer change.</summary>
     public void AttachFile(string key, string fileName, string sha256)
     {
         if (Direction != DocumentDirection.Outgoing || Status != DocumentStatus.Draft)
@@ -156,6 +218,50 @@ public sealed class OfficialDocument
         }
 
         (FileKey, FileName, FileSha256) = (key, fileName, sha256);
+        (ReviewedBy, ReviewedAt, ReviewedSha256) = (null, null, null);
+    }
+
+    /// <summary>The head of the drafting unit approves the draft as it is now: the leader signs exactly this file.</summary>
+    public void Review(string by, DateTime now)
+    {
+        if (Direction != DocumentDirection.Outgoing || Status != DocumentStatus.Draft || SignedBy is not null)
+        {
+            throw new DomainException("Chỉ dự thảo văn bản đi chưa ký mới được duyệt.", ProblemKind.Conflict);
+        }
+
+        if (FileSha256 is null)
+        {
+            throw new DomainException("Dự thảo chưa có tệp PDF để duyệt.", ProblemKind.Conflict);
+        }
+
+        (ReviewedBy, ReviewedAt, ReviewedSha256) = (by, now, FileSha256);
+    }
+
+    /// <summary>
+    /// Throws unless the draft may be signed with the file whose bytes hash to <paramref name="actualSha256"/>: reviewed
+    /// (a dossier result was reviewed in the dossier's own steps), and not changed since, not even in the file store.
+    /// </summary>
+    public void RequireSignable(string actualSha256)
+    {
+        if (Direction != DocumentDirection.Outgoing || Status != DocumentStatus.Draft || FileKey is null)
+        {
+            throw new DomainException("Chỉ dự thảo văn bản đi có tệp PDF mới ký được.", ProblemKind.Conflict);
+        }
+
+        if (SignedBy is not null)
+        {
+            throw new DomainException("Văn bản đã được ký.", ProblemKind.Conflict);
+        }
+
+        if (DossierId is null && ReviewedSha256 is null)
+        {
+            throw new DomainException("Dự thảo chưa được trưởng đơn vị duyệt: chưa ký được.", ProblemKind.Conflict);
+        }
+
+        if (actualSha256 != FileSha256 || (ReviewedSha256 is not null && actualSha256 != ReviewedSha256))
+        {
+            throw new DomainException("Tệp dự thảo đã thay đổi sau khi được duyệt: không ký. Hãy trình duyệt lại.", ProblemKind.Conflict);
+        }
     }
 
     /// <summary>The competent leader has signed the draft's PDF (now stamped with its verification code).</summary>
@@ -186,22 +292,7 @@ public sealed class OfficialDocument
     }
 
     public static OfficialDocument Incoming(Guid agencyId, string typeCode, string subject, string sender, string? senderNotation, DateOnly? documentDate, Urgency urgency, Confidentiality confidentiality, string by, DateTime now) =>
-        new()
-        {
-            AgencyId = agencyId,
-            Direction = DocumentDirection.Incoming,
-            Status = DocumentStatus.Registered,
-            TypeCode = ValidType(typeCode),
-            Subject = Required(subject, "Trích yếu", "subject"),
-            SubjectFolded = VietnameseText.Fold(subject),
-            Correspondent = Required(sender, "Nơi gửi", "sender"),
-            Notation = string.IsNullOrWhiteSpace(senderNotation) ? null : senderNotation.Trim(),
-            DocumentDate = documentDate,
-            Urgency = urgency,
-            Confidentiality = confidentiality,
-            CreatedAt = now,
-            CreatedBy = by,
-        };
+        NewIncoming(agencyId, typeCode, subject, sender, senderNotation, documentDate, urgency, confidentiality, by, now, null, null);
 
     public static OfficialDocument Draft(Guid agencyId, string typeCode, string subject, string? recipients, Urgency urgency, Confidentiality confidentiality, string by, DateTime now) =>
         Outgoing(agencyId, typeCode, subject, recipients, urgency, confidentiality, by, now, null, null);
@@ -210,15 +301,134 @@ public sealed class OfficialDocument
     public static OfficialDocument Result(Guid agencyId, string typeCode, string subject, string applicant, Guid dossierId, string dossierCode, string by, DateTime now) =>
         Outgoing(agencyId, typeCode, subject, applicant, Urgency.Normal, Confidentiality.Normal, by, now, dossierId, dossierCode);
 
-    /// <summary>Enters an incoming document in the register under its arrival number.</summary>
+    /// <summary>A document received through the exchange, waiting for the clerk (with its signed file when it came with one).</summary>
+    public static OfficialDocument Arrival(
+        Guid agencyId, string typeCode, string subject, string sender, string senderIdentifier, string? senderNotation, DateOnly? documentDate, Urgency urgency,
+        Guid exchangeId, string by, DateTime now) =>
+        NewIncoming(agencyId, typeCode, subject, sender, senderNotation, documentDate, urgency, Confidentiality.Normal, by, now, exchangeId, senderIdentifier);
+
+    /// <summary>The file that came with an arrival (checked against its hash by the exchange).</summary>
+    public void Received(string key, string fileName, string sha256)
+    {
+        if (Status != DocumentStatus.Arrived || FileKey is not null)
+        {
+            throw new DomainException("Văn bản đến đã có tệp.", ProblemKind.Conflict);
+        }
+
+        (FileKey, FileName, FileSha256) = (key, fileName, sha256);
+    }
+
+    /// <summary>Enters an incoming document (a paper one, or an electronic arrival) in the register under its arrival number.</summary>
     public void Arrive(int year, int number, string by, DateTime now)
     {
-        if (Direction != DocumentDirection.Incoming || Number is not null)
+        if (Direction != DocumentDirection.Incoming || Number is not null || Status is not (DocumentStatus.Registered or DocumentStatus.Arrived))
         {
             throw new DomainException("Văn bản đã được vào sổ.", ProblemKind.Conflict);
         }
 
-        (Year, Number, RegisteredAt, RegisteredBy) = (year, number, now, by);
+        (Year, Number, RegisteredAt, RegisteredBy, Status) = (year, number, now, by, DocumentStatus.Registered);
+    }
+
+    /// <summary>The clerk refuses an electronic arrival, with the reason the sender will read.</summary>
+    public void Reject(string reason, string by, DateTime now)
+    {
+        if (Status != DocumentStatus.Arrived)
+        {
+            throw new DomainException("Chỉ văn bản điện tử mới đến, chưa vào sổ, mới trả lại được.", ProblemKind.Conflict);
+        }
+
+        Outcome = Required(reason, "Lý do trả lại", "reason");
+        (Status, FinishedAt, RegisteredBy) = (DocumentStatus.Rejected, now, by);
+    }
+
+    /// <summary>The clerk submits a registered document to the leader in charge.</summary>
+    public void SubmitTo(Guid leaderId, string leaderName)
+    {
+        if (Direction != DocumentDirection.Incoming || Status != DocumentStatus.Registered)
+        {
+            throw new DomainException("Chỉ văn bản đến đã vào sổ, chưa được chỉ đạo, mới trình được.", ProblemKind.Conflict);
+        }
+
+        (LeaderId, LeaderName) = (leaderId, leaderName);
+    }
+
+    /// <summary>The leader directs the document to a person or a unit, with what to do and by when (not before today).</summary>
+    public void Direct(Guid? handlerId, Guid? unitId, string handlerName, string? instruction, DateOnly deadline, DateOnly today, string leader)
+    {
+        if (Direction != DocumentDirection.Incoming || Status is not (DocumentStatus.Registered or DocumentStatus.Directed))
+        {
+            throw new DomainException("Chỉ văn bản đến đã vào sổ, chưa xử lý xong, mới giao được.", ProblemKind.Conflict);
+        }
+
+        if ((handlerId is null) == (unitId is null))
+        {
+            throw new DomainException("Hãy chọn một người hoặc một đơn vị xử lý.", ProblemKind.Invalid, "handlerId");
+        }
+
+        if (deadline < today)
+        {
+            throw new DomainException("Hạn xử lý không được trước hôm nay.", ProblemKind.Invalid, "deadline");
+        }
+
+        (HandlerId, HandlerUnitId, HandlerName, Deadline, Status) = (handlerId, unitId, handlerName, deadline, DocumentStatus.Directed);
+        Instruction = string.IsNullOrWhiteSpace(instruction) ? null : Required(instruction, "Ý kiến chỉ đạo", "instruction");
+        LeaderName = leader;
+    }
+
+    /// <summary>The handler reports the document handled.</summary>
+    public void Finish(string? outcome, DateTime now)
+    {
+        if (Status != DocumentStatus.Directed)
+        {
+            throw new DomainException("Chỉ văn bản đã được giao xử lý mới báo hoàn thành được.", ProblemKind.Conflict);
+        }
+
+        Outcome = string.IsNullOrWhiteSpace(outcome) ? null : Required(outcome, "Kết quả xử lý", "outcome");
+        (Status, FinishedAt) = (DocumentStatus.Finished, now);
+    }
+
+    /// <summary>True when the document is directed and still open on <paramref name="today"/> with its deadline within <paramref name="days"/> days (or past).</summary>
+    public bool IsDueWithin(DateOnly today, int days) => Status == DocumentStatus.Directed && Deadline is { } due && due <= today.AddDays(days);
+
+    /// <summary>A copy (sao y, sao lục, trích sao) of an issued or registered document, as an outgoing draft of its own, linked to the original.</summary>
+    public OfficialDocument CopyAs(CopyKind kind, string? extract, string by, DateTime now)
+    {
+        if (Status is not (DocumentStatus.Issued or DocumentStatus.Registered or DocumentStatus.Directed or DocumentStatus.Finished))
+        {
+            throw new DomainException("Chỉ sao văn bản đã ban hành hoặc đã vào sổ.", ProblemKind.Conflict);
+        }
+
+        if (kind == Domain.CopyKind.FromCopy && CopyKind is not Domain.CopyKind.Exact)
+        {
+            throw new DomainException("Sao lục được thực hiện từ bản sao y.", ProblemKind.Invalid, "kind");
+        }
+
+        var label = DocumentLabels.CopyName(kind);
+        var subject = $"{label} văn bản số {Notation ?? "(không số)"}: {Subject}";
+        if (kind == Domain.CopyKind.Extract)
+        {
+            subject = $"{subject} — phần trích: {Required(extract, "Phần trích sao", "extract")}";
+        }
+
+        return new OfficialDocument
+        {
+            AgencyId = AgencyId,
+            Direction = DocumentDirection.Outgoing,
+            Status = DocumentStatus.Draft,
+            TypeCode = DocumentTypes.CopyCode(kind),
+            Subject = subject.Length > 1000 ? subject[..1000] : subject,
+            SubjectFolded = VietnameseText.Fold(subject.Length > 1000 ? subject[..1000] : subject),
+            Correspondent = Correspondent,
+            Urgency = Urgency,
+            Confidentiality = Confidentiality,
+            CreatedAt = now,
+            CreatedBy = by,
+            OriginalId = Id,
+            CopyKind = kind,
+            FileKey = kind == Domain.CopyKind.Extract ? null : FileKey,
+            FileName = kind == Domain.CopyKind.Extract ? null : FileName,
+            FileSha256 = kind == Domain.CopyKind.Extract ? null : FileSha256,
+        };
     }
 
     /// <summary>Numbers an outgoing document in the register and issues it, dated the day of issue.</summary>
@@ -237,6 +447,28 @@ public sealed class OfficialDocument
         (Year, Number, Notation, DocumentDate, Status, RegisteredAt, RegisteredBy) =
             (year, number, DocumentTypes.Notation(number, TypeCode, issuer), date, DocumentStatus.Issued, now, by);
     }
+
+    private static OfficialDocument NewIncoming(
+        Guid agencyId, string typeCode, string subject, string sender, string? senderNotation, DateOnly? documentDate, Urgency urgency, Confidentiality confidentiality,
+        string by, DateTime now, Guid? exchangeId, string? senderIdentifier) =>
+        new()
+        {
+            AgencyId = agencyId,
+            Direction = DocumentDirection.Incoming,
+            Status = exchangeId is null ? DocumentStatus.Registered : DocumentStatus.Arrived,
+            TypeCode = ValidType(typeCode),
+            Subject = Required(subject, "Trích yếu", "subject"),
+            SubjectFolded = VietnameseText.Fold(subject),
+            Correspondent = Required(sender, "Nơi gửi", "sender"),
+            Notation = string.IsNullOrWhiteSpace(senderNotation) ? null : senderNotation.Trim(),
+            DocumentDate = documentDate,
+            Urgency = urgency,
+            Confidentiality = confidentiality,
+            CreatedAt = now,
+            CreatedBy = by,
+            ExchangeId = exchangeId,
+            SenderIdentifier = senderIdentifier,
+        };
 
     private static OfficialDocument Outgoing(
         Guid agencyId, string typeCode, string subject, string? recipients, Urgency urgency, Confidentiality confidentiality, string by, DateTime now, Guid? dossierId, string? dossierCode) =>

@@ -41,10 +41,55 @@ internal sealed class OfficialDocumentConfiguration : IEntityTypeConfiguration<O
         builder.Property(d => d.VerificationCode).HasMaxLength(16);
         builder.Property(d => d.SignedBy).HasMaxLength(256);
         builder.Property(d => d.DossierCode).HasMaxLength(40);
+        builder.Property(d => d.ReviewedBy).HasMaxLength(256);
+        builder.Property(d => d.ReviewedSha256).HasMaxLength(64);
+        builder.Property(d => d.CopyKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.LeaderName).HasMaxLength(256);
+        builder.Property(d => d.HandlerName).HasMaxLength(300);
+        builder.Property(d => d.Instruction).HasMaxLength(1000);
+        builder.Property(d => d.Outcome).HasMaxLength(1000);
+        builder.Property(d => d.SenderIdentifier).HasMaxLength(40);
+        builder.HasIndex(d => d.HandlerId);
+        builder.HasIndex(d => d.HandlerUnitId);
+        builder.HasIndex(d => d.OriginalId);
         builder.HasIndex(d => d.VerificationCode).IsUnique();
         builder.HasIndex(d => d.DossierId);
         builder.HasIndex(d => new { d.AgencyId, d.Direction, d.Year, d.Number }).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.Direction, d.RegisteredAt });
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DocumentExchangeConfiguration : IEntityTypeConfiguration<Exchange.DocumentExchange>
+{
+    public void Configure(EntityTypeBuilder<Exchange.DocumentExchange> builder)
+    {
+        builder.ToTable("DocumentExchanges");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Direction).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Sender).HasMaxLength(40);
+        builder.Property(e => e.Recipient).HasMaxLength(40);
+        builder.Property(e => e.SenderName).HasMaxLength(300);
+        builder.Property(e => e.RecipientName).HasMaxLength(300);
+        builder.Property(e => e.Status).HasMaxLength(2);
+        // A package arrives once per recipient, and a document goes once to each recipient.
+        builder.HasIndex(e => new { e.PackageId, e.Recipient, e.Direction }).IsUnique();
+        builder.HasIndex(e => e.DocumentId);
+        builder.HasOne<OfficialDocument>().WithMany().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.Statuses).WithOne().HasForeignKey(s => s.ExchangeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Statuses).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ExchangeStatusConfiguration : IEntityTypeConfiguration<Exchange.ExchangeStatusEntry>
+{
+    public void Configure(EntityTypeBuilder<Exchange.ExchangeStatusEntry> builder)
+    {
+        builder.ToTable("ExchangeStatuses");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Code).HasMaxLength(2);
+        builder.Property(s => s.Description).HasMaxLength(1000);
+        builder.Property(s => s.Staff).HasMaxLength(256);
+        builder.Property(s => s.DeliveryError).HasMaxLength(1000);
     }
 }

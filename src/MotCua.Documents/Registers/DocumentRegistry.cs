@@ -16,7 +16,9 @@ public sealed record DraftInput(Guid? AgencyId, string TypeCode, string Subject,
 public sealed record DocumentItem(
     Guid Id, Guid AgencyId, string AgencyName, DocumentDirection Direction, DocumentStatus Status, int? Year, int? Number, string? Notation, string TypeCode, string TypeName,
     string Subject, DateOnly? DocumentDate, string? Correspondent, Urgency Urgency, Confidentiality Confidentiality, DateTime? RegisteredAt, string? RegisteredBy,
-    string? FileName, string? FileSha256, string? SignedBy, DateTime? SignedAt, string? VerificationCode, Guid? DossierId, string? DossierCode);
+    string? FileName, string? FileSha256, string? SignedBy, DateTime? SignedAt, string? VerificationCode, Guid? DossierId, string? DossierCode,
+    string? ReviewedBy, DateTime? ReviewedAt, Guid? OriginalId, CopyKind? CopyKind, string? SenderIdentifier, bool ViaExchange,
+    string? LeaderName, string? HandlerName, string? Instruction, DateOnly? Deadline, DateTime? FinishedAt, string? Outcome);
 
 public sealed record DocumentQuery(string? Q, DocumentDirection? Direction, int? Year, string? TypeCode, DocumentStatus? Status, DateOnly? From, DateOnly? To, string? Correspondent, int? Page, int? Size);
 
@@ -121,6 +123,21 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
         return new Page<DocumentItem>([.. rows.Select(r => ToItem(r.Document, r.AgencyName))], page, size, total);
     }
 
+    /// <summary>Enters an electronic arrival in its agency's incoming register under the next arrival number.</summary>
+    public Task RegisterArrivalAsync(OfficialDocument document, Agency agency, string by, CancellationToken ct) =>
+        NumberAsync(document, agency, (year, number) => document.Arrive(year, number, by, Now), ct);
+
+    /// <summary>A copy (sao y, sao lục, trích sao) of a document the clerk's agency holds, as a draft linked to the original.</summary>
+    public async Task<DocumentItem> CopyAsync(Guid id, CopyKind kind, string? extract, CancellationToken ct)
+    {
+        var original = await signing.DocumentAsync(id, Permissions.DocumentsRegister, ct);
+        var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == original.AgencyId, ct);
+        var copy = original.CopyAs(kind, extract, await ActorNameAsync(ct), Now);
+        db.Add(copy);
+        await db.SaveChangesAsync(ct);
+        return ToItem(copy, agency.Name);
+    }
+
     /// <summary>Numbers a signed outgoing document in its agency's register, issues it and seals it; the caller's transaction commits it.</summary>
     public Task IssueWithinAsync(OfficialDocument document, Agency agency, string by, CancellationToken ct) =>
         db.Database.CurrentTransaction is null
@@ -201,7 +218,9 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
     private static DocumentItem ToItem(OfficialDocument d, string agencyName) => new(
         d.Id, d.AgencyId, agencyName, d.Direction, d.Status, d.Year, d.Number, d.Notation, d.TypeCode, DocumentTypes.Find(d.TypeCode)?.Name ?? d.TypeCode,
         d.Subject, d.DocumentDate, d.Correspondent, d.Urgency, d.Confidentiality, d.RegisteredAt, d.RegisteredBy,
-        d.FileName, d.FileSha256, d.SignedBy, d.SignedAt, d.VerificationCode, d.DossierId, d.DossierCode);
+        d.FileName, d.FileSha256, d.SignedBy, d.SignedAt, d.VerificationCode, d.DossierId, d.DossierCode,
+        d.ReviewedBy, d.ReviewedAt, d.OriginalId, d.CopyKind, d.SenderIdentifier, d.ExchangeId is not null,
+        d.LeaderName, d.HandlerName, d.Instruction, d.Deadline, d.FinishedAt, d.Outcome);
 
     /// <summary>
     /// A year's register of one agency in number order, for printing (Decree 30, Appendix VI). The agency asked for,
@@ -219,15 +238,19 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
         return (agency, [.. rows.Select(d => ToItem(d, agency.Name))]);
     }
 
-    /// <summary>One document the user may see.</summary>
+    /// <summary>One document the user may see: in their agencies, or directed to them or their unit.</summary>
     public async Task<DocumentItem> GetAsync(Guid id, CancellationToken ct)
     {
         var filter = await scope.ForAsync(Permissions.DocumentsView, ct);
+        var handle = await scope.ForAsync(Permissions.DocumentsHandle, ct);
         var agencies = filter.AgencyIds(db.Set<Agency>());
+        var handled = handle.AgencyIds(db.Set<Agency>());
+        var me = scope.UserId;
+        var unit = await db.Set<User>().Where(u => u.Id == me).Select(u => u.UnitId).SingleOrDefaultAsync(ct);
         var row = await (
             from d in db.Set<OfficialDocument>().AsNoTracking()
             join a in db.Set<Agency>() on d.AgencyId equals a.Id
-            where d.Id == id && agencies.Contains(d.AgencyId)
+            where d.Id == id && (agencies.Contains(d.AgencyId) || (handled.Contains(d.AgencyId) && (d.HandlerId == me || (unit != null && d.HandlerUnitId == unit))))
             select new { Document = d, AgencyName = a.Name }).SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound("văn bản");
         return ToItem(row.Document, row.AgencyName);
     }

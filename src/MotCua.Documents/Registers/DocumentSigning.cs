@@ -59,6 +59,15 @@ public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The head of the drafting unit approves the draft's file for signature.</summary>
+    public async Task ReviewAsync(Guid id, CancellationToken ct)
+    {
+        var document = await DocumentAsync(id, Permissions.DocumentsReview, ct);
+        var userId = scope.UserId;
+        document.Review(await db.Set<User>().Where(u => u.Id == userId).Select(u => u.FullName).SingleAsync(ct), Now);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>The leader signs with their own certificate; <paramref name="verifyUrl"/> makes the QR's address from the code.</summary>
     public async Task SignAsync(Guid id, Func<string, string> verifyUrl, CancellationToken ct)
     {
@@ -86,8 +95,9 @@ public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore 
             throw new DomainException("Dự thảo chưa có tệp PDF để ký.", ProblemKind.Conflict);
         }
 
-        var code = NewCode();
         var pdf = await ReadAsync(document.FileKey, ct);
+        document.RequireSignable(Convert.ToHexStringLower(SHA256.HashData(pdf)));
+        var code = NewCode();
         var stamped = PdfStamp.Stamp(pdf, new StampRequest(SignaturePlacement.LastPage, 36, 36, 72, verifyUrl(code), code));
         var local = VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero));
         var signed = PdfSigner.Sign(stamped, key, new SignatureRequest(
@@ -118,7 +128,7 @@ public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore 
 
     public async Task<(byte[] Content, string FileName)> FileAsync(Guid id, CancellationToken ct)
     {
-        var document = await DocumentAsync(id, Permissions.DocumentsView, ct);
+        var document = await ReadableAsync(id, ct);
         return document.FileKey is { } key ? (await ReadAsync(key, ct), document.FileName ?? "van-ban.pdf") : throw DomainException.NotFound("tệp của văn bản");
     }
 
@@ -139,7 +149,24 @@ public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore 
             found.FileSha256, result.Signatures);
     }
 
-    private async Task<OfficialDocument> DocumentAsync(Guid id, string permission, CancellationToken ct)
+    /// <summary>A document the user may read: in the agencies where they see documents, or directed to them or their unit.</summary>
+    internal async Task<OfficialDocument> ReadableAsync(Guid id, CancellationToken ct)
+    {
+        var document = await db.Set<OfficialDocument>().AsTracking().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("văn bản");
+        var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == document.AgencyId, ct);
+        if ((await scope.ForAsync(Permissions.DocumentsView, ct)).Covers(agency))
+        {
+            return document;
+        }
+
+        var me = scope.UserId;
+        var unit = await db.Set<User>().Where(u => u.Id == me).Select(u => u.UnitId).SingleOrDefaultAsync(ct);
+        return (document.HandlerId == me || (unit is not null && document.HandlerUnitId == unit)) && (await scope.ForAsync(Permissions.DocumentsHandle, ct)).Covers(agency)
+            ? document
+            : throw DomainException.NotFound("văn bản");
+    }
+
+    internal async Task<OfficialDocument> DocumentAsync(Guid id, string permission, CancellationToken ct)
     {
         var document = await db.Set<OfficialDocument>().AsTracking().SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("văn bản");
         var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == document.AgencyId, ct);

@@ -11,7 +11,7 @@ namespace MotCua.Documents.Registers;
 
 public enum AwaitingKind
 {
-    /// <summary>An outgoing draft with its PDF, not yet signed.</summary>
+    /// <summary>An outgoing draft with its PDF, reviewed by the head of its unit, not yet signed.</summary>
     Document,
 
     /// <summary>A dossier at its approval step with a draft result: signing approves and issues it.</summary>
@@ -40,7 +40,7 @@ public sealed class SigningDesk(DbContext db, AgencyScope scope, DocumentSigning
         var drafts = await (
             from d in db.Set<OfficialDocument>().AsNoTracking()
             join a in agencies on d.AgencyId equals a.Id
-            where signer.Contains(d.AgencyId) && d.Status == DocumentStatus.Draft && d.FileKey != null && d.SignedBy == null
+            where signer.Contains(d.AgencyId) && d.Status == DocumentStatus.Draft && d.FileKey != null && d.SignedBy == null && d.ReviewedSha256 != null
             orderby d.CreatedAt
             select new AwaitingSignature(AwaitingKind.Document, d.Id, d.Subject, a.Name, d.TypeCode, d.CreatedAt, null)).Take(Limit).ToListAsync(ct);
 

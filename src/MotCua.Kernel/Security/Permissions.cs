@@ -36,6 +36,12 @@ public static class Permissions
     /// <summary>Sign documents and dossier results with one's own certificate (the competent leader).</summary>
     public const string DocumentsSign = "documents.sign";
 
+    /// <summary>Review outgoing drafts before the leader signs (the head of the drafting unit).</summary>
+    public const string DocumentsReview = "documents.review";
+
+    /// <summary>Handle the incoming documents a leader directed to oneself or one's unit, and report them done.</summary>
+    public const string DocumentsHandle = "documents.handle";
+
     /// <summary>Read the official documents and registers of the agencies in scope.</summary>
     public const string DocumentsView = "documents.view";
 
@@ -45,7 +51,7 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsView, CitizenSelf,
+            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>

@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MotCua.Kernel.Problems;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Documents.Exchange;
+
+/// <summary>Where a package came from: another installation (authenticated by its key), or an agency of this one.</summary>
+public sealed record ExchangeSource(ExchangePeer? Peer)
+{
+    public static ExchangeSource Local { get; } = new((ExchangePeer?)null);
+}
+
+/// <summary>A package could not be delivered (the other side is down, refused it, or answered nonsense).</summary>
+public sealed class ExchangeDeliveryException(string message) : Exception(message);
+
+/// <summary>
+/// Delivers edXML packages: to the peer installation serving the recipient (HTTP POST to its
+/// <c>/api/v1/exchange</c>, with the shared key), or, for an agency of this installation, to the same inbox in a
+/// unit of work of its own, exactly as a peer would.
+/// </summary>
+public sealed class ExchangeGateway(IOptions<ExchangeOptions> options, HttpClient http, IServiceScopeFactory scopes, DbContext db)
+{
+    /// <summary>Sends the package to <paramref name="recipient"/>; returns its answer (a status package), or null when it answers nothing.</summary>
+    public async Task<string?> DeliverAsync(string recipient, string xml, CancellationToken ct)
+    {
+        if (options.Value.PeerFor(recipient) is { } peer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(peer.Url.TrimEnd('/') + "/"), "api/v1/exchange"))
+            {
+                Content = new StringContent(xml, Encoding.UTF8, "application/xml"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", peer.Key);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, ct);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                throw new ExchangeDeliveryException($"không kết nối được hệ thống nhận ({peer.Url}): {e.Message}");
+            }
+
+            using (response)
+            {
+                var body = await response.Content.ReadAsStringAsync(ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new ExchangeDeliveryException($"hệ thống nhận từ chối ({(int)response.StatusCode}): {Detail(body)}");
+                }
+
+                return body.Length == 0 ? null : body;
+            }
+        }
+
+        if (!await db.Set<Agency>().AnyAsync(a => a.Identifier == recipient, ct))
+        {
+            throw new DomainException($"Chưa có đường liên thông tới cơ quan mã {recipient}: cơ quan không có trên hệ thống này và chưa được cấu hình (Exchange:Peers).", ProblemKind.Invalid, "recipients");
+        }
+
+        using var scope = scopes.CreateScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<ExchangeInbox>().ReceiveAsync(xml, ExchangeSource.Local, ct);
+        }
+        catch (DomainException e)
+        {
+            throw new ExchangeDeliveryException($"cơ quan nhận từ chối: {e.Message}");
+        }
+    }
+
+    /// <summary>The detail of an RFC 9457 answer, or the start of whatever came back.</summary>
+    private static string Detail(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.TryGetProperty("detail", out var detail) && detail.GetString() is { } text)
+            {
+                return text;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return body.Length > 300 ? body[..300] : body;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Documents.Domain;
+using MotCua.Kernel;
+using MotCua.Kernel.Files;
+using MotCua.Kernel.Problems;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Documents.Exchange;
+
+/// <summary>
+/// Receives edXML packages, from a peer installation or from an agency of this one: a document becomes an arrival
+/// in each recipient's register (waiting for the clerk) and is answered with status 01; a status message updates the
+/// document this side sent. A package is checked whole before anything is saved, and a repeated one changes nothing.
+/// </summary>
+public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider clock)
+{
+    public const string Receiver = "Liên thông văn bản (edXML)";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Handles a package; answers a document with the status 01 package of its (first) recipient here, a status with null.</summary>
+    public async Task<string?> ReceiveAsync(string xml, ExchangeSource source, CancellationToken ct)
+    {
+        object package;
+        try
+        {
+            package = EdXml.Read(xml);
+        }
+        catch (EdXmlException e)
+        {
+            throw new DomainException(e.Message, ProblemKind.Invalid, "package");
+        }
+
+        return package switch
+        {
+            EdXmlMessage message => await ReceiveDocumentAsync(message, source, ct),
+            EdXmlStatus status => await ReceiveStatusAsync(status, source, ct),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private async Task<string> ReceiveDocumentAsync(EdXmlMessage message, ExchangeSource source, CancellationToken ct)
+    {
+        await RequireSenderAsync(message.From.OrganId, source, ct);
+        var identifiers = message.To.Select(t => t.OrganId).Distinct().ToList();
+        var recipients = await db.Set<Agency>().AsNoTracking().Where(a => identifiers.Contains(a.Identifier)).ToListAsync(ct);
+        if (recipients.Count == 0)
+        {
+            throw new DomainException($"Không có cơ quan nhận nào ({string.Join(", ", identifiers)}) trên hệ thống này.", ProblemKind.Invalid, "to");
+        }
+
+        var type = DocumentTypes.Find(message.TypeCode) ?? DocumentTypes.All.FirstOrDefault(t => string.Equals(t.Name, message.TypeName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new DomainException($"Loại văn bản \"{message.TypeCode}\" không có trong danh mục của Nghị định 30/2020/NĐ-CP.", ProblemKind.Invalid, "type");
+        var pdf = message.Attachments.FirstOrDefault(a => FileTypes.DocumentType(a.Content) == "application/pdf");
+        if (message.Attachments.Count > 0 && pdf is null)
+        {
+            throw new DomainException("Gói tin không có tệp PDF của văn bản.", ProblemKind.Invalid, "attachments");
+        }
+
+        var stored = pdf is null ? null : await files.SaveAsync(pdf.Content, ct);
+        var first = recipients[0];
+        foreach (var recipient in recipients)
+        {
+            if (await db.Set<DocumentExchange>().AnyAsync(e => e.PackageId == message.DocumentId && e.Recipient == recipient.Identifier && e.Direction == ExchangeDirection.Received, ct))
+            {
+                continue; // The sender tried again: it has it already.
+            }
+
+            var document = OfficialDocument.Arrival(
+                recipient.Id, type.Code, message.Subject, message.From.OrganName.Length > 0 ? message.From.OrganName : message.From.OrganId, message.From.OrganId,
+                message.CodeNotation, message.PromulgationDate, message.Priority, message.DocumentId, Receiver, Now);
+            if (pdf is not null && stored is not null)
+            {
+                document.Received(stored, Path.GetFileName(pdf.Name), pdf.Sha256);
+            }
+
+            var exchange = new DocumentExchange(document.Id, ExchangeDirection.Received, message.DocumentId, message.From.OrganId, message.From.OrganName, recipient.Identifier, recipient.Name, Now);
+            exchange.Record("01", "Đã nhận văn bản", Receiver, Now, Now);
+            db.Add(document);
+            db.Add(exchange);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same package delivered twice at once: the other delivery saved it.
+            db.ChangeTracker.Clear();
+        }
+
+        return EdXml.Write(new EdXmlStatus(
+            message.DocumentId, message.From.OrganId, message.CodeNotation, new EdXmlParty(first.Identifier, first.Name), "01", "Đã nhận văn bản",
+            new DateTimeOffset(Now, TimeSpan.Zero), Receiver));
+    }
+
+    private async Task<string?> ReceiveStatusAsync(EdXmlStatus status, ExchangeSource source, CancellationToken ct)
+    {
+        await RequireSenderAsync(status.From.OrganId, source, ct);
+        var exchange = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
+            .SingleOrDefaultAsync(e => e.PackageId == status.DocumentId && e.Recipient == status.From.OrganId && e.Direction == ExchangeDirection.Sent, ct)
+            ?? throw DomainException.NotFound($"văn bản đã gửi tới {status.From.OrganId} có mã {status.DocumentId}");
+        var at = status.Timestamp.UtcDateTime;
+        if (!exchange.Statuses.Any(s => s.Code == status.StatusCode && s.At == at))
+        {
+            db.Add(exchange.Record(status.StatusCode, status.Description, status.Staff, at, Now));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return null;
+    }
+
+    /// <summary>A peer speaks only for the agencies it serves; a local delivery only for agencies of this installation.</summary>
+    private async Task RequireSenderAsync(string organId, ExchangeSource source, CancellationToken ct)
+    {
+        if (source.Peer is { } peer)
+        {
+            if (!peer.Serves(organId))
+            {
+                throw new DomainException($"Hệ thống gửi không được phép gửi thay cơ quan mã {organId}.", ProblemKind.Forbidden);
+            }
+        }
+        else if (!await db.Set<Agency>().AnyAsync(a => a.Identifier == organId, ct))
+        {
+            throw new DomainException($"Cơ quan gửi mã {organId} không có trên hệ thống này.", ProblemKind.Invalid, "from");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MotCua.Documents.Exchange;
+
+/// <summary>
+/// <c>Exchange:Peers:{n}</c>: the other installations this one exchanges documents with. Each has its address, the
+/// shared key both sides present as a bearer token, and the identifiers of the agencies it serves (comma-separated;
+/// a trailing <c>*</c> matches a prefix, e.g. <c>000.00.*.H29</c> is not supported but <c>000.00.01.H29,H29.*</c> is).
+/// Agencies not served by a peer and present here are delivered here, through the same inbox.
+/// </summary>
+public sealed class ExchangeOptions
+{
+    public const string Section = "Exchange";
+
+    public List<ExchangePeer> Peers { get; set; } = [];
+
+    /// <summary>The largest package accepted, in bytes (attachments are base64 inside it).</summary>
+    public long MaxPackageBytes { get; set; } = 60 * 1024 * 1024;
+
+    public ExchangePeer? PeerFor(string identifier) => Peers.FirstOrDefault(p => p.Serves(identifier));
+
+    /// <summary>The peer presenting <paramref name="key"/>, compared in constant time.</summary>
+    public ExchangePeer? PeerByKey(string? key) =>
+        string.IsNullOrEmpty(key) ? null
+        : Peers.FirstOrDefault(p => !string.IsNullOrEmpty(p.Key) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(p.Key), Encoding.UTF8.GetBytes(key)));
+}
+
+public sealed class ExchangePeer
+{
+    public string Url { get; set; } = "";
+
+    public string Key { get; set; } = "";
+
+    public string Agencies { get; set; } = "";
+
+    public bool Serves(string identifier) =>
+        Agencies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(a =>
+            a.EndsWith('*') ? identifier.StartsWith(a[..^1], StringComparison.OrdinalIgnoreCase) : string.Equals(a, identifier, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Documents.Domain;
+using MotCua.Documents.Registers;
+using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Documents.Exchange;
+
+public sealed record ExchangeView(Guid Id, ExchangeDirection Direction, string Sender, string SenderName, string Recipient, string RecipientName, string? Status, string? StatusName, DateTime? StatusAt,
+    IReadOnlyList<ExchangeStatusView> Statuses);
+
+public sealed record ExchangeStatusView(string Code, string Name, string? Description, string? Staff, DateTime At, bool Delivered, string? DeliveryError);
+
+/// <summary>
+/// The exchange from this side: an issued document sent to other agencies (one package each, answered with 01),
+/// and the statuses this side reports about a document it received (accepted, rejected, assigned, finished), which
+/// go back to the sender; one that cannot be delivered now is delivered with the next.
+/// </summary>
+public sealed class ExchangeOutbox(DbContext db, DocumentSigning signing, ExchangeGateway gateway, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<IReadOnlyList<ExchangeView>> SendAsync(Guid id, IReadOnlyList<string> recipients, CancellationToken ct)
+    {
+        var document = await signing.DocumentAsync(id, Permissions.DocumentsRegister, ct);
+        if (document.Direction != DocumentDirection.Outgoing || document.Status != DocumentStatus.Issued || document.FileKey is null)
+        {
+            throw new DomainException("Chỉ gửi liên thông văn bản đi điện tử đã ký số và ban hành.", ProblemKind.Conflict);
+        }
+
+        var targets = recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (targets.Count == 0)
+        {
+            throw new DomainException("Hãy nhập mã định danh của cơ quan nhận.", ProblemKind.Invalid, "recipients");
+        }
+
+        var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == document.AgencyId, ct);
+        var content = await signing.ReadAsync(document.FileKey, ct);
+        var sent = new List<DocumentExchange>();
+        foreach (var recipient in targets)
+        {
+            try
+            {
+                EdXml.Identifier(recipient);
+            }
+            catch (EdXmlException e)
+            {
+                throw new DomainException(e.Message, ProblemKind.Invalid, "recipients");
+            }
+
+            if (string.Equals(recipient, agency.Identifier, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new DomainException("Không gửi liên thông cho chính cơ quan ban hành.", ProblemKind.Invalid, "recipients");
+            }
+
+            if (await db.Set<DocumentExchange>().AnyAsync(e => e.PackageId == document.Id && e.Recipient == recipient && e.Direction == ExchangeDirection.Sent, ct))
+            {
+                throw new DomainException($"Văn bản đã được gửi tới cơ quan mã {recipient}.", ProblemKind.Conflict, "recipients");
+            }
+
+            var name = await db.Set<Agency>().Where(a => a.Identifier == recipient).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? recipient;
+            var xml = EdXml.Write(new EdXmlMessage(
+                document.Id, new EdXmlParty(agency.Identifier, agency.Name), [new EdXmlParty(recipient, name)], document.Number, document.Notation ?? "", agency.Address ?? "",
+                document.DocumentDate ?? DateOnly.FromDateTime(Now), document.TypeCode, DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject,
+                document.SignedBy, null, null, document.Urgency, [new EdXmlAttachment("1", document.FileName ?? "van-ban.pdf", "application/pdf", content)]));
+            EdXmlStatus answer;
+            try
+            {
+                answer = EdXml.Read(await gateway.DeliverAsync(recipient, xml, ct) ?? throw new ExchangeDeliveryException("không có trả lời")) as EdXmlStatus
+                    ?? throw new ExchangeDeliveryException("trả lời không phải thông điệp trạng thái");
+            }
+            catch (Exception e) when (e is ExchangeDeliveryException or EdXmlException)
+            {
+                throw new DomainException($"Không gửi được tới cơ quan mã {recipient}: {e.Message}", ProblemKind.Conflict, "recipients");
+            }
+
+            var exchange = new DocumentExchange(document.Id, ExchangeDirection.Sent, document.Id, agency.Identifier, agency.Name, recipient, answer.From.OrganName.Length > 0 ? answer.From.OrganName : name, Now);
+            exchange.Record(answer.StatusCode, answer.Description, answer.Staff, answer.Timestamp.UtcDateTime, Now);
+            db.Add(exchange);
+            await db.SaveChangesAsync(ct);
+            sent.Add(exchange);
+        }
+
+        return [.. sent.Select(ToView)];
+    }
+
+    /// <summary>The exchanges of a document the user may see.</summary>
+    public async Task<IReadOnlyList<ExchangeView>> OfAsync(Guid id, CancellationToken ct)
+    {
+        await signing.DocumentAsync(id, Permissions.DocumentsView, ct);
+        var exchanges = await db.Set<DocumentExchange>().AsNoTracking().Include(e => e.Statuses).Where(e => e.DocumentId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        return [.. exchanges.Select(ToView)];
+    }
+
+    /// <summary>
+    /// Records a status of a received document (03 accepted, 02 rejected, 04 assigned, 06 finished) and delivers it, with
+    /// any earlier one still waiting, to the sender. Delivery failing does not undo the local action.
+    /// </summary>
+    public async Task ReportAsync(OfficialDocument document, string code, string? description, string staff, CancellationToken ct)
+    {
+        if (document.ExchangeId is null)
+        {
+            return;
+        }
+
+        var exchange = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
+            .SingleOrDefaultAsync(e => e.DocumentId == document.Id && e.Direction == ExchangeDirection.Received, ct);
+        if (exchange is null)
+        {
+            return;
+        }
+
+        db.Add(exchange.Record(code, description, staff, Now, null));
+        await db.SaveChangesAsync(ct);
+        foreach (var entry in exchange.Statuses.Where(s => s.DeliveredAt is null).OrderBy(s => s.At).ToList())
+        {
+            var xml = EdXml.Write(new EdXmlStatus(
+                exchange.PackageId, exchange.Sender, document.Notation ?? "", new EdXmlParty(exchange.Recipient, exchange.RecipientName), entry.Code, entry.Description,
+                new DateTimeOffset(entry.At, TimeSpan.Zero), entry.Staff));
+            try
+            {
+                await gateway.DeliverAsync(exchange.Sender, xml, ct);
+                (entry.DeliveredAt, entry.DeliveryError) = (Now, null);
+            }
+            catch (Exception e) when (e is ExchangeDeliveryException or DomainException)
+            {
+                entry.DeliveryError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static ExchangeView ToView(DocumentExchange e) => new(
+        e.Id, e.Direction, e.Sender, e.SenderName, e.Recipient, e.RecipientName, e.Status, e.Status is { } s ? EdXml.StatusNames.GetValueOrDefault(s) : null, e.StatusAt,
+        [.. e.Statuses.OrderBy(s => s.At).Select(s => new ExchangeStatusView(s.Code, EdXml.StatusNames.GetValueOrDefault(s.Code, s.Code), s.Description, s.Staff, s.At, s.DeliveredAt is not null, s.DeliveryError))]);
+}
