@@ -18,6 +18,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
 {
     public const string Password = "MotCua@2026";
 
+    /// <summary>The shared key of the configured exchange peer (agencies <c>T99.*</c>).</summary>
+    public const string PeerKey = "khoa-lien-thong-thu-nghiem";
+
     private readonly SmtpSink smtp = new();
 
     /// <summary>The postal service's order API, simulated on loopback.</summary>
@@ -60,6 +63,11 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Postal:BaseUrl", Postal.BaseUrl);
         builder.UseSetting("Postal:ApiKey", PostalSimulator.ApiKey);
         builder.UseSetting("Postal:CustomerCode", "C0001");
+
+        // A peer installation serving the agencies "T99.*": tests deliver packages as it; nothing listens at its address.
+        builder.UseSetting("Exchange:Peers:0:Url", "http://127.0.0.1:9");
+        builder.UseSetting("Exchange:Peers:0:Key", PeerKey);
+        builder.UseSetting("Exchange:Peers:0:Agencies", "T99.*");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Documents.Domain;
+using MotCua.Documents.Exchange;
+using MotCua.Kernel.Security;
+using MotCua.Organization.Domain;
+using static MotCua.IntegrationTests.DocumentFlow;
+
+namespace MotCua.IntegrationTests;
+
+public sealed class ExchangeTestsOnSqlite(SqliteApp app) : ExchangeTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ExchangeTestsOnPostgres(PostgresApp app) : ExchangeTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// Documents between agencies: sent as edXML, entered in the recipient's register, directed and handled there, with
+/// every status back at the sender; packages from a peer installation are checked before anything is saved.
+/// </summary>
+public abstract class ExchangeTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_signed_document_goes_to_a_commune_is_registered_directed_and_finished_and_the_sender_sees_each_status()
+    {
+        var (authority, commune) = await AgenciesAsync();
+        var suffix = app.Provider.ToLowerInvariant();
+        var clerk = await app.ApiAsAsync("vanthu");
+        var issued = await IssueSignedAsync(clerk, await app.ApiAsAsync("truongphong"), await app.ApiAsAsync("lanhdao"), "Quyết định giao chỉ tiêu thu ngân sách năm 2027");
+        var id = issued.GetProperty("id").GetGuid();
+
+        // Wrong inputs first: nothing is sent.
+        (await ProblemAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { "999.99.99.X99" } }), HttpStatusCode.BadRequest))
+            .Should().Contain("Chưa có đường liên thông");
+        (await ProblemAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { "000<script>" } }), HttpStatusCode.BadRequest))
+            .Should().Contain("không hợp lệ");
+        (await ProblemAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { authority.Identifier } }), HttpStatusCode.BadRequest))
+            .Should().Contain("chính cơ quan ban hành");
+
+        var sent = await ReadAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { commune.Identifier } }));
+        sent.EnumerateArray().Single().GetProperty("status").GetString().Should().Be("01");
+        (await ProblemAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { commune.Identifier } }), HttpStatusCode.Conflict))
+            .Should().Contain("đã được gửi");
+
+        // At the commune: the arrival waits for its clerk, with the signed file as sent.
+        var communeClerk = await app.StaffAsync("vt.xa." + suffix, Roles.Clerk, commune.Id);
+        var arrivals = await communeClerk.GetFromJsonAsync<JsonElement>("/api/v1/documents?direction=Incoming", Json);
+        var arrival = arrivals.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("subject").GetString() == "Quyết định giao chỉ tiêu thu ngân sách năm 2027");
+        arrival.GetProperty("status").GetString().Should().Be(nameof(DocumentStatus.Arrived));
+        arrival.GetProperty("notation").GetString().Should().Be(issued.GetProperty("notation").GetString());
+        arrival.GetProperty("senderIdentifier").GetString().Should().Be(authority.Identifier);
+        arrival.GetProperty("fileSha256").GetString().Should().Be(issued.GetProperty("fileSha256").GetString());
+        var arrivalId = arrival.GetProperty("id").GetGuid();
+        (await clerk.GetAsync($"/api/v1/documents/{arrivalId}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the sender's clerk does not read the commune's register");
+
+        var registered = await ReadAsync(await communeClerk.PostAsync($"/api/v1/documents/{arrivalId}/accept", null));
+        registered.GetProperty("number").GetInt32().Should().BePositive();
+        (await communeClerk.PostAsync($"/api/v1/documents/{arrivalId}/accept", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        var leader = await app.StaffAsync("ld.xa." + suffix, Roles.Leader, commune.Id);
+        var leaderId = (await communeClerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{arrivalId}/leaders", Json)).EnumerateArray().Single().GetProperty("id").GetGuid();
+        (await ReadAsync(await communeClerk.PostAsJsonAsync($"/api/v1/documents/{arrivalId}/submit", new { leaderId }))).GetProperty("leaderName").GetString().Should().Be("Cán bộ ld.xa." + suffix);
+
+        var handler = await app.StaffAsync("cv.vb." + suffix, Roles.Specialist, commune.Id);
+        var handlerId = (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{arrivalId}/handlers", Json)).EnumerateArray()
+            .Single(h => h.GetProperty("name").GetString() == "Cán bộ cv.vb." + suffix).GetProperty("id").GetGuid();
+        (await handler.GetAsync($"/api/v1/documents/{arrivalId}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "not directed to them yet");
+        var today = DateOnly.FromDateTime(MotCua.Kernel.VietnamTime.ToLocal(app.Clock.GetUtcNow()).DateTime);
+        (await communeClerk.PostAsJsonAsync($"/api/v1/documents/{arrivalId}/direct", new { handlerId, deadline = today.AddDays(1) })).StatusCode
+            .Should().Be(HttpStatusCode.Forbidden, "only a leader directs");
+        (await ProblemAsync(await leader.PostAsJsonAsync($"/api/v1/documents/{arrivalId}/direct", new { handlerId, deadline = today.AddDays(-1) }), HttpStatusCode.BadRequest))
+            .Should().Contain("Hạn xử lý");
+        var directed = await ReadAsync(await leader.PostAsJsonAsync($"/api/v1/documents/{arrivalId}/direct", new { handlerId, instruction = "Tham mưu triển khai", deadline = today.AddDays(1) }));
+        directed.GetProperty("status").GetString().Should().Be(nameof(DocumentStatus.Directed));
+
+        // The handler has it among their tasks, due soon, can read its file, and reports it done.
+        var tasks = await handler.GetFromJsonAsync<JsonElement>("/api/v1/documents/tasks", Json);
+        var task = tasks.EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == arrivalId);
+        task.GetProperty("dueSoon").GetBoolean().Should().BeTrue();
+        task.GetProperty("overdue").GetBoolean().Should().BeFalse();
+        (await handler.GetAsync($"/api/v1/documents/{arrivalId}/file")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await (await app.ApiAsAsync("chuyenvien")).PostAsJsonAsync($"/api/v1/documents/{arrivalId}/finish", new { })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await ReadAsync(await handler.PostAsJsonAsync($"/api/v1/documents/{arrivalId}/finish", new { outcome = "Đã triển khai tới các thôn" }))).GetProperty("status").GetString()
+            .Should().Be(nameof(DocumentStatus.Finished));
+
+        // Back at the sender: received, accepted, assigned, finished.
+        var exchanges = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/exchanges", Json);
+        var exchange = exchanges.EnumerateArray().Single();
+        exchange.GetProperty("recipient").GetString().Should().Be(commune.Identifier);
+        exchange.GetProperty("statuses").EnumerateArray().Select(s => s.GetProperty("code").GetString()).Should().Equal("01", "03", "04", "06");
+        exchange.GetProperty("status").GetString().Should().Be("06");
+        exchange.GetProperty("statusName").GetString().Should().Be("Đã hoàn thành");
+    }
+
+    [Fact]
+    public async Task A_peer_delivers_a_package_once_and_broken_or_unauthorised_packages_change_nothing()
+    {
+        var (_, commune) = await AgenciesAsync();
+        var before = await ArrivalsAsync(commune.Id);
+        var pdf = DossierLifeTests.Pdf("Công văn của cơ quan ngoài tỉnh");
+        var message = new EdXmlMessage(
+            Guid.CreateVersion7(), new EdXmlParty("T99.01", "Sở Tài chính tỉnh T99"), [new EdXmlParty(commune.Identifier, commune.Name)], 215, "215/STC-NS", "T99",
+            new DateOnly(2026, 11, 20), "CV", "Công văn", "Về việc rà soát số liệu quyết toán", "Trần Văn B", "Giám đốc", null, Urgency.VeryUrgent,
+            [new EdXmlAttachment("1", "215-stc.pdf", "application/pdf", pdf)]);
+        var xml = EdXml.Write(message);
+        var client = app.CreateClient();
+
+        (await PostAsync(client, xml, key: null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await PostAsync(client, xml, key: "sai-khoa")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await ProblemAsync(await PostAsync(client, xml.Replace("T99.01", "000.00.01.H26")), HttpStatusCode.Forbidden)).Should().Contain("không được phép gửi thay");
+        (await ProblemAsync(await PostAsync(client, xml.Replace("<edXML:Subject>Về việc rà soát số liệu quyết toán</edXML:Subject>", "")), HttpStatusCode.BadRequest)).Should().Contain("Trích yếu");
+        (await ProblemAsync(await PostAsync(client, xml.Replace(commune.Identifier, "T98.77")), HttpStatusCode.BadRequest)).Should().Contain("Không có cơ quan nhận");
+        var hash = message.Attachments[0].Sha256;
+        (await ProblemAsync(await PostAsync(client, xml.Replace(hash, new string('0', 64))), HttpStatusCode.BadRequest)).Should().Contain("không khớp mã băm");
+        (await ProblemAsync(await PostAsync(client, "<x/>"), HttpStatusCode.BadRequest)).Should().Contain("edXMLEnvelope");
+        (await ArrivalsAsync(commune.Id)).Should().Be(before, "nothing was saved from a refused package");
+
+        var first = await PostAsync(client, xml);
+        var answer = EdXml.Read(await first.Content.ReadAsStringAsync()).Should().BeOfType<EdXmlStatus>().Subject;
+        (answer.StatusCode, answer.DocumentId, answer.From.OrganId).Should().Be(("01", message.DocumentId, commune.Identifier));
+        (await PostAsync(client, xml)).StatusCode.Should().Be(HttpStatusCode.OK, "the peer may send again");
+        (await ArrivalsAsync(commune.Id)).Should().Be(before + 1, "the same package arrives once");
+
+        // The commune's clerk refuses it; the peer cannot be reached now, so the status waits, and the refusal stands.
+        var communeClerk = await app.StaffAsync("vt.xa." + app.Provider.ToLowerInvariant(), Roles.Clerk, commune.Id);
+        var id = await ArrivalIdAsync(message.DocumentId);
+        var refused = await ReadAsync(await communeClerk.PostAsJsonAsync($"/api/v1/documents/{id}/reject", new { reason = "Gửi nhầm: văn bản thuộc thẩm quyền cấp tỉnh" }));
+        refused.GetProperty("status").GetString().Should().Be(nameof(DocumentStatus.Rejected));
+        var statuses = (await communeClerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/exchanges", Json)).EnumerateArray().Single().GetProperty("statuses").EnumerateArray().ToList();
+        statuses.Select(s => (s.GetProperty("code").GetString(), s.GetProperty("delivered").GetBoolean())).Should().Equal(("01", true), ("02", false));
+        statuses[1].GetProperty("deliveryError").GetString().Should().Contain("không kết nối được");
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string xml, string? key = AppFixture.PeerKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/exchange") { Content = new StringContent(xml, Encoding.UTF8, "application/xml") };
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    private async Task<(Agency Authority, Agency Commune)> AgenciesAsync()
+    {
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var authority = await (from u in db.Set<User>() join a in db.Set<Agency>() on u.AgencyId equals a.Id where u.UserName == "vanthu" select a).SingleAsync();
+            var commune = await db.Set<Agency>().Where(a => a.Level == AgencyLevel.Commune).OrderBy(a => a.Identifier).Skip(5).FirstAsync();
+            return (authority, commune);
+        }
+    }
+
+    private async Task<int> ArrivalsAsync(Guid agencyId)
+    {
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.Set<OfficialDocument>().CountAsync(d => d.AgencyId == agencyId && d.Direction == DocumentDirection.Incoming);
+        }
+    }
+
+    private async Task<Guid> ArrivalIdAsync(Guid packageId)
+    {
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            return await db.Set<OfficialDocument>().Where(d => d.ExchangeId == packageId).Select(d => d.Id).SingleAsync();
+        }
+    }
+}
