@@ -1,4 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MotCua.Data;
+using MotCua.Kernel.Security;
+using MotCua.Organization.Domain;
 
 namespace MotCua.BrowserTests;
 
@@ -38,6 +44,47 @@ public class DocumentJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("/QĐ-UBND");
         await Assertions.Expect(page.Locator("tr", new() { HasText = "công bố danh mục thủ tục" })).ToContainTextAsync("Đã ban hành");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-outgoing.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task An_incoming_document_goes_to_the_leader_who_directs_it_and_the_specialist_reports_it_done()
+    {
+        const string subject = "Về việc báo cáo tình hình giải quyết thủ tục hành chính quý IV";
+        var clerk = await app.SignInAsStaffAsync("vanthu");
+        await clerk.GotoAsync("/can-bo/van-ban?so=den");
+        await clerk.GetByText("Vào sổ văn bản đến").ClickAsync();
+        await clerk.GetByLabel("Loại văn bản").SelectOptionAsync(new SelectOptionValue { Label = "Công văn" });
+        await clerk.GetByLabel("Trích yếu nội dung").FillAsync(subject);
+        await clerk.GetByLabel("Cơ quan gửi").FillAsync("Văn phòng Chính phủ");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Vào sổ" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        await clerk.GetByLabel("Trình lãnh đạo").SelectOptionAsync(new SelectOptionValue { Label = "Hoàng Đức Minh" });
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Trình", Exact = true }).ClickAsync();
+        await Assertions.Expect(clerk.Locator(".alert-success")).ToContainTextAsync("Đã trình lãnh đạo.");
+        var url = clerk.Url;
+
+        var leader = await app.SignInAsStaffAsync("lanhdao");
+        await leader.GotoAsync(url);
+        await leader.GetByLabel("Giao xử lý cho").SelectOptionAsync(new SelectOptionValue { Label = "Lê Thị Hoa" });
+        await leader.GetByLabel("Ý kiến chỉ đạo").FillAsync("Sở Tư pháp tổng hợp, báo cáo trước hạn.");
+        var tomorrow = MotCua.Kernel.VietnamTime.ToLocal(TimeProvider.System.GetUtcNow()).AddDays(1);
+        await leader.GetByLabel("Hạn xử lý").FillAsync(tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Giao xử lý" }).ClickAsync();
+        await Assertions.Expect(leader.Locator(".alert-success")).ToContainTextAsync("Đã giao xử lý.");
+        await Assertions.Expect(leader.Locator("dl")).ToContainTextAsync("Lê Thị Hoa");
+
+        // The specialist, who does not read the registers, finds it among her tasks, due soon.
+        var specialist = await app.SignInAsStaffAsync("chuyenvien");
+        await specialist.GetByRole(AriaRole.Link, new() { Name = "Văn bản được giao" }).ClickAsync();
+        await Assertions.Expect(specialist.Locator("tr", new() { HasText = subject })).ToContainTextAsync("sắp đến hạn");
+        await Assertions.Expect(specialist.GetByRole(AriaRole.Status)).ToContainTextAsync("sắp đến hạn");
+        await specialist.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-tasks.png"), FullPage = true });
+        await specialist.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        await specialist.GetByLabel("Kết quả xử lý").FillAsync("Đã gửi báo cáo số 45/BC-STP");
+        await specialist.GetByRole(AriaRole.Button, new() { Name = "Báo cáo hoàn thành" }).ClickAsync();
+        await Assertions.Expect(specialist.Locator(".alert-success")).ToContainTextAsync("Đã báo cáo hoàn thành.");
+        await Assertions.Expect(specialist.Locator(".tag")).ToContainTextAsync("Đã xử lý xong");
+        await specialist.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-finished.png"), FullPage = true });
     }
 
     [Fact]
@@ -88,6 +135,77 @@ public class DocumentJourneyTests(BrowserApp app)
         await Assertions.Expect(citizen.GetByRole(AriaRole.Status)).ToContainTextAsync("các chữ ký số còn nguyên vẹn");
         await Assertions.Expect(citizen.Locator("dl")).ToContainTextAsync("Quyết định sao y nghị quyết về chuyển đổi số");
         await citizen.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "verification-by-code.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_clerk_sends_an_issued_document_to_a_commune_whose_clerk_registers_it_and_the_sender_sees_it_accepted()
+    {
+        const string subject = "Công văn hướng dẫn số hóa kết quả giải quyết thủ tục hành chính";
+        var (clerk, head, leader) = (await app.SignInAsStaffAsync("vanthu"), await app.SignInAsStaffAsync("truongphong"), await app.SignInAsStaffAsync("lanhdao"));
+
+        // Drafted, reviewed, signed and issued through the API with each person's session (the pages for these are tested above).
+        var draft = await JsonAsync(await clerk.APIRequest.PostAsync("/api/v1/documents/outgoing", new() { DataObject = new { typeCode = "CV", subject, recipients = "UBND các xã" } }));
+        var id = draft.GetProperty("id").GetString();
+        var pdf = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", "signed-documents", "678-tb.signed.pdf"));
+        var form = clerk.APIRequest.CreateFormData();
+        form.Set("file", new FilePayload { Name = "cong-van.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await JsonAsync(await clerk.APIRequest.PostAsync($"/api/v1/documents/{id}/file", new() { Multipart = form }));
+        await JsonAsync(await head.APIRequest.PostAsync($"/api/v1/documents/{id}/review"));
+        await JsonAsync(await leader.APIRequest.PostAsync($"/api/v1/documents/{id}/sign"));
+        await JsonAsync(await clerk.APIRequest.PostAsync($"/api/v1/documents/{id}/issue"));
+
+        var commune = await CommuneAsync();
+        await clerk.GotoAsync($"/can-bo/van-ban/{id}");
+        await clerk.GetByLabel("Gửi liên thông (edXML) tới cơ quan có mã định danh").FillAsync(commune.Identifier);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
+        await Assertions.Expect(clerk.Locator(".alert-success")).ToContainTextAsync("cơ quan nhận đã báo nhận");
+        await Assertions.Expect(clerk.Locator("tr", new() { HasText = commune.Identifier })).ToContainTextAsync("Đã đến");
+
+        var receiving = await app.SignInAsStaffAsync(await CommuneClerkAsync(commune.Id));
+        await receiving.GetByRole(AriaRole.Link, new() { Name = "Văn bản", Exact = true }).ClickAsync();
+        await Assertions.Expect(receiving.Locator("tr", new() { HasText = subject })).ToContainTextAsync("Mới đến (liên thông)");
+        await receiving.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        await receiving.GetByRole(AriaRole.Button, new() { Name = "Vào sổ văn bản đến" }).ClickAsync();
+        await Assertions.Expect(receiving.Locator(".alert-success")).ToContainTextAsync("Đã vào sổ, số đến");
+        await receiving.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-arrival.png"), FullPage = true });
+
+        await clerk.GotoAsync($"/can-bo/van-ban/{id}");
+        await Assertions.Expect(clerk.Locator("tr", new() { HasText = commune.Identifier })).ToContainTextAsync("Đã tiếp nhận");
+        await Assertions.Expect(clerk.Locator(".alert-error")).ToHaveCountAsync(0);
+        await clerk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-sent.png"), FullPage = true });
+    }
+
+    private static async Task<System.Text.Json.JsonElement> JsonAsync(IAPIResponse response)
+    {
+        var text = await response.TextAsync();
+        response.Ok.Should().BeTrue($"{response.Url} answered {response.Status}: {text}");
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private async Task<Agency> CommuneAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        return await db.Set<Agency>().AsNoTracking().Where(a => a.Level == AgencyLevel.Commune).OrderBy(a => a.Identifier).Skip(7).FirstAsync();
+    }
+
+    /// <summary>A clerk of the commune (the demo has none), created once.</summary>
+    private async Task<string> CommuneClerkAsync(Guid communeId)
+    {
+        const string userName = "vanthu.xa";
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        if (await users.FindByNameAsync(userName) is null)
+        {
+            var user = new User { Kind = AccountKind.Staff, UserName = userName, Email = userName + "@demo.motcua.local", EmailConfirmed = true, AgencyId = communeId };
+            user.SetFullName("Trịnh Thị Xuân");
+            (await users.CreateAsync(user, BrowserApp.Password)).Succeeded.Should().BeTrue();
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            db.Add(new RoleGrant { UserId = user.Id, Role = Roles.Clerk, AgencyId = communeId });
+            await db.SaveChangesAsync();
+        }
+
+        return userName;
     }
 
     private static async Task<string> DocumentCodeAsync(IPage page, string subject)
