@@ -27,6 +27,7 @@ public static class DocumentsModule
         }
 
         services.AddSingleton(TrustAnchors.Load(options.TrustAnchors));
+        services.AddSingleton(new RevocationLists(options.RevocationLists));
         services.AddSingleton<ISigningKeyStore>(new Pkcs12KeyStore(options.Keys));
         services.AddScoped<SignatureCheck>();
         services.AddScoped<Registers.DocumentRegistry>();

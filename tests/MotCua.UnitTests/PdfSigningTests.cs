@@ -117,6 +117,33 @@ public sealed class PdfSigningTests : IDisposable
     }
 
     [Fact]
+    public void A_revoked_certificate_neither_signs_nor_verifies_as_trusted_and_only_its_authoritys_list_counts()
+    {
+        var key = authority.Issue("Trần Văn Thu Hồi", "Sở Tư pháp");
+        var signed = PdfSigner.Sign(Document("Công văn"), key, new SignatureRequest("Ky", "Trần Văn Thu Hồi", SignedAt));
+        var builder = new CertificateRevocationListBuilder();
+        builder.AddEntry(key.Certificate, SignedAt.AddDays(-1));
+        var crl = builder.Build(authority.Root, 1, SignedAt.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, SignedAt.AddDays(-1));
+
+        // A list with the authority's name but another key's signature is a forgery: it revokes nothing.
+        using var impostor = new TestAuthority();
+        var forged = Path.Combine(Path.GetTempPath(), $"motcua-forged-{Guid.CreateVersion7():N}.crl");
+        File.WriteAllBytes(forged, builder.Build(impostor.Root, 1, SignedAt.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, SignedAt.AddDays(-1)));
+        SigningKeyChecks.Problem(key.Certificate, SignedAt, new RevocationLists([forged]), [authority.Root]).Should().BeNull();
+
+        var file = Path.Combine(Path.GetTempPath(), $"motcua-{Guid.CreateVersion7():N}.crl");
+        File.WriteAllText(file, PemEncoding.WriteString("X509 CRL", crl));
+        var lists = new RevocationLists([file]);
+        SigningKeyChecks.Problem(key.Certificate, SignedAt, lists, [authority.Root]).Should().Contain("đã bị thu hồi");
+        SigningKeyChecks.Problem(authority.Issue("Người khác", "Sở Tư pháp").Certificate, SignedAt, lists, [authority.Root]).Should().BeNull();
+        var report = PdfSignatureVerifier.Verify(signed, [authority.Root], SignedAt, lists).Single();
+        report.Intact.Should().BeTrue("the bytes are as signed");
+        report.ChainTrusted.Should().BeFalse();
+        report.Problem.Should().Contain("đã bị thu hồi");
+        PdfSignatureVerifier.Verify(signed, [authority.Root], SignedAt).Single().ChainTrusted.Should().BeTrue("without the list, nothing says it was revoked");
+    }
+
+    [Fact]
     public async Task A_verification_stamp_is_readable_and_covered_by_the_signature()
     {
         var stamped = PdfStamp.Stamp(Document("Giấy phép xây dựng"), new StampRequest(SignaturePlacement.LastPage, 40, 40, 80, "https://motcua.example.vn/xac-minh/VB7K2M9QXA", "VB7K2M9QXA"));
@@ -196,6 +223,7 @@ public sealed class PdfSigningTests : IDisposable
             var request = new CertificateRequest("CN=MotCua Test Root CA, O=MotCua, C=VN", rootKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+            request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
             Root = request.CreateSelfSigned(SignedAt.AddYears(-1), SignedAt.AddYears(10));
         }
 

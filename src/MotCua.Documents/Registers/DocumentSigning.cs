@@ -24,7 +24,8 @@ public sealed record VerifiedDocument(
 /// with the number and date in its appearance. Keys: <c>Signing:Keys:{user name}</c> for a person,
 /// <c>Signing:Keys:seal-{agency identifier}</c> (else <c>seal</c>) for an agency's seal.
 /// </summary>
-public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore files, ISigningKeyStore keys, SignatureCheck check, TimeProvider clock)
+public sealed class DocumentSigning(
+    DbContext db, AgencyScope scope, IFileStore files, ISigningKeyStore keys, SignatureCheck check, TrustAnchors anchors, RevocationLists revocations, TimeProvider clock)
 {
     public const long MaxFileBytes = 30 * 1024 * 1024;
 
@@ -85,7 +86,7 @@ public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore 
         var user = await db.Set<User>().AsNoTracking().SingleAsync(u => u.Id == scope.UserId, ct);
         var key = keys.Find(user.UserName ?? "")
             ?? throw new DomainException("Tài khoản của bạn chưa được gắn chứng thư số (Signing:Keys:{tên đăng nhập}).", ProblemKind.Conflict);
-        if (SigningKeyChecks.Problem(key.Certificate, Now) is { } problem)
+        if (SigningKeyChecks.Problem(key.Certificate, Now, revocations, [.. key.Chain, .. anchors.Certificates]) is { } problem)
         {
             throw new DomainException(problem, ProblemKind.Conflict);
         }
@@ -114,7 +115,7 @@ public sealed class DocumentSigning(DbContext db, AgencyScope scope, IFileStore 
             return;
         }
 
-        if (SigningKeyChecks.Problem(seal.Certificate, Now) is { } problem)
+        if (SigningKeyChecks.Problem(seal.Certificate, Now, revocations, [.. seal.Chain, .. anchors.Certificates]) is { } problem)
         {
             throw new DomainException($"Chứng thư số của cơ quan: {problem}", ProblemKind.Conflict);
         }

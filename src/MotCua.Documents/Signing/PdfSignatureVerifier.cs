@@ -20,18 +20,19 @@ public sealed record SignatureReport(
 /// <summary>
 /// Reads every signature field of a PDF and checks it: the byte ranges (they must frame exactly the /Contents
 /// string), the CMS signature over those bytes, the certificate chain against the operator's trust anchors (at the
-/// signing time, without revocation checks, which need the network), and whether later bytes were appended.
+/// signing time), revocation by the lists the operator keeps (offline, no network), and whether later bytes were
+/// appended.
 /// </summary>
 public static class PdfSignatureVerifier
 {
-    public static IReadOnlyList<SignatureReport> Verify(byte[] pdf, X509Certificate2Collection trustAnchors, DateTime utcNow)
+    public static IReadOnlyList<SignatureReport> Verify(byte[] pdf, X509Certificate2Collection trustAnchors, DateTime utcNow, RevocationLists? revocations = null)
     {
         var file = PdfFile.Open(pdf);
         var reports = new List<SignatureReport>();
         var form = file.ResolveDictionary(file.Catalog["AcroForm"]);
         foreach (var (name, value) in SignatureFields(file, (file.Resolve(form?["Fields"]) as PdfArray)?.Items ?? [], "", 0))
         {
-            reports.Add(Check(pdf, name, value, trustAnchors, utcNow));
+            reports.Add(Check(pdf, name, value, trustAnchors, utcNow, revocations ?? RevocationLists.None));
         }
 
         return reports;
@@ -65,7 +66,7 @@ public static class PdfSignatureVerifier
         }
     }
 
-    private static SignatureReport Check(byte[] pdf, string name, PdfDictionary signature, X509Certificate2Collection trustAnchors, DateTime utcNow)
+    private static SignatureReport Check(byte[] pdf, string name, PdfDictionary signature, X509Certificate2Collection trustAnchors, DateTime utcNow, RevocationLists revocations)
     {
         var subFilter = signature.NameOf("SubFilter") ?? "";
         SignatureReport Broken(string problem) => new(name, (signature["Name"] as PdfString)?.AsText(), null, PdfDate(signature["M"]), subFilter, false, false, false, false, null, problem);
@@ -117,13 +118,20 @@ public static class PdfSignatureVerifier
             .Select(a => (DateTime?)new Pkcs9SigningTime(a.Values[0].RawData).SigningTime.ToUniversalTime())
             .FirstOrDefault() ?? PdfDate(signature["M"]);
         var covers = secondStart + secondLength == pdf.Length;
+
+        // Without a trusted timestamp the signing time is the signer's claim: a revoked certificate is not trusted at all.
+        var revoked = revocations.RevokedAt(certificate, [.. trustAnchors, .. cms.Certificates]);
+        var trusted = revoked is null && ChainTrusted(certificate, cms.Certificates, trustAnchors, signedAt ?? utcNow);
+        var problem = !intact ? "Nội dung đã bị thay đổi sau khi ký."
+            : revoked is { } at ? $"Chứng thư số của người ký đã bị thu hồi (từ {Kernel.VietnamTime.ToLocal(at):dd/MM/yyyy})."
+            : null;
         return new SignatureReport(
             name, certificate.GetNameInfo(X509NameType.SimpleName, false), Organization(certificate), signedAt, subFilter, covers, intact,
-            ChainTrusted(certificate, cms.Certificates, trustAnchors, signedAt ?? utcNow), CmsSignature.BindsCertificate(signer),
+            trusted, CmsSignature.BindsCertificate(signer),
             new CertificateInfo(
                 certificate.Subject, certificate.Issuer, certificate.SerialNumber, certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime(),
                 Convert.ToHexStringLower(SHA256.HashData(certificate.RawData))),
-            intact ? null : "Nội dung đã bị thay đổi sau khi ký.");
+            problem);
     }
 
     /// <summary>The DER of the CMS without the zero padding that fills the reserved /Contents.</summary>

@@ -13,8 +13,14 @@ public sealed record SigningKey(X509Certificate2 Certificate, IReadOnlyList<X509
 /// <summary>Why a certificate may not sign now.</summary>
 public static class SigningKeyChecks
 {
-    public static string? Problem(X509Certificate2 certificate, DateTime utcNow)
+    /// <summary>Expired or not yet valid, revoked (by a list signed by one of <paramref name="issuers"/>), or without the signing key usage.</summary>
+    public static string? Problem(X509Certificate2 certificate, DateTime utcNow, RevocationLists? revocations = null, IEnumerable<X509Certificate2>? issuers = null)
     {
+        if (revocations?.RevokedAt(certificate, issuers ?? []) is { } revoked && revoked <= utcNow)
+        {
+            return $"Chứng thư số đã bị thu hồi (từ {VietnamTimeText(revoked)}): không ký được.";
+        }
+
         if (utcNow < certificate.NotBefore.ToUniversalTime() || utcNow > certificate.NotAfter.ToUniversalTime())
         {
             return $"Chứng thư số đã hết hạn hoặc chưa có hiệu lực (hiệu lực từ {certificate.NotBefore:dd/MM/yyyy} đến {certificate.NotAfter:dd/MM/yyyy}).";
@@ -28,4 +34,6 @@ public static class SigningKeyChecks
 
         return null;
     }
+
+    private static string VietnamTimeText(DateTime utc) => Kernel.VietnamTime.ToLocal(utc).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

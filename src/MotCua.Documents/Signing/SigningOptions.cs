@@ -6,7 +6,7 @@ namespace MotCua.Documents.Signing;
 /// <summary>
 /// Signing settings: <c>Signing:Keys:{id}:Path</c> and <c>:Password</c> (PKCS#12 files of signers and seals) and
 /// <c>Signing:TrustAnchors:0</c>, <c>:1</c>… (files of the root certificates whose chains are trusted, PEM or DER,
-/// e.g. the government's root certification authority).
+/// e.g. the government's root certification authority) and <c>Signing:RevocationLists:0</c>… (their CRL files).
 /// </summary>
 public sealed class SigningOptions
 {
@@ -15,6 +15,9 @@ public sealed class SigningOptions
     public Dictionary<string, KeyFile> Keys { get; } = [];
 
     public List<string> TrustAnchors { get; } = [];
+
+    /// <summary><c>Signing:RevocationLists:0</c>…: CRL files (DER or PEM) of the certification authorities, kept current by the operator.</summary>
+    public List<string> RevocationLists { get; } = [];
 
     public static SigningOptions From(IConfiguration configuration)
     {
@@ -29,6 +32,7 @@ public sealed class SigningOptions
         }
 
         options.TrustAnchors.AddRange(section.GetSection("TrustAnchors").GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0));
+        options.RevocationLists.AddRange(section.GetSection("RevocationLists").GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0));
         return options;
     }
 }

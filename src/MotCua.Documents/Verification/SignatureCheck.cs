@@ -15,7 +15,7 @@ public sealed record SignatureView(
 public sealed record VerificationResult(string FileSha256, long FileSize, IReadOnlyList<SignatureView> Signatures);
 
 /// <summary>Checks the signatures of a PDF anyone uploads: by content, never trusting the file name or type.</summary>
-public sealed class SignatureCheck(TrustAnchors anchors, TimeProvider clock)
+public sealed class SignatureCheck(TrustAnchors anchors, RevocationLists revocations, TimeProvider clock)
 {
     public const long MaxFileBytes = 30 * 1024 * 1024;
 
@@ -47,7 +47,7 @@ public sealed class SignatureCheck(TrustAnchors anchors, TimeProvider clock)
         IReadOnlyList<SignatureReport> reports;
         try
         {
-            reports = PdfSignatureVerifier.Verify(bytes, anchors.Certificates, clock.GetUtcNow().UtcDateTime);
+            reports = PdfSignatureVerifier.Verify(bytes, anchors.Certificates, clock.GetUtcNow().UtcDateTime, revocations);
         }
         catch (PdfFormatException e)
         {
