@@ -21,14 +21,15 @@ public static class DocumentsModule
     public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
     {
         var options = SigningOptions.From(configuration);
-        if (configuration.GetValue<bool>("Seed:DemoAccounts") && options.Keys.Count == 0)
+        if (configuration.GetValue<bool>("Seed:DemoAccounts") && options.Keys.Count == 0 && options.Remote.Count == 0)
         {
             DemoSigningKeys.AddTo(options, Path.Combine(configuration["Storage:Root"] ?? "data/files", "_demo-keys"));
         }
 
         services.AddSingleton(TrustAnchors.Load(options.TrustAnchors));
         services.AddSingleton(new RevocationLists(options.RevocationLists));
-        services.AddSingleton<ISigningKeyStore>(new Pkcs12KeyStore(options.Keys));
+        var remote = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
+        services.AddSingleton<ISigningKeyStore>(new SigningKeyStores([new Pkcs12KeyStore(options.Keys), new CscKeyStore(options.Remote, remote)]));
         services.AddScoped<SignatureCheck>();
         services.AddScoped<Registers.DocumentRegistry>();
         services.AddScoped<Registers.DocumentSigning>();

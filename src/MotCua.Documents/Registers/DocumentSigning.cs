@@ -84,7 +84,7 @@ public sealed class DocumentSigning(
     public async Task SignAsLeaderAsync(OfficialDocument document, Func<string, string> verifyUrl, CancellationToken ct)
     {
         var user = await db.Set<User>().AsNoTracking().SingleAsync(u => u.Id == scope.UserId, ct);
-        var key = keys.Find(user.UserName ?? "")
+        var key = FindKey(user.UserName ?? "")
             ?? throw new DomainException("Tài khoản của bạn chưa được gắn chứng thư số (Signing:Keys:{tên đăng nhập}).", ProblemKind.Conflict);
         if (SigningKeyChecks.Problem(key.Certificate, Now, revocations, [.. key.Chain, .. anchors.Certificates]) is { } problem)
         {
@@ -101,16 +101,16 @@ public sealed class DocumentSigning(
         var code = NewCode();
         var stamped = PdfStamp.Stamp(pdf, new StampRequest(SignaturePlacement.LastPage, 36, 36, 72, verifyUrl(code), code));
         var local = VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero));
-        var signed = PdfSigner.Sign(stamped, key, new SignatureRequest(
+        var signed = Signed(() => PdfSigner.Sign(stamped, key, new SignatureRequest(
             "LanhDao", user.FullName, Now, "Phê duyệt, ban hành", null,
-            new SignaturePlacement(SignaturePlacement.LastPage, 340, 36, 220, 56, [user.FullName, user.Position ?? "", $"Ký ngày {local:dd/MM/yyyy HH:mm}"])));
+            new SignaturePlacement(SignaturePlacement.LastPage, 340, 36, 220, 56, [user.FullName, user.Position ?? "", $"Ký ngày {local:dd/MM/yyyy HH:mm}"]))));
         document.Sign(code, await files.SaveAsync(signed, ct), Convert.ToHexStringLower(SHA256.HashData(signed)), user.FullName, Now);
     }
 
     /// <summary>Adds the agency's seal to an issued document's PDF, with its notation and date; nothing when no seal key is configured.</summary>
     public async Task SealAsync(OfficialDocument document, Agency agency, CancellationToken ct)
     {
-        if (document.FileKey is null || (keys.Find("seal-" + agency.Identifier) ?? keys.Find("seal")) is not { } seal)
+        if (document.FileKey is null || (FindKey("seal-" + agency.Identifier) ?? FindKey("seal")) is not { } seal)
         {
             return;
         }
@@ -121,9 +121,9 @@ public sealed class DocumentSigning(
         }
 
         var pdf = await ReadAsync(document.FileKey, ct);
-        var sealedPdf = PdfSigner.Sign(pdf, seal, new SignatureRequest(
+        var sealedPdf = Signed(() => PdfSigner.Sign(pdf, seal, new SignatureRequest(
             "DauCoQuan", agency.Name, Now, "Ban hành " + document.Notation, null,
-            new SignaturePlacement(SignaturePlacement.LastPage, 340, 96, 220, 44, [agency.Name, $"Số {document.Notation}, ngày {document.DocumentDate:dd/MM/yyyy}"])));
+            new SignaturePlacement(SignaturePlacement.LastPage, 340, 96, 220, 44, [agency.Name, $"Số {document.Notation}, ngày {document.DocumentDate:dd/MM/yyyy}"]))));
         document.Sealed(await files.SaveAsync(sealedPdf, ct), Convert.ToHexStringLower(SHA256.HashData(sealedPdf)));
     }
 
@@ -189,6 +189,31 @@ public sealed class DocumentSigning(
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, ct);
         return buffer.ToArray();
+    }
+
+    /// <summary>A key from the configured stores; a store that cannot be opened or reached is the user's clear error, not a crash.</summary>
+    private SigningKey? FindKey(string id)
+    {
+        try
+        {
+            return keys.Find(id);
+        }
+        catch (Exception e) when (e is CryptographicException or InvalidOperationException)
+        {
+            throw new DomainException($"Không dùng được khóa ký \"{id}\": {e.Message}", ProblemKind.Conflict);
+        }
+    }
+
+    private static byte[] Signed(Func<byte[]> sign)
+    {
+        try
+        {
+            return sign();
+        }
+        catch (RemoteSigningException e)
+        {
+            throw new DomainException(e.Message, ProblemKind.Conflict);
+        }
     }
 
     /// <summary>Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L): about 48 bits, not guessable.</summary>

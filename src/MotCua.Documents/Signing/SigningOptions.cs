@@ -14,6 +14,9 @@ public sealed class SigningOptions
 
     public Dictionary<string, KeyFile> Keys { get; } = [];
 
+    /// <summary><c>Signing:Remote:{id}:Url</c>, <c>:CredentialId</c>, <c>:AccessToken</c>, <c>:Pin</c>: keys held by a CSC remote signing service.</summary>
+    public Dictionary<string, RemoteKey> Remote { get; } = [];
+
     public List<string> TrustAnchors { get; } = [];
 
     /// <summary><c>Signing:RevocationLists:0</c>…: CRL files (DER or PEM) of the certification authorities, kept current by the operator.</summary>
@@ -28,6 +31,14 @@ public sealed class SigningOptions
             if (key["Path"] is { Length: > 0 } path)
             {
                 options.Keys[key.Key] = new KeyFile(path, key["Password"]);
+            }
+        }
+
+        foreach (var key in section.GetSection("Remote").GetChildren())
+        {
+            if (key["Url"] is { Length: > 0 } url && key["CredentialId"] is { Length: > 0 } credential)
+            {
+                options.Remote[key.Key] = new RemoteKey(url, credential, key["AccessToken"] ?? "", key["Pin"]);
             }
         }
 
