@@ -95,6 +95,27 @@ public abstract class ExchangeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_sender_withdraws_a_document_and_the_recipients_register_marks_it_withdrawn()
+    {
+        var (_, commune) = await AgenciesAsync();
+        var clerk = await app.ApiAsAsync("vanthu");
+        var issued = await IssueSignedAsync(clerk, await app.ApiAsAsync("truongphong"), await app.ApiAsAsync("lanhdao"), "Thông báo lịch trực Tết (gửi nhầm bản cũ)", "TB");
+        var id = issued.GetProperty("id").GetGuid();
+        (await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/withdraw", new { })).StatusCode.Should().Be(HttpStatusCode.Conflict, "nothing was sent yet");
+        await ReadAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { commune.Identifier } }));
+
+        var withdrawn = await ReadAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/withdraw", new { reason = "Gửi nhầm bản cũ; sẽ gửi bản thay thế" }));
+        withdrawn.EnumerateArray().Single().GetProperty("status").GetString().Should().Be("13");
+        (await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/withdraw", new { })).StatusCode.Should().Be(HttpStatusCode.Conflict, "already withdrawn");
+
+        var communeClerk = await app.StaffAsync("vt.xa." + app.Provider.ToLowerInvariant(), Roles.Clerk, commune.Id);
+        var arrival = await communeClerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{await ArrivalIdAsync(id)}", Json);
+        arrival.GetProperty("status").GetString().Should().Be(nameof(DocumentStatus.Withdrawn));
+        arrival.GetProperty("outcome").GetString().Should().Be("Gửi nhầm bản cũ; sẽ gửi bản thay thế");
+        (await communeClerk.PostAsync($"/api/v1/documents/{arrival.GetProperty("id").GetGuid()}/accept", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task A_peer_delivers_a_package_once_and_broken_or_unauthorised_packages_change_nothing()
     {
         var (_, commune) = await AgenciesAsync();

@@ -110,6 +110,12 @@ public sealed class PdfSigningTests : IDisposable
             .Should().Throw<PdfFormatException>().WithMessage("*không phải là PDF*");
         var document = Document("Cắt cụt");
         FluentActions.Invoking(() => PdfSignatureVerifier.Verify(document[..(document.Length / 2)], [], SignedAt)).Should().Throw<PdfFormatException>();
+        var text = System.Text.Encoding.Latin1.GetString(document);
+        var at = text.LastIndexOf("trailer", StringComparison.Ordinal);
+        at.Should().BePositive("Skia writes a classic trailer");
+        var encrypted = System.Text.Encoding.Latin1.GetBytes(text[..at] + text[at..].Replace("<<", "<</Encrypt 99 0 R ", StringComparison.Ordinal));
+        FluentActions.Invoking(() => PdfSigner.Sign(encrypted, key, new SignatureRequest("Ky", "x", SignedAt))).Should().Throw<PdfFormatException>().WithMessage("*mã hóa*");
+        FluentActions.Invoking(() => PdfSignatureVerifier.Verify(encrypted, [], SignedAt)).Should().Throw<PdfFormatException>().WithMessage("*mã hóa*");
         SigningKeyChecks.Problem(key.Certificate, SignedAt).Should().BeNull();
         SigningKeyChecks.Problem(key.Certificate, SignedAt.AddYears(5)).Should().Contain("hết hạn");
         using var encipherOnly = authority.Issue("Chỉ mã hóa", "Sở Tư pháp", X509KeyUsageFlags.KeyEncipherment).Certificate;

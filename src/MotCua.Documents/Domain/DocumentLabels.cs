@@ -17,6 +17,7 @@ public static class DocumentLabels
         DocumentStatus.Directed => "Đang xử lý",
         DocumentStatus.Finished => "Đã xử lý xong",
         DocumentStatus.Rejected => "Đã trả lại",
+        DocumentStatus.Withdrawn => "Cơ quan gửi đã thu hồi",
         _ => status.ToString(),
     };
 

@@ -36,6 +36,9 @@ public enum DocumentStatus
 
     /// <summary>An arrival the clerk refused (wrong recipient, broken file…).</summary>
     Rejected,
+
+    /// <summary>A received document its sender withdrew (status 13): kept in the register, no longer to be handled.</summary>
+    Withdrawn,
 }
 
 /// <summary>The three kinds of copy of Decree 30/2020 (Article 25).</summary>
@@ -339,6 +342,18 @@ public sealed class OfficialDocument
 
         Outcome = Required(reason, "Lý do trả lại", "reason");
         (Status, FinishedAt, RegisteredBy) = (DocumentStatus.Rejected, now, by);
+    }
+
+    /// <summary>The sender withdrew the document it sent (edXML status 13).</summary>
+    public void Withdraw(string? reason, DateTime now)
+    {
+        if (ExchangeId is null || Status is DocumentStatus.Rejected or DocumentStatus.Withdrawn)
+        {
+            throw new DomainException("Chỉ văn bản đến qua liên thông, chưa bị trả lại, mới bị thu hồi được.", ProblemKind.Conflict);
+        }
+
+        (Status, FinishedAt) = (DocumentStatus.Withdrawn, now);
+        Outcome = string.IsNullOrWhiteSpace(reason) ? "Cơ quan gửi đã thu hồi văn bản." : Required(reason, "Lý do thu hồi", "reason");
     }
 
     /// <summary>The clerk submits a registered document to the leader in charge.</summary>

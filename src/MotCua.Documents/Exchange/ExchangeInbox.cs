@@ -17,6 +17,9 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
 {
     public const string Receiver = "Liên thông văn bản (edXML)";
 
+    /// <summary>The status a sender gives when it withdraws a document (thu hồi).</summary>
+    public const string Withdrawn = "13";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Handles a package; answers a document with the status 01 package of its (first) recipient here, a status with null.</summary>
@@ -99,13 +102,37 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
     private async Task<string?> ReceiveStatusAsync(EdXmlStatus status, ExchangeSource source, CancellationToken ct)
     {
         await RequireSenderAsync(status.From.OrganId, source, ct);
-        var exchange = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
+        var at = status.Timestamp.UtcDateTime;
+        if (status.StatusCode == Withdrawn)
+        {
+            // 13 comes from the sender: the documents it sent here are withdrawn.
+            var received = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
+                .Where(e => e.PackageId == status.DocumentId && e.Sender == status.From.OrganId && e.Direction == ExchangeDirection.Received).ToListAsync(ct);
+            if (received.Count == 0)
+            {
+                throw DomainException.NotFound($"văn bản mã {status.DocumentId} nhận từ {status.From.OrganId}");
+            }
+
+            foreach (var exchange in received.Where(e => !e.Statuses.Any(s => s.Code == Withdrawn)))
+            {
+                db.Add(exchange.Record(Withdrawn, status.Description, status.Staff, at, Now));
+                var document = await db.Set<OfficialDocument>().AsTracking().SingleAsync(d => d.Id == exchange.DocumentId, ct);
+                if (document.Status is not (DocumentStatus.Rejected or DocumentStatus.Withdrawn))
+                {
+                    document.Withdraw(status.Description, Now);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        var sent = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
             .SingleOrDefaultAsync(e => e.PackageId == status.DocumentId && e.Recipient == status.From.OrganId && e.Direction == ExchangeDirection.Sent, ct)
             ?? throw DomainException.NotFound($"văn bản đã gửi tới {status.From.OrganId} có mã {status.DocumentId}");
-        var at = status.Timestamp.UtcDateTime;
-        if (!exchange.Statuses.Any(s => s.Code == status.StatusCode && s.At == at))
+        if (!sent.Statuses.Any(s => s.Code == status.StatusCode && s.At == at))
         {
-            db.Add(exchange.Record(status.StatusCode, status.Description, status.Staff, at, Now));
+            db.Add(sent.Record(status.StatusCode, status.Description, status.Staff, at, Now));
             await db.SaveChangesAsync(ct);
         }
 

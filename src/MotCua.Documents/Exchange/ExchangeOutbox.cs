@@ -3,6 +3,7 @@ using MotCua.Documents.Domain;
 using MotCua.Documents.Registers;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
+using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
 
 namespace MotCua.Documents.Exchange;
@@ -17,7 +18,7 @@ public sealed record ExchangeStatusView(string Code, string Name, string? Descri
 /// and the statuses this side reports about a document it received (accepted, rejected, assigned, finished), which
 /// go back to the sender; one that cannot be delivered now is delivered with the next.
 /// </summary>
-public sealed class ExchangeOutbox(DbContext db, DocumentSigning signing, ExchangeGateway gateway, TimeProvider clock)
+public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSigning signing, ExchangeGateway gateway, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -83,6 +84,51 @@ public sealed class ExchangeOutbox(DbContext db, DocumentSigning signing, Exchan
         }
 
         return [.. sent.Select(ToView)];
+    }
+
+    /// <summary>The sender withdraws a document it sent (status 13 to each recipient that has it); the recipients' registers mark it withdrawn.</summary>
+    public async Task<IReadOnlyList<ExchangeView>> WithdrawAsync(Guid id, string? reason, CancellationToken ct)
+    {
+        var document = await signing.DocumentAsync(id, Permissions.DocumentsRegister, ct);
+        var exchanges = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
+            .Where(e => e.DocumentId == id && e.Direction == ExchangeDirection.Sent).ToListAsync(ct);
+        if (exchanges.Count == 0 || exchanges.All(e => e.Status == ExchangeInbox.Withdrawn))
+        {
+            throw new DomainException("Văn bản chưa được gửi liên thông, hoặc đã được thu hồi.", ProblemKind.Conflict);
+        }
+
+        var text = string.IsNullOrWhiteSpace(reason) ? "Cơ quan gửi thu hồi văn bản." : reason.Trim();
+        if (text.Length > 1000)
+        {
+            throw new DomainException("Lý do thu hồi dài tối đa 1.000 ký tự.", ProblemKind.Invalid, "reason");
+        }
+
+        var staff = await db.Set<Organization.Domain.User>().Where(u => u.Id == scope.UserId).Select(u => u.FullName).SingleOrDefaultAsync(ct);
+        var problems = new List<string>();
+        foreach (var exchange in exchanges.Where(e => e.Status != ExchangeInbox.Withdrawn))
+        {
+            var at = Now;
+            var xml = EdXml.Write(new EdXmlStatus(
+                exchange.PackageId, exchange.Sender, document.Notation ?? "", new EdXmlParty(exchange.Sender, exchange.SenderName), ExchangeInbox.Withdrawn, text,
+                new DateTimeOffset(at, TimeSpan.Zero), staff));
+            try
+            {
+                await gateway.DeliverAsync(exchange.Recipient, xml, ct);
+                db.Add(exchange.Record(ExchangeInbox.Withdrawn, text, staff, at, Now));
+            }
+            catch (Exception e) when (e is ExchangeDeliveryException or DomainException)
+            {
+                problems.Add($"{exchange.RecipientName}: {e.Message}");
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (problems.Count > 0)
+        {
+            throw new DomainException("Chưa thu hồi được ở: " + string.Join("; ", problems), ProblemKind.Conflict);
+        }
+
+        return [.. exchanges.Select(ToView)];
     }
 
     /// <summary>The exchanges of a document the user may see.</summary>

@@ -91,6 +91,8 @@ public static class RegisterEndpoints
         // The exchange with other agencies (edXML).
         group.MapPost("{id:guid}/send", async (Guid id, SendInput input, ExchangeOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.SendAsync(id, input.Recipients ?? [], ct)))
             .RequireAuthorization(Permissions.DocumentsRegister);
+        group.MapPost("{id:guid}/withdraw", async (Guid id, ReasonInput input, ExchangeOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.WithdrawAsync(id, input.Reason, ct)))
+            .RequireAuthorization(Permissions.DocumentsRegister);
         group.MapGet("{id:guid}/exchanges", async (Guid id, ExchangeOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.OfAsync(id, ct)))
             .RequireAuthorization(Permissions.DocumentsView);
         group.MapGet("awaiting-signature", async (SigningDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ListAsync(ct)))
