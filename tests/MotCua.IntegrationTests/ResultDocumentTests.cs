@@ -29,7 +29,8 @@ public abstract class ResultDocumentTests(AppFixture app)
         await ActAsync(leader, dossier.Id, "take");
         var approved = await ActAsync(leader, dossier.Id, "approve", new { comment = "Đồng ý cấp" });
 
-        approved.Status.Should().Be(DossierStatus.Processed);
+        approved.Status.Should().Be(DossierStatus.Returned, "the applicant asked for the result electronically: it is delivered with the approval");
+        approved.ReturnedTo.Should().Contain("Nguyễn Thị Lan");
         var notation = approved.ResultNotation!;
         notation.Should().MatchRegex(@"^\d{2,}/QĐ-UBND$");
         approved.History.Last(h => h.Action == DossierAction.Approve).Comment.Should().Be($"Đồng ý cấp. Ban hành văn bản số {notation}.");
@@ -129,7 +130,7 @@ public abstract class ResultDocumentTests(AppFixture app)
         foreach (var id in new[] { first.Id, second.Id })
         {
             var done = await ReadAsync(await leader.GetAsync($"/api/v1/dossiers/{id}"));
-            done.Status.Should().Be(DossierStatus.Processed);
+            done.Status.Should().Be(DossierStatus.Returned);
             notations.Add(done.ResultNotation!);
         }
 

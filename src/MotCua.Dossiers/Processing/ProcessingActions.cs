@@ -115,6 +115,12 @@ public sealed class ProcessingActions(DossierWork work, IResultIssuer issuer)
                 await using var transaction = await work.Db.Database.BeginTransactionAsync(ct);
                 var issued = await issuer.IssueAsync(dossier, dossier.StepAgencyId ?? dossier.CompetentAgencyId, ct);
                 dossier.Approve(input.Comment, months, issued, process, calendar, actor, now);
+                if (dossier.Delivery == ResultDelivery.Electronic)
+                {
+                    // Asked for electronically: the signed result is in the applicant's account from this moment.
+                    dossier.Return(ResultDelivery.Electronic, $"{dossier.ApplicantName} (tài khoản trên Cổng dịch vụ công)", actor, now);
+                }
+
                 await work.SaveAsync(ct);
                 await transaction.CommitAsync(ct);
                 return dossier;
