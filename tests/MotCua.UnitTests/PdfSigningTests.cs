@@ -150,6 +150,45 @@ public sealed class PdfSigningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_template_with_an_empty_signature_field_is_signed_where_the_template_placed_it()
+    {
+        var template = WithEmptySignatureField(Document("Quyết định (mẫu có ô ký)"), "LanhDao", [350, 120, 540, 190]);
+        var key = authority.Issue("Nguyễn Văn Lãnh Đạo", "Ủy ban nhân dân Xã Ứng Thiên");
+        var signed = PdfSigner.Sign(template, key, new SignatureRequest(
+            "LanhDao", "Nguyễn Văn Lãnh Đạo", SignedAt, "Phê duyệt", null, new SignaturePlacement(SignaturePlacement.LastPage, 0, 0, 100, 30, ["Nguyễn Văn Lãnh Đạo"])));
+
+        (await PdfSigAsync(signed)).Should().Contain("Signature is Valid").And.Contain("Total document signed");
+        PdfSignatureVerifier.Verify(signed, [authority.Root], SignedAt).Should().ContainSingle(r => r.FieldName == "LanhDao" && r.Intact && r.ChainTrusted);
+        var file = PdfFile.Open(signed);
+        var fields = ((PdfArray)file.Resolve(file.ResolveDictionary(file.Catalog["AcroForm"])!["Fields"])!).Items;
+        var field = fields.Select(f => file.ResolveDictionary(f)!).Should().ContainSingle().Subject;
+        ((PdfArray)field["Rect"]!).Items.OfType<PdfNumber>().Select(n => n.AsDouble).Should().Equal(350, 120, 540, 190);
+        FluentActions.Invoking(() => PdfSigner.Sign(signed, key, new SignatureRequest("LanhDao", "x", SignedAt))).Should().Throw<PdfFormatException>().WithMessage("*đã có chữ ký*");
+    }
+
+    /// <summary>What a drafting template does: an empty signature field on the last page, where the signer's block is.</summary>
+    private static byte[] WithEmptySignatureField(byte[] pdf, string name, int[] rect)
+    {
+        var file = PdfFile.Open(pdf);
+        var update = new PdfUpdate(file);
+        var (pageReference, page) = file.Pages()[^1];
+        var number = update.NewNumber();
+        update.Put(number, 0, new PdfDictionary
+        {
+            ["Type"] = new PdfName("Annot"), ["Subtype"] = new PdfName("Widget"), ["FT"] = new PdfName("Sig"), ["T"] = PdfString.Text(name),
+            ["Rect"] = new PdfArray([.. rect.Select(v => new PdfNumber(v))]), ["P"] = pageReference, ["F"] = new PdfNumber(4),
+        });
+        var newPage = page.Clone();
+        newPage["Annots"] = new PdfArray([.. (file.Resolve(page["Annots"]) as PdfArray)?.Items ?? [], new PdfReference(number, 0)]);
+        update.Put(pageReference.Number, pageReference.Generation, newPage);
+        var catalog = file.Catalog.Clone();
+        catalog["AcroForm"] = new PdfDictionary { ["Fields"] = new PdfArray([new PdfReference(number, 0)]) };
+        var root = (PdfReference)file.Trailer["Root"]!;
+        update.Put(root.Number, root.Generation, catalog);
+        return update.Write(out _, out _);
+    }
+
+    [Fact]
     public async Task A_verification_stamp_is_readable_and_covered_by_the_signature()
     {
         var stamped = PdfStamp.Stamp(Document("Giấy phép xây dựng"), new StampRequest(SignaturePlacement.LastPage, 40, 40, 80, "https://motcua.example.vn/xac-minh/VB7K2M9QXA", "VB7K2M9QXA"));

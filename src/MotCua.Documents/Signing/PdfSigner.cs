@@ -18,8 +18,9 @@ public sealed record SignatureRequest(string FieldName, string SignerName, DateT
 
 /// <summary>
 /// Signs a PDF (PAdES baseline B, <c>ETSI.CAdES.detached</c>) by an incremental update: the original bytes stay as
-/// they are, so earlier signatures remain valid, and the update adds the signature field, its visible appearance,
-/// the signature dictionary and a cross-reference section. The signature covers the whole file except its own
+/// they are, so earlier signatures remain valid, and the update adds the signature field (or fills the template's
+/// empty field of the same name, where the template placed it), its visible appearance, the signature dictionary
+/// and a cross-reference section. The signature covers the whole file except its own
 /// /Contents.
 /// </summary>
 public static class PdfSigner
@@ -37,19 +38,18 @@ public static class PdfSigner
         var formReference = catalog["AcroForm"] as PdfReference;
         var form = file.ResolveDictionary(catalog["AcroForm"])?.Clone() ?? new PdfDictionary();
         var fields = (file.Resolve(form["Fields"]) as PdfArray)?.Items ?? [];
-        if (fields.Any(f => (file.ResolveDictionary(f)?["T"] as PdfString)?.AsText() == request.FieldName))
-        {
-            throw new PdfFormatException($"Văn bản đã có chữ ký tên \"{request.FieldName}\".");
-        }
-
         var pages = file.Pages();
         if (pages.Count == 0)
         {
             throw new PdfFormatException("Tệp PDF không có trang nào.");
         }
 
-        var placement = request.Placement;
-        var pageIndex = placement is null || placement.Page == SignaturePlacement.LastPage ? pages.Count - 1 : placement.Page;
+        // A template may hold an empty signature field of this name: the signature goes there, where the template put it.
+        var template = TemplateField(file, fields, pages, request.FieldName);
+        var placement = template is { } t && request.Placement is { } asked
+            ? asked with { Page = t.PageIndex, X = t.Rect[0], Y = t.Rect[1], Width = t.Rect[2] - t.Rect[0], Height = t.Rect[3] - t.Rect[1] }
+            : request.Placement;
+        var pageIndex = template?.PageIndex ?? (placement is null || placement.Page == SignaturePlacement.LastPage ? pages.Count - 1 : placement.Page);
         if (pageIndex < 0 || pageIndex >= pages.Count)
         {
             throw new PdfFormatException($"Văn bản không có trang {pageIndex + 1}.");
@@ -58,21 +58,24 @@ public static class PdfSigner
         var (pageReference, page) = pages[pageIndex];
         var update = new PdfUpdate(file);
         var signatureNumber = update.NewNumber();
-        var fieldNumber = update.NewNumber();
+        var fieldNumber = template?.Reference.Number ?? update.NewNumber();
 
-        var widget = new PdfDictionary
+        var widget = template?.Field.Clone() ?? new PdfDictionary
         {
             ["Type"] = new PdfName("Annot"),
             ["Subtype"] = new PdfName("Widget"),
             ["FT"] = new PdfName("Sig"),
             ["T"] = PdfString.Text(request.FieldName),
-            ["V"] = new PdfReference(signatureNumber, 0),
             ["P"] = pageReference,
-            ["F"] = new PdfNumber(132), // print, locked
         };
+        widget["V"] = new PdfReference(signatureNumber, 0);
+        widget["F"] = new PdfNumber(132); // print, locked
         if (placement is null)
         {
-            widget["Rect"] = new PdfArray([new PdfNumber(0), new PdfNumber(0), new PdfNumber(0), new PdfNumber(0)]);
+            if (template is null)
+            {
+                widget["Rect"] = new PdfArray([new PdfNumber(0), new PdfNumber(0), new PdfNumber(0), new PdfNumber(0)]);
+            }
         }
         else
         {
@@ -94,14 +97,16 @@ public static class PdfSigner
             update.Put(appearanceNumber, 0, appearance, content);
         }
 
-        update.Put(fieldNumber, 0, widget);
+        update.Put(fieldNumber, template?.Reference.Generation ?? 0, widget);
+        if (template is null)
+        {
+            var newPage = page.Clone();
+            var annotations = (file.Resolve(page["Annots"]) as PdfArray)?.Items ?? [];
+            newPage["Annots"] = new PdfArray([.. annotations, new PdfReference(fieldNumber, 0)]);
+            update.Put(pageReference.Number, pageReference.Generation, newPage);
+            form["Fields"] = new PdfArray([.. fields, new PdfReference(fieldNumber, 0)]);
+        }
 
-        var newPage = page.Clone();
-        var annotations = (file.Resolve(page["Annots"]) as PdfArray)?.Items ?? [];
-        newPage["Annots"] = new PdfArray([.. annotations, new PdfReference(fieldNumber, 0)]);
-        update.Put(pageReference.Number, pageReference.Generation, newPage);
-
-        form["Fields"] = new PdfArray([.. fields, new PdfReference(fieldNumber, 0)]);
         form["SigFlags"] = new PdfNumber(3); // signatures exist; append only
         if (formReference is not null)
         {
@@ -151,6 +156,45 @@ public static class PdfSigner
 
         Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(signed, contentsStart + 1);
         return signed;
+    }
+
+    /// <summary>
+    /// The template's empty signature field named <paramref name="name"/> (an indirect widget on one of the pages, with its
+    /// rectangle), or null when there is none; a field of that name already signed, or not a signature field, is refused.
+    /// </summary>
+    private static (PdfReference Reference, PdfDictionary Field, int PageIndex, float[] Rect)? TemplateField(
+        PdfFile file, IReadOnlyList<PdfObject> fields, IReadOnlyList<(PdfReference Reference, PdfDictionary Page)> pages, string name)
+    {
+        foreach (var item in fields)
+        {
+            if (item is not PdfReference reference || file.ResolveDictionary(item) is not { } field || (field["T"] as PdfString)?.AsText() != name)
+            {
+                continue;
+            }
+
+            if (field.NameOf("FT") != "Sig")
+            {
+                throw new PdfFormatException($"Trường \"{name}\" của mẫu không phải trường chữ ký.");
+            }
+
+            if (field["V"] is not null)
+            {
+                throw new PdfFormatException($"Văn bản đã có chữ ký tên \"{name}\".");
+            }
+
+            var rect = (file.Resolve(field["Rect"]) as PdfArray)?.Items.OfType<PdfNumber>().Select(n => (float)n.AsDouble).ToArray();
+            var page = pages.Select((p, i) => (p, i)).FirstOrDefault(x =>
+                (field["P"] is PdfReference owner && owner.Number == x.p.Reference.Number)
+                || ((file.Resolve(x.p.Page["Annots"]) as PdfArray)?.Items.OfType<PdfReference>().Any(a => a.Number == reference.Number) ?? false));
+            if (rect is not [var x1, var y1, var x2, var y2] || x2 <= x1 || y2 <= y1 || page.p.Page is null)
+            {
+                throw new PdfFormatException($"Trường chữ ký \"{name}\" của mẫu không có vị trí trên trang.");
+            }
+
+            return (reference, field, page.i, [x1, y1, x2, y2]);
+        }
+
+        return null;
     }
 
     /// <summary>A PDF date in Vietnam's time zone, e.g. <c>D:20261123143000+07'00'</c>.</summary>
