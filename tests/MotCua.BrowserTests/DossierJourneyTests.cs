@@ -142,6 +142,18 @@ public class DossierJourneyTests(BrowserApp app)
             {
                 (await page.Locator("main").InnerTextAsync()).Should().Contain("Đã có kết quả").And.MatchRegex(@"văn bản số \d{2,}/QĐ-UBND \(đã ký số, đóng dấu\)");
                 await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dossier-approved.png"), FullPage = true });
+
+                // The result as the applicant will hold it: its QR leads anyone to the verification page.
+                var href = await page.GetByRole(AriaRole.Link, new() { Name = "ket-qua.pdf" }).First.GetAttributeAsync("href");
+                var result = await (await page.APIRequest.GetAsync(href!)).BodyAsync();
+                var url = await QrOfLastPageAsync(result);
+                url.Should().Contain("/xac-minh/");
+                var anyone = await app.NewPageAsync();
+                await anyone.GotoAsync(url);
+                await Assertions.Expect(anyone.GetByRole(AriaRole.Status)).ToContainTextAsync("các chữ ký số còn nguyên vẹn");
+                await Assertions.Expect(anyone.Locator("dl")).ToContainTextAsync("/QĐ-UBND");
+                await anyone.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "result-verified.png"), FullPage = true });
+                await anyone.Context.CloseAsync();
             }
 
             await page.Context.CloseAsync();
@@ -155,5 +167,22 @@ public class DossierJourneyTests(BrowserApp app)
         (await desk.Locator("table.history").InnerTextAsync()).Should().Contain("Phê duyệt").And.Contain("Trả kết quả");
         await desk.Context.CloseAsync();
         await specialist.Context.CloseAsync();
+    }
+
+    /// <summary>Renders the PDF's last page as a phone camera would see it and reads its QR code (poppler and zbar).</summary>
+    private static async Task<string> QrOfLastPageAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"motcua-result-{Guid.CreateVersion7():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        await RunAsync("pdftoppm", "-r", "200", "-png", "-singlefile", "-f", "1", file, file);
+        return (await RunAsync("zbarimg", "--quiet", "--raw", file + ".png")).Split('\n').Select(l => l.Trim()).First(l => l.Contains("/xac-minh/", StringComparison.Ordinal));
+    }
+
+    private static async Task<string> RunAsync(string program, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
     }
 }
