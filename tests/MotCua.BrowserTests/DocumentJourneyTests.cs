@@ -22,12 +22,16 @@ public class DocumentJourneyTests(BrowserApp app)
         await page.GetByLabel("Cơ quan gửi").FillAsync("Sở Tài chính");
         await page.GetByLabel("Số, ký hiệu của văn bản").FillAsync("1520/STC-QLNS");
         await page.GetByLabel("Độ khẩn").SelectOptionAsync(new SelectOptionValue { Label = "Khẩn" });
+        await page.Locator("#DraftFile").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Data", "signed-documents", "678-tb.signed.pdf"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Vào sổ" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Or(page.Locator(".alert-success"))).ToContainTextAsync("Đã vào sổ văn bản đến, số đến");
         var row = page.Locator("tr", new() { HasText = "1520/STC-QLNS" });
         await Assertions.Expect(row).ToContainTextAsync("thanh toán trực tuyến");
         await Assertions.Expect(row).ToContainTextAsync("Khẩn");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Về việc triển khai thanh toán trực tuyến phí, lệ phí" }).ClickAsync();
+        await Assertions.Expect(page.Locator("dl")).ToContainTextAsync("678-tb.signed.pdf");
+        await page.GotoAsync("/can-bo/van-ban?so=den");
         await page.FillAsync("#q", "thanh toan truc tuyen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
         await Assertions.Expect(page.Locator("tr", new() { HasText = "1520/STC-QLNS" })).ToBeVisibleAsync();

@@ -29,6 +29,15 @@ public abstract class RegisterTests(AppFixture app)
             .And.NotContain(second.GetProperty("id").GetGuid());
         var byNotation = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/documents?q=" + Uri.EscapeDataString("88/GM-VPCP"));
         byNotation.GetProperty("items").EnumerateArray().Should().ContainSingle(i => i.GetProperty("id").GetGuid() == second.GetProperty("id").GetGuid());
+
+        // The scan of a paper arrival is attached once; what arrived does not change afterwards.
+        var id = first.GetProperty("id").GetGuid();
+        (await clerk.PostAsync($"/api/v1/documents/{id}/file", Scan("MZ không phải PDF"u8.ToArray()))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await clerk.PostAsync($"/api/v1/documents/{id}/file", Scan(DossierLifeTests.Pdf("Bản quét công văn 215")))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await clerk.PostAsync($"/api/v1/documents/{id}/file", Scan(DossierLifeTests.Pdf("Bản khác")))).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await clerk.GetByteArrayAsync($"/api/v1/documents/{id}/file")).Take(5).Should().Equal("%PDF-"u8.ToArray());
+        var secret = await IncomingAsync(clerk, "Công văn mật về công tác bảo vệ bí mật nhà nước", "Công an tỉnh", "01/CAT-PA03", confidentiality: "Confidential");
+        secret.GetProperty("confidentiality").GetString().Should().Be("Confidential");
     }
 
     [Fact]
@@ -110,12 +119,14 @@ public abstract class RegisterTests(AppFixture app)
         next.GetProperty("number").GetInt32().Should().Be(top + 1, "refused documents took no number");
     }
 
-    private static async Task<JsonElement> IncomingAsync(HttpClient clerk, string subject, string sender, string? notation)
+    private static MultipartFormDataContent Scan(byte[] bytes) => new() { { new ByteArrayContent(bytes), "file", "ban-quet.pdf" } };
+
+    private static async Task<JsonElement> IncomingAsync(HttpClient clerk, string subject, string sender, string? notation, string confidentiality = "Normal")
     {
         var response = await clerk.PostAsJsonAsync("/api/v1/documents/incoming", new
         {
             typeCode = subject.StartsWith("Giấy mời", StringComparison.Ordinal) ? "GM" : subject.StartsWith("Thông báo", StringComparison.Ordinal) ? "TB" : subject.StartsWith("Báo cáo", StringComparison.Ordinal) ? "BC" : "CV",
-            subject, sender, senderNotation = notation, documentDate = "2026-11-20", urgency = "Urgent",
+            subject, sender, senderNotation = notation, documentDate = "2026-11-20", urgency = "Urgent", confidentiality,
         }, Json);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -8,6 +8,14 @@ public static class DocumentLabels
 
     public static string UrgencyName(Urgency urgency) => Urgencies.First(u => u.Value == urgency).Name;
 
+    public static IReadOnlyList<(Confidentiality Value, string Name)> Confidentialities { get; } =
+    [
+        (Domain.Confidentiality.Normal, "Thường"), (Domain.Confidentiality.Confidential, "Mật"), (Domain.Confidentiality.Secret, "Tối mật"),
+        (Domain.Confidentiality.TopSecret, "Tuyệt mật"),
+    ];
+
+    public static string ConfidentialityName(Confidentiality value) => Confidentialities.First(c => c.Value == value).Name;
+
     public static string StatusName(DocumentStatus status) => status switch
     {
         DocumentStatus.Registered => "Đã vào sổ",

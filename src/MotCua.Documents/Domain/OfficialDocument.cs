@@ -207,10 +207,25 @@ public sealed class OfficialDocument
 
     public string? SenderIdentifier { get; private init; }
 
-    /// <summary>Attaches the draft's PDF; a new file needs a new review, and once signed the content can no longer change.</summary>
+    /// <summary>
+    /// Attaches the draft's PDF (a new file needs a new review, and once signed the content can no longer change), or
+    /// the scan of a registered incoming document.
+    /// </summary>
     public void AttachFile(string key, string fileName, string sha256)
     {
-        if (Direction != DocumentDirection.Outgoing || Status != DocumentStatus.Draft)
+        if (Direction == DocumentDirection.Incoming)
+        {
+            // The scan (or electronic copy) of an arrival, once: what arrived does not change afterwards.
+            if (Status != DocumentStatus.Registered || FileKey is not null)
+            {
+                throw new DomainException("Văn bản đến đã có tệp, hoặc đã được giao xử lý: không thay tệp được.", ProblemKind.Conflict);
+            }
+
+            (FileKey, FileName, FileSha256) = (key, fileName, sha256);
+            return;
+        }
+
+        if (Status != DocumentStatus.Draft)
         {
             throw new DomainException("Chỉ văn bản đi chưa ban hành mới được thay tệp.", ProblemKind.Conflict);
         }
