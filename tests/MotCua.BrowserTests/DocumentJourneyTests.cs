@@ -79,7 +79,8 @@ public class DocumentJourneyTests(BrowserApp app)
 
         // The specialist, who does not read the registers, finds it among her tasks, due soon.
         var specialist = await app.SignInAsStaffAsync("chuyenvien");
-        await specialist.GetByRole(AriaRole.Link, new() { Name = "Văn bản được giao" }).ClickAsync();
+        await Assertions.Expect(specialist.Locator("#nhac-viec + ul")).ToContainTextAsync("văn bản được giao sắp đến hạn");
+        await specialist.GetByRole(AriaRole.Link, new() { Name = "Văn bản được giao", Exact = true }).ClickAsync();
         await Assertions.Expect(specialist.Locator("tr", new() { HasText = subject })).ToContainTextAsync("sắp đến hạn");
         await Assertions.Expect(specialist.GetByRole(AriaRole.Status)).ToContainTextAsync("sắp đến hạn");
         await specialist.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-tasks.png"), FullPage = true });
