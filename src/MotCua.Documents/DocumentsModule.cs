@@ -39,6 +39,7 @@ public static class DocumentsModule
         services.AddScoped<Exchange.ExchangeInbox>();
         services.AddScoped<Exchange.ExchangeOutbox>();
         services.AddHttpClient<Exchange.ExchangeGateway>(c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddHostedService<Exchange.ExchangeRetry>();
         services.AddScoped<Dossiers.Processing.IResultIssuer, Registers.ResultIssuer>();
 
         // Public verification: a fixed window per client address (each check reads a whole file).

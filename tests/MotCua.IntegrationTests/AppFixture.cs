@@ -26,6 +26,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     /// <summary>The postal service's order API, simulated on loopback.</summary>
     public PostalSimulator Postal { get; } = new();
 
+    /// <summary>The exchange endpoint of another installation (agencies <c>T99.*</c>), simulated on loopback; down until a test brings it up.</summary>
+    public ExchangePeerSimulator Peer { get; } = new();
+
     /// <summary>Where the real SMTP server on loopback (postfix's smtp-sink) drops each message it receives.</summary>
     public string MailDirectory => smtp.Directory;
 
@@ -40,6 +43,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     {
         await smtp.StartAsync();
         await Postal.StartAsync();
+        await Peer.StartAsync();
         _ = Server; // starts the host: migrations and seed run in its first hosted service
     }
 
@@ -48,6 +52,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         await DisposeAsync();
         smtp.Dispose();
         await Postal.DisposeAsync();
+        await Peer.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -64,8 +69,8 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Postal:ApiKey", PostalSimulator.ApiKey);
         builder.UseSetting("Postal:CustomerCode", "C0001");
 
-        // A peer installation serving the agencies "T99.*": tests deliver packages as it; nothing listens at its address.
-        builder.UseSetting("Exchange:Peers:0:Url", "http://127.0.0.1:9");
+        // A peer installation serving the agencies "T99.*": tests deliver packages as it, and it receives the statuses.
+        builder.UseSetting("Exchange:Peers:0:Url", Peer.BaseUrl);
         builder.UseSetting("Exchange:Peers:0:Key", PeerKey);
         builder.UseSetting("Exchange:Peers:0:Agencies", "T99.*");
         builder.ConfigureTestServices(services =>

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Documents.Domain;
 using MotCua.Documents.Exchange;
 using MotCua.Kernel.Security;
@@ -151,7 +152,20 @@ public abstract class ExchangeTests(AppFixture app)
         refused.GetProperty("status").GetString().Should().Be(nameof(DocumentStatus.Rejected));
         var statuses = (await communeClerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/exchanges", Json)).EnumerateArray().Single().GetProperty("statuses").EnumerateArray().ToList();
         statuses.Select(s => (s.GetProperty("code").GetString(), s.GetProperty("delivered").GetBoolean())).Should().Equal(("01", true), ("02", false));
-        statuses[1].GetProperty("deliveryError").GetString().Should().Contain("không kết nối được");
+        statuses[1].GetProperty("deliveryError").GetString().Should().Contain("503");
+
+        // The peer is back: the waiting status goes out on the next attempt, once.
+        app.Peer.Up = true;
+        using (var scope = app.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<ExchangeOutbox>().DeliverPendingAsync(CancellationToken.None)).Should().BeGreaterThanOrEqualTo(1);
+        }
+
+        var delivered = app.Peer.Received.Select(EdXml.Read).OfType<EdXmlStatus>().Where(s => s.DocumentId == message.DocumentId).ToList();
+        delivered.Should().ContainSingle().Which.Should().Match<EdXmlStatus>(s => s.StatusCode == "02" && s.Description == "Gửi nhầm: văn bản thuộc thẩm quyền cấp tỉnh" && s.ResponseForOrganId == "T99.01");
+        (await communeClerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/exchanges", Json)).EnumerateArray().Single().GetProperty("statuses").EnumerateArray()
+            .Should().OnlyContain(s => s.GetProperty("delivered").GetBoolean());
+        app.Peer.Up = false;
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string xml, string? key = AppFixture.PeerKey)

@@ -18,6 +18,9 @@ public sealed class ExchangeOptions
     /// <summary>The largest package accepted, in bytes (attachments are base64 inside it).</summary>
     public long MaxPackageBytes { get; set; } = 60 * 1024 * 1024;
 
+    /// <summary>Minutes between attempts to deliver statuses the sender's system could not take.</summary>
+    public int RetryMinutes { get; set; } = 5;
+
     public ExchangePeer? PeerFor(string identifier) => Peers.FirstOrDefault(p => p.Serves(identifier));
 
     /// <summary>The peer presenting <paramref name="key"/>, compared in constant time.</summary>

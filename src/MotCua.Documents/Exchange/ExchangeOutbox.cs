@@ -16,7 +16,7 @@ public sealed record ExchangeStatusView(string Code, string Name, string? Descri
 /// <summary>
 /// The exchange from this side: an issued document sent to other agencies (one package each, answered with 01),
 /// and the statuses this side reports about a document it received (accepted, rejected, assigned, finished), which
-/// go back to the sender; one that cannot be delivered now is delivered with the next.
+/// go back to the sender; one that cannot be delivered now waits and is tried again, with the next status and every few minutes.
 /// </summary>
 public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSigning signing, ExchangeGateway gateway, TimeProvider clock)
 {
@@ -159,15 +159,45 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
 
         db.Add(exchange.Record(code, description, staff, Now, null));
         await db.SaveChangesAsync(ct);
+        await DeliverWaitingAsync(exchange, document.Notation, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Delivers the statuses still waiting for their sender (the sender's system was down), oldest first; run by
+    /// <see cref="ExchangeRetry"/> every few minutes. A status delivered twice is recorded once by the sender.
+    /// </summary>
+    public async Task<int> DeliverPendingAsync(CancellationToken ct)
+    {
+        var waiting = await (
+            from e in db.Set<DocumentExchange>().AsTracking().Include(x => x.Statuses)
+            join d in db.Set<OfficialDocument>() on e.DocumentId equals d.Id
+            where e.Direction == ExchangeDirection.Received && e.Statuses.Any(s => s.DeliveredAt == null)
+            orderby e.CreatedAt
+            select new { Exchange = e, d.Notation }).Take(100).ToListAsync(ct);
+        var delivered = 0;
+        foreach (var row in waiting)
+        {
+            delivered += await DeliverWaitingAsync(row.Exchange, row.Notation, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return delivered;
+    }
+
+    private async Task<int> DeliverWaitingAsync(DocumentExchange exchange, string? notation, CancellationToken ct)
+    {
+        var delivered = 0;
         foreach (var entry in exchange.Statuses.Where(s => s.DeliveredAt is null).OrderBy(s => s.At).ToList())
         {
             var xml = EdXml.Write(new EdXmlStatus(
-                exchange.PackageId, exchange.Sender, document.Notation ?? "", new EdXmlParty(exchange.Recipient, exchange.RecipientName), entry.Code, entry.Description,
+                exchange.PackageId, exchange.Sender, notation ?? "", new EdXmlParty(exchange.Recipient, exchange.RecipientName), entry.Code, entry.Description,
                 new DateTimeOffset(entry.At, TimeSpan.Zero), entry.Staff));
             try
             {
                 await gateway.DeliverAsync(exchange.Sender, xml, ct);
                 (entry.DeliveredAt, entry.DeliveryError) = (Now, null);
+                delivered++;
             }
             catch (Exception e) when (e is ExchangeDeliveryException or DomainException)
             {
@@ -176,7 +206,7 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        return delivered;
     }
 
     public static ExchangeView ToView(DocumentExchange e) => new(
