@@ -68,7 +68,7 @@ public abstract class ExchangeTests(AppFixture app)
         var handlerId = (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{arrivalId}/handlers", Json)).EnumerateArray()
             .Single(h => h.GetProperty("name").GetString() == "Cán bộ cv.vb." + suffix).GetProperty("id").GetGuid();
         (await handler.GetAsync($"/api/v1/documents/{arrivalId}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "not directed to them yet");
-        var today = DateOnly.FromDateTime(MotCua.Kernel.VietnamTime.ToLocal(app.Clock.GetUtcNow()).DateTime);
+        var today = MotCua.Kernel.VietnamTime.Today(app.Clock);
         (await communeClerk.PostAsJsonAsync($"/api/v1/documents/{arrivalId}/direct", new { handlerId, deadline = today.AddDays(1) })).StatusCode
             .Should().Be(HttpStatusCode.Forbidden, "only a leader directs");
         (await ProblemAsync(await leader.PostAsJsonAsync($"/api/v1/documents/{arrivalId}/direct", new { handlerId, deadline = today.AddDays(-1) }), HttpStatusCode.BadRequest))

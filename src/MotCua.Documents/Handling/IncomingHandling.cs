@@ -38,7 +38,7 @@ public sealed class IncomingHandling(DbContext db, AgencyScope scope, DocumentSi
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private DateOnly Today => DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()).DateTime);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<DocumentItem> AcceptAsync(Guid id, CancellationToken ct)
     {

@@ -30,7 +30,7 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private DateOnly Today => DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()).DateTime);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<DocumentItem> RegisterIncomingAsync(IncomingInput input, CancellationToken ct)
     {

@@ -101,7 +101,6 @@ public sealed class SigningDesk(DbContext db, AgencyScope scope, DocumentSigning
             }
             catch (DomainException e)
             {
-                db.ChangeTracker.Clear();
                 problems.Add($"{await LabelAsync(item, ct)}: {e.Message}");
             }
             finally

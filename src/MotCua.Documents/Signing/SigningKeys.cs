@@ -18,7 +18,7 @@ public static class SigningKeyChecks
     {
         if (revocations?.RevokedAt(certificate, issuers ?? []) is { } revoked && revoked <= utcNow)
         {
-            return $"Chứng thư số đã bị thu hồi (từ {VietnamTimeText(revoked)}): không ký được.";
+            return $"Chứng thư số đã bị thu hồi (từ {Kernel.VietnamTime.ToLocal(revoked):dd/MM/yyyy}): không ký được.";
         }
 
         if (utcNow < certificate.NotBefore.ToUniversalTime() || utcNow > certificate.NotAfter.ToUniversalTime())
@@ -34,6 +34,4 @@ public static class SigningKeyChecks
 
         return null;
     }
-
-    private static string VietnamTimeText(DateTime utc) => Kernel.VietnamTime.ToLocal(utc).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
