@@ -38,6 +38,7 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         typeof(Catalog.CatalogModule).Assembly,
         typeof(Dossiers.DossiersModule).Assembly,
         typeof(Documents.DocumentsModule).Assembly,
+        typeof(Feedback.FeedbackModule).Assembly,
     ];
 
     private readonly List<IDomainEvent> pendingEvents = [];

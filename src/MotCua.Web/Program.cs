@@ -8,6 +8,7 @@ using MotCua.Catalog.Guides;
 using MotCua.Catalog.Portal;
 using MotCua.Data;
 using MotCua.Documents;
+using MotCua.Feedback;
 using MotCua.Dossiers;
 using MotCua.Kernel;
 using MotCua.Organization;
@@ -41,6 +42,7 @@ builder.Services.AddOrganization();
 builder.Services.AddCatalog();
 builder.Services.AddDossiers(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddFeedback(builder.Configuration);
 builder.Services.AddMotCuaData(builder.Configuration);
 
 // First hosted service: migrations and seed run before the key ring is read and before the server listens.
@@ -131,13 +133,14 @@ api.MapOrganization();
 api.MapCatalog();
 api.MapDossiers();
 api.MapDocuments();
+api.MapFeedback();
 app.MapProcedureQrCodes();
 app.MapPosters();
 app.MapGuides(api);
 app.MapAccount();
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(DocumentsModule).Assembly);
+    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(DocumentsModule).Assembly, typeof(FeedbackModule).Assembly);
 
 await app.RunAsync();
 

@@ -165,6 +165,22 @@ public class DossierJourneyTests(BrowserApp app)
         await desk.GetByRole(AriaRole.Button, new() { Name = "Xác nhận đã trả" }).ClickAsync();
         await desk.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã trả kết quả" }).WaitForAsync();
         (await desk.Locator("table.history").InnerTextAsync()).Should().Contain("Phê duyệt").And.Contain("Trả kết quả");
+
+        // The desk shows the rating QR; the applicant rates on his own phone.
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Mã QR để người nộp đánh giá mức độ hài lòng" }).ClickAsync();
+        await Assertions.Expect(desk.GetByRole(AriaRole.Img, new() { Name = "Mã QR đánh giá hồ sơ" })).ToBeVisibleAsync();
+        var ratingPath = await desk.Locator("a[href^='/danh-gia/']").GetAttributeAsync("href");
+        var phone = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "vi-VN" });
+        var applicant = await phone.NewPageAsync();
+        await applicant.GotoAsync(ratingPath!);
+        await Assertions.Expect(applicant.Locator(".lead")).ToContainTextAsync(code);
+        await applicant.GetByRole(AriaRole.Radio, new() { Name = "Tốt", Exact = true }).CheckAsync();
+        await applicant.GetByLabel("Góp ý thêm (không bắt buộc)").FillAsync("Cán bộ hướng dẫn tận tình.");
+        await applicant.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "rating-form.png"), FullPage = true });
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Gửi đánh giá" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Status)).ToContainTextAsync("Cảm ơn ông/bà đã đánh giá: Tốt");
+        await applicant.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "rating-thanks.png"), FullPage = true });
+        await phone.CloseAsync();
         await desk.Context.CloseAsync();
         await specialist.Context.CloseAsync();
     }

@@ -1251,6 +1251,118 @@ namespace MotCua.Data.Postgres.Migrations
                     b.ToTable("DossierDayCounts", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Feedback.Domain.RatedOfficer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RatingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingId");
+
+                    b.HasIndex("UserId", "RatingId")
+                        .IsUnique();
+
+                    b.ToTable("RatedOfficers", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.RatingInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("RatingInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.SatisfactionRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AttitudeScore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("CompetentAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("GuidanceScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReceivingAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("TimeScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("CompetentAgencyId", "RatedAt");
+
+                    b.HasIndex("ReceivingAgencyId", "RatedAt");
+
+                    b.ToTable("SatisfactionRatings", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1969,6 +2081,33 @@ namespace MotCua.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Feedback.Domain.RatedOfficer", b =>
+                {
+                    b.HasOne("MotCua.Feedback.Domain.SatisfactionRating", null)
+                        .WithMany("Officers")
+                        .HasForeignKey("RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.RatingInvitation", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.SatisfactionRating", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Organization.Domain.Agency", b =>
                 {
                     b.HasOne("MotCua.Organization.Domain.Agency", null)
@@ -2053,6 +2192,11 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Navigation("Documents");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.SatisfactionRating", b =>
+                {
+                    b.Navigation("Officers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1239,6 +1239,118 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.ToTable("DossierDayCounts", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Feedback.Domain.RatedOfficer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RatingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingId");
+
+                    b.HasIndex("UserId", "RatingId")
+                        .IsUnique();
+
+                    b.ToTable("RatedOfficers", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.RatingInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("RatingInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.SatisfactionRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AttitudeScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompetentAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GuidanceScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceivingAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TimeScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("CompetentAgencyId", "RatedAt");
+
+                    b.HasIndex("ReceivingAgencyId", "RatedAt");
+
+                    b.ToTable("SatisfactionRatings", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1957,6 +2069,33 @@ namespace MotCua.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Feedback.Domain.RatedOfficer", b =>
+                {
+                    b.HasOne("MotCua.Feedback.Domain.SatisfactionRating", null)
+                        .WithMany("Officers")
+                        .HasForeignKey("RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.RatingInvitation", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.SatisfactionRating", b =>
+                {
+                    b.HasOne("MotCua.Dossiers.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Organization.Domain.Agency", b =>
                 {
                     b.HasOne("MotCua.Organization.Domain.Agency", null)
@@ -2041,6 +2180,11 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Navigation("Documents");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("MotCua.Feedback.Domain.SatisfactionRating", b =>
+                {
+                    b.Navigation("Officers");
                 });
 #pragma warning restore 612, 618
         }

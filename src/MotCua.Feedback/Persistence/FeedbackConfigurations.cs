@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Dossiers.Domain;
+using MotCua.Feedback.Domain;
+
+namespace MotCua.Feedback.Persistence;
+
+internal sealed class RatingInvitationConfiguration : IEntityTypeConfiguration<RatingInvitation>
+{
+    public void Configure(EntityTypeBuilder<RatingInvitation> builder)
+    {
+        builder.ToTable("RatingInvitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Token).HasMaxLength(16);
+        builder.HasIndex(i => i.Token).IsUnique();
+        builder.HasIndex(i => i.DossierId).IsUnique();
+        builder.HasOne<Dossier>().WithMany().HasForeignKey(i => i.DossierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SatisfactionRatingConfiguration : IEntityTypeConfiguration<SatisfactionRating>
+{
+    public void Configure(EntityTypeBuilder<SatisfactionRating> builder)
+    {
+        builder.ToTable("SatisfactionRatings");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.DossierCode).HasMaxLength(40);
+        builder.Property(r => r.ProcedureCode).HasMaxLength(40);
+        builder.Property(r => r.Level).HasConversion<int>();
+        builder.Property(r => r.Comment).HasMaxLength(2000);
+
+        // One rating per dossier, whoever sends it and however often.
+        builder.HasIndex(r => r.DossierId).IsUnique();
+        builder.HasIndex(r => new { r.CompetentAgencyId, r.RatedAt });
+        builder.HasIndex(r => new { r.ReceivingAgencyId, r.RatedAt });
+        builder.HasOne<Dossier>().WithMany().HasForeignKey(r => r.DossierId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Officers).WithOne().HasForeignKey(o => o.RatingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Officers).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class RatedOfficerConfiguration : IEntityTypeConfiguration<RatedOfficer>
+{
+    public void Configure(EntityTypeBuilder<RatedOfficer> builder)
+    {
+        builder.ToTable("RatedOfficers");
+        builder.HasKey(o => o.Id);
+        builder.HasIndex(o => new { o.UserId, o.RatingId }).IsUnique();
+    }
+}

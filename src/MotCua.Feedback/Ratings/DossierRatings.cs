@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Dossiers.Domain;
+using MotCua.Feedback.Domain;
+using MotCua.Kernel;
+using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
+using MotCua.Organization.Access;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Feedback.Ratings;
+
+/// <summary><c>Feedback:RatingDays</c> (30): how long after the return a dossier may be rated; <c>Feedback:ChangeHours</c> (24): how long a rating may be changed.</summary>
+public sealed class FeedbackOptions
+{
+    public const string Section = "Feedback";
+
+    public int RatingDays { get; set; } = 30;
+
+    public int ChangeHours { get; set; } = 24;
+
+    /// <summary>Rating requests per client address per minute.</summary>
+    public int RatingsPerMinute { get; set; } = 20;
+}
+
+public sealed record RatingInput(RatingLevel Level, int? Time = null, int? Guidance = null, int? Attitude = null, int? Visits = null, string? Comment = null);
+
+public sealed record RatingView(RatingLevel Level, string LevelName, OfficialLevel Official, int? Time, int? Guidance, int? Attitude, int? Visits, string? Comment, DateTime RatedAt, DateTime? ChangedAt);
+
+/// <summary>What the rating page shows: which dossier, whether it is already rated and whether that can still change.</summary>
+public sealed record RatingForm(string Token, string DossierCode, string ProcedureName, string AgencyName, DateTime ExpiresAt, RatingView? Current, bool CanChange);
+
+public sealed record RatingLink(string Token, string Path, DateTime ExpiresAt);
+
+public sealed record LevelCount(RatingLevel Level, string Name, int Count);
+
+public sealed record OfficialCount(OfficialLevel Level, string Name, int Count);
+
+/// <summary>A period's ratings: the five-level distribution, the official three levels, the average score and the satisfied share.</summary>
+public sealed record SatisfactionSummary(int Count, IReadOnlyList<LevelCount> Levels, IReadOnlyList<OfficialCount> Official, double? Average, double? SatisfiedShare);
+
+/// <summary>
+/// Ratings of returned dossiers: the invitation (its link and QR) for the applicant or the desk, the rating itself by
+/// whoever holds the link (once per dossier, changeable for a while, never by an officer who handled it), and the
+/// summary of the agencies a user sees statistics of.
+/// </summary>
+public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<FeedbackOptions> options, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The rating link of a returned dossier, for its owner or the desk staff of its agencies; made on first request.</summary>
+    public async Task<RatingLink> InvitationAsync(Guid dossierId, CancellationToken ct)
+    {
+        var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Id == dossierId)
+            .Select(d => new { d.Id, d.OwnerId, d.ReceivingAgencyId, d.Status, d.ReturnedAt }).SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound("hồ sơ");
+        if (dossier.OwnerId != scope.UserId)
+        {
+            var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == dossier.ReceivingAgencyId, ct);
+            if (!(await scope.ForAsync(Permissions.DossiersView, ct)).Covers(agency))
+            {
+                throw DomainException.NotFound("hồ sơ");
+            }
+        }
+
+        if (dossier.Status != DossierStatus.Returned || dossier.ReturnedAt is not { } returnedAt)
+        {
+            throw new DomainException("Hồ sơ chưa trả kết quả: chưa đánh giá được.", ProblemKind.Conflict);
+        }
+
+        var invitation = await db.Set<RatingInvitation>().AsNoTracking().SingleOrDefaultAsync(i => i.DossierId == dossierId, ct);
+        if (invitation is null)
+        {
+            invitation = RatingInvitation.For(dossierId, returnedAt, options.Value.RatingDays, Now);
+            db.Add(invitation);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Asked for twice at once: the other request made it.
+                db.ChangeTracker.Clear();
+                invitation = await db.Set<RatingInvitation>().AsNoTracking().SingleAsync(i => i.DossierId == dossierId, ct);
+            }
+        }
+
+        return new RatingLink(invitation.Token, "/danh-gia/" + invitation.Token, invitation.ExpiresAt);
+    }
+
+    public async Task<RatingForm> FormAsync(string token, CancellationToken ct)
+    {
+        var (invitation, dossier) = await InvitedAsync(token, ct);
+        var agency = await db.Set<Agency>().Where(a => a.Id == dossier.ReceivingAgencyId).Select(a => a.Name).SingleAsync(ct);
+        var rating = await db.Set<SatisfactionRating>().AsNoTracking().SingleOrDefaultAsync(r => r.DossierId == dossier.Id, ct);
+        return new RatingForm(
+            invitation.Token, dossier.Code ?? "", dossier.ProcedureName, agency, invitation.ExpiresAt, rating is null ? null : ToView(rating),
+            rating is null || Now <= rating.RatedAt.AddHours(options.Value.ChangeHours));
+    }
+
+    /// <summary>Rates the invited dossier, or changes its rating within the allowed time.</summary>
+    public async Task<RatingView> RateAsync(string token, RatingInput input, CancellationToken ct)
+    {
+        var (_, dossier) = await InvitedAsync(token, ct);
+        var officers = await (
+            from e in db.Set<DossierEvent>()
+            join u in db.Set<User>() on e.ActorId equals u.Id
+            where e.DossierId == dossier.Id && u.Kind == AccountKind.Staff
+            select u.Id).Distinct().ToListAsync(ct);
+        if (scope.UserId is { } me && officers.Contains(me))
+        {
+            throw new DomainException("Cán bộ đã xử lý hồ sơ không tự đánh giá hồ sơ đó.", ProblemKind.Forbidden);
+        }
+
+        var criteria = new RatingCriteria(input.Time, input.Guidance, input.Attitude, input.Visits);
+        var rating = await db.Set<SatisfactionRating>().AsTracking().SingleOrDefaultAsync(r => r.DossierId == dossier.Id, ct);
+        if (rating is null)
+        {
+            rating = SatisfactionRating.Of(
+                dossier.Id, dossier.Code ?? "", dossier.ProcedureCode, dossier.ReceivingAgencyId, dossier.CompetentAgencyId, officers, input.Level, criteria, input.Comment, Now);
+            db.Add(rating);
+        }
+        else
+        {
+            rating.Change(input.Level, criteria, input.Comment, TimeSpan.FromHours(options.Value.ChangeHours), Now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("Hồ sơ vừa được đánh giá; hãy tải lại trang.", ProblemKind.Conflict);
+        }
+
+        return ToView(rating);
+    }
+
+    /// <summary>Ratings of dossiers received or decided by the agencies the user sees statistics of (or one of them), rated in the period.</summary>
+    public async Task<SatisfactionSummary> SummaryAsync(Guid? agencyId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var filter = await scope.ForAsync(Permissions.DossiersStats, ct);
+        var agencies = filter.AgencyIds(db.Set<Agency>());
+        if (agencyId is { } one)
+        {
+            agencies = agencies.Where(a => a == one);
+        }
+
+        var ratings = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
+        if (from is { } start)
+        {
+            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
+            ratings = ratings.Where(r => r.RatedAt >= since);
+        }
+
+        if (to is { } end)
+        {
+            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+            ratings = ratings.Where(r => r.RatedAt < until);
+        }
+
+        var counts = await ratings.GroupBy(r => r.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return Summarize(counts.Select(c => (c.Level, c.Count)));
+    }
+
+    /// <summary>The five-level distribution, its official three levels, the average score (1–5) and the share satisfied or better.</summary>
+    public static SatisfactionSummary Summarize(IEnumerable<(RatingLevel Level, int Count)> counts)
+    {
+        var all = counts.ToList();
+        var levels = RatingLevels.All.Select(l => new LevelCount(l.Level, l.Name, all.Where(c => c.Level == l.Level).Sum(c => c.Count))).ToList();
+        var official = Enum.GetValues<OfficialLevel>()
+            .Select(o => new OfficialCount(o, RatingLevels.OfficialName(o), levels.Where(l => RatingLevels.Official(l.Level) == o).Sum(l => l.Count))).ToList();
+        var total = levels.Sum(l => l.Count);
+        return new SatisfactionSummary(
+            total, levels, official,
+            total == 0 ? null : Math.Round(levels.Sum(l => (int)l.Level * l.Count) / (double)total, 2),
+            total == 0 ? null : Math.Round(official.Where(o => o.Level != OfficialLevel.NotSatisfied).Sum(o => o.Count) / (double)total, 4));
+    }
+
+    private async Task<(RatingInvitation Invitation, Dossier Dossier)> InvitedAsync(string token, CancellationToken ct)
+    {
+        var normalized = token.Trim().ToUpperInvariant();
+        var invitation = await db.Set<RatingInvitation>().AsNoTracking().SingleOrDefaultAsync(i => i.Token == normalized, ct)
+            ?? throw DomainException.NotFound("liên kết đánh giá");
+        if (Now > invitation.ExpiresAt)
+        {
+            throw new DomainException("Liên kết đánh giá đã hết hạn.", ProblemKind.Conflict);
+        }
+
+        var dossier = await db.Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == invitation.DossierId, ct);
+        return (invitation, dossier);
+    }
+
+    private static RatingView ToView(SatisfactionRating r) => new(
+        r.Level, RatingLevels.Name(r.Level), RatingLevels.Official(r.Level), r.TimeScore, r.GuidanceScore, r.AttitudeScore, r.Visits, r.Comment, r.RatedAt, r.ChangedAt);
+}

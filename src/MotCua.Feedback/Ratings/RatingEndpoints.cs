@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MotCua.Kernel.Security;
+using QRCoder;
+
+namespace MotCua.Feedback.Ratings;
+
+public static class RatingEndpoints
+{
+    /// <summary>Rate-limiter policy of the public rating page and API (per client address).</summary>
+    public const string RatePolicy = "rating";
+
+    public static RouteGroupBuilder MapRatings(this RouteGroupBuilder api)
+    {
+        // The applicant (or the desk, to show its QR) gets the dossier's rating link once it is returned.
+        api.MapGet("dossiers/{id:guid}/rating-link", async (Guid id, DossierRatings ratings, CancellationToken ct) => TypedResults.Ok(await ratings.InvitationAsync(id, ct)))
+            .WithTags("Feedback").RequireAuthorization();
+        var group = api.MapGroup("ratings").WithTags("Feedback");
+        group.MapGet("summary", async (Guid? agencyId, DateOnly? from, DateOnly? to, DossierRatings ratings, CancellationToken ct) =>
+            TypedResults.Ok(await ratings.SummaryAsync(agencyId, from, to, ct))).RequireAuthorization(Permissions.DossiersStats);
+
+        // Whoever holds the link rates: no account needed, as on paper.
+        group.MapGet("{token}", async (string token, DossierRatings ratings, CancellationToken ct) => TypedResults.Ok(await ratings.FormAsync(token, ct)))
+            .AllowAnonymous().RequireRateLimiting(RatePolicy);
+        group.MapPut("{token}", async (string token, RatingInput input, DossierRatings ratings, CancellationToken ct) => TypedResults.Ok(await ratings.RateAsync(token, input, ct)))
+            .AllowAnonymous().RequireRateLimiting(RatePolicy);
+        group.MapGet("{token}/qr.svg", async (string token, HttpContext http, DossierRatings ratings, CancellationToken ct) =>
+        {
+            var form = await ratings.FormAsync(token, ct);
+            using var generator = new QRCodeGenerator();
+            using var data = generator.CreateQrCode(Catalog.Portal.ProcedureEndpoints.PublicUrl(http, "/danh-gia/" + form.Token), QRCodeGenerator.ECCLevel.M);
+            return TypedResults.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml");
+        }).AllowAnonymous().RequireRateLimiting(RatePolicy);
+        return api;
+    }
+}

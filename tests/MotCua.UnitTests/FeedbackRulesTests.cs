@@ -1,0 +1,66 @@
+using MotCua.Feedback.Domain;
+using MotCua.Feedback.Ratings;
+using MotCua.Kernel;
+using MotCua.Kernel.Problems;
+
+namespace MotCua.UnitTests;
+
+/// <summary>Satisfaction ratings: the five levels, their official three levels, plain-text comments, one rating changed only for a while.</summary>
+public sealed class FeedbackRulesTests
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [InlineData(RatingLevel.Delighted, OfficialLevel.VerySatisfied)]
+    [InlineData(RatingLevel.Good, OfficialLevel.Satisfied)]
+    [InlineData(RatingLevel.Acceptable, OfficialLevel.Satisfied)]
+    [InlineData(RatingLevel.Poor, OfficialLevel.NotSatisfied)]
+    [InlineData(RatingLevel.Disappointed, OfficialLevel.NotSatisfied)]
+    public void The_five_levels_map_to_the_official_three(RatingLevel level, OfficialLevel official) => RatingLevels.Official(level).Should().Be(official);
+
+    [Fact]
+    public void The_levels_are_the_practice_s_words_worst_first()
+    {
+        RatingLevels.All.Select(l => l.Name).Should().Equal("Thất vọng", "Chưa tốt", "Chấp nhận", "Tốt", "Yêu thích");
+        RatingLevels.All.Select(l => (int)l.Level).Should().Equal(1, 2, 3, 4, 5);
+    }
+
+    [Fact]
+    public void A_known_sample_gives_its_distribution_average_and_satisfied_share()
+    {
+        var summary = DossierRatings.Summarize([(RatingLevel.Delighted, 2), (RatingLevel.Good, 1), (RatingLevel.Acceptable, 1), (RatingLevel.Poor, 1), (RatingLevel.Disappointed, 1)]);
+        summary.Count.Should().Be(6);
+        summary.Levels.Select(l => l.Count).Should().Equal(1, 1, 1, 1, 2);
+        summary.Official.Select(o => (o.Name, o.Count)).Should().Equal(("Rất hài lòng", 2), ("Hài lòng", 2), ("Không hài lòng", 2));
+        summary.Average.Should().Be(3.33);
+        summary.SatisfiedShare.Should().Be(0.6667);
+        DossierRatings.Summarize([]).Average.Should().BeNull();
+    }
+
+    [Fact]
+    public void Comments_are_kept_as_plain_text_only()
+    {
+        RatingLevels.PlainText("<script>alert('x')</script> Cán bộ <b>nhiệt tình</b>").Should().Be("alert('x') Cán bộ nhiệt tình");
+        RatingLevels.PlainText("a < b").Should().NotContain("<");
+        RatingLevels.PlainText("   ").Should().BeNull();
+        FluentActions.Invoking(() => RatingLevels.PlainText(new string('x', 2001))).Should().Throw<DomainException>().Which.Field.Should().Be("comment");
+    }
+
+    [Fact]
+    public void A_rating_changes_only_within_its_window_and_only_to_valid_values()
+    {
+        var officer = Ids.New();
+        var rating = SatisfactionRating.Of(Ids.New(), "H26-261123-0001", "1.001193", Ids.New(), Ids.New(), [officer, officer], RatingLevel.Good, new RatingCriteria(Time: 5), "Nhanh", Now);
+        rating.Officers.Should().ContainSingle(o => o.UserId == officer);
+        rating.Change(RatingLevel.Delighted, new RatingCriteria(), null, TimeSpan.FromHours(24), Now.AddHours(2));
+        (rating.Level, rating.TimeScore, rating.Comment, rating.ChangedAt).Should().Be((RatingLevel.Delighted, null, null, Now.AddHours(2)));
+        FluentActions.Invoking(() => rating.Change(RatingLevel.Poor, new RatingCriteria(), null, TimeSpan.FromHours(24), Now.AddHours(25)))
+            .Should().Throw<DomainException>().Which.Kind.Should().Be(ProblemKind.Conflict);
+        FluentActions.Invoking(() => rating.Change((RatingLevel)9, new RatingCriteria(), null, TimeSpan.FromHours(24), Now))
+            .Should().Throw<DomainException>().Which.Field.Should().Be("level");
+        FluentActions.Invoking(() => rating.Change(RatingLevel.Good, new RatingCriteria(Attitude: 6), null, TimeSpan.FromHours(24), Now))
+            .Should().Throw<DomainException>().Which.Field.Should().Be("attitude");
+        FluentActions.Invoking(() => rating.Change(RatingLevel.Good, new RatingCriteria(Visits: 0), null, TimeSpan.FromHours(24), Now))
+            .Should().Throw<DomainException>().Which.Field.Should().Be("visits");
+    }
+}
