@@ -10,21 +10,25 @@ using MotCua.Feedback.Ratings;
 namespace MotCua.Feedback;
 
 /// <summary>
-/// Feedback: satisfaction ratings of returned dossiers (so far; kiosks, the suggestion box, petitions and SIPAS
-/// surveys follow). Depends on Kernel, Organization and Dossiers.
+/// Feedback: satisfaction ratings of returned dossiers and the suggestion box with petitions and complaints (so far;
+/// kiosks, SIPAS surveys and reports follow). Depends on Kernel, Organization and Dossiers.
 /// </summary>
 public static class FeedbackModule
 {
+    /// <summary>Rate-limiter policy of the public rating and suggestion-box pages and API (per client address).</summary>
+    public const string RatePolicy = "feedback";
+
     public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
         services.AddScoped<DossierRatings>();
+        services.AddScoped<Petitions.Petitions>();
         var perMinute = configuration.GetValue($"{FeedbackOptions.Section}:RatingsPerMinute", 20);
-        services.AddRateLimiter(o => o.AddPolicy(RatingEndpoints.RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+        services.AddRateLimiter(o => o.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
     }
 
-    public static RouteGroupBuilder MapFeedback(this RouteGroupBuilder api) => api.MapRatings();
+    public static RouteGroupBuilder MapFeedback(this RouteGroupBuilder api) => Petitions.PetitionEndpoints.MapPetitions(api.MapRatings());
 }

@@ -63,4 +63,24 @@ public sealed class FeedbackRulesTests
         FluentActions.Invoking(() => rating.Change(RatingLevel.Good, new RatingCriteria(Visits: 0), null, TimeSpan.FromHours(24), Now))
             .Should().Throw<DomainException>().Which.Field.Should().Be("visits");
     }
+
+    [Theory]
+    [InlineData("Gọi tôi số 0912 345 678 nhé", "Gọi tôi số *** nhé")]
+    [InlineData("hoặc +84 912.345.678", "hoặc ***")]
+    [InlineData("thư lan@example.vn, CCCD 001190012345", "thư ***, CCCD ***")]
+    [InlineData("Năm 2026 có 12 tháng", "Năm 2026 có 12 tháng")]
+    public void Published_text_loses_phone_numbers_addresses_and_identity_numbers(string text, string expected) =>
+        Petition.Redacted(text).Should().Be(expected);
+
+    [Fact]
+    public void A_petition_needs_real_content_and_is_late_after_its_deadline_unless_answered_in_time()
+    {
+        FluentActions.Invoking(() => Petition.Submit(PetitionKind.Petition, Ids.New(), "<b>ngắn</b>", null, null, null, null, Now, Now.AddDays(14)))
+            .Should().Throw<DomainException>().Which.Field.Should().Be("content");
+        var petition = Petition.Submit(PetitionKind.Complaint, Ids.New(), "Cán bộ gây <i>phiền hà</i> khi tiếp nhận", null, " ", null, null, Now, Now.AddDays(14));
+        (petition.Content, petition.SenderName, petition.Status).Should().Be(("Cán bộ gây phiền hà khi tiếp nhận", null, PetitionStatus.Open));
+        petition.IsLateAt(Now.AddDays(15)).Should().BeTrue();
+        petition.Reply("Đã xử lý", publish: false, "Lãnh đạo", Now.AddDays(2));
+        petition.IsLateAt(Now.AddDays(15)).Should().BeFalse("it was answered before the deadline");
+    }
 }

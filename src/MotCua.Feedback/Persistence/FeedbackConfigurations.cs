@@ -48,3 +48,26 @@ internal sealed class RatedOfficerConfiguration : IEntityTypeConfiguration<Rated
         builder.HasIndex(o => new { o.UserId, o.RatingId }).IsUnique();
     }
 }
+
+internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
+{
+    public void Configure(EntityTypeBuilder<Petition> builder)
+    {
+        builder.ToTable("Petitions");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Code).HasMaxLength(16);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Content).HasMaxLength(4000);
+        builder.Property(p => p.SenderName).HasMaxLength(200);
+        builder.Property(p => p.Contact).HasMaxLength(200);
+        builder.Property(p => p.AttachmentKey).HasMaxLength(200);
+        builder.Property(p => p.AttachmentName).HasMaxLength(200);
+        builder.Property(p => p.Answer).HasMaxLength(4000);
+        builder.Property(p => p.AnsweredBy).HasMaxLength(256);
+        builder.HasIndex(p => new { p.AgencyId, p.Status, p.DueAt });
+        builder.HasIndex(p => new { p.Published, p.AnsweredAt });
+        builder.HasOne<Organization.Domain.Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

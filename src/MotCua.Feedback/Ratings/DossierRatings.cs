@@ -21,6 +21,12 @@ public sealed class FeedbackOptions
 
     /// <summary>Rating requests per client address per minute.</summary>
     public int RatingsPerMinute { get; set; } = 20;
+
+    /// <summary>Working days an agency has to answer a suggestion or petition.</summary>
+    public int PetitionDays { get; set; } = 10;
+
+    /// <summary>Largest attachment of a petition, in bytes.</summary>
+    public long PetitionFileBytes { get; set; } = 10 * 1024 * 1024;
 }
 
 public sealed record RatingInput(RatingLevel Level, int? Time = null, int? Guidance = null, int? Attitude = null, int? Visits = null, string? Comment = null);

@@ -8,9 +8,6 @@ namespace MotCua.Feedback.Ratings;
 
 public static class RatingEndpoints
 {
-    /// <summary>Rate-limiter policy of the public rating page and API (per client address).</summary>
-    public const string RatePolicy = "rating";
-
     public static RouteGroupBuilder MapRatings(this RouteGroupBuilder api)
     {
         // The applicant (or the desk, to show its QR) gets the dossier's rating link once it is returned.
@@ -22,16 +19,16 @@ public static class RatingEndpoints
 
         // Whoever holds the link rates: no account needed, as on paper.
         group.MapGet("{token}", async (string token, DossierRatings ratings, CancellationToken ct) => TypedResults.Ok(await ratings.FormAsync(token, ct)))
-            .AllowAnonymous().RequireRateLimiting(RatePolicy);
+            .AllowAnonymous().RequireRateLimiting(FeedbackModule.RatePolicy);
         group.MapPut("{token}", async (string token, RatingInput input, DossierRatings ratings, CancellationToken ct) => TypedResults.Ok(await ratings.RateAsync(token, input, ct)))
-            .AllowAnonymous().RequireRateLimiting(RatePolicy);
+            .AllowAnonymous().RequireRateLimiting(FeedbackModule.RatePolicy);
         group.MapGet("{token}/qr.svg", async (string token, HttpContext http, DossierRatings ratings, CancellationToken ct) =>
         {
             var form = await ratings.FormAsync(token, ct);
             using var generator = new QRCodeGenerator();
             using var data = generator.CreateQrCode(Catalog.Portal.ProcedureEndpoints.PublicUrl(http, "/danh-gia/" + form.Token), QRCodeGenerator.ECCLevel.M);
             return TypedResults.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml");
-        }).AllowAnonymous().RequireRateLimiting(RatePolicy);
+        }).AllowAnonymous().RequireRateLimiting(FeedbackModule.RatePolicy);
         return api;
     }
 }

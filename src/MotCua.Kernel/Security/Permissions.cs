@@ -42,6 +42,9 @@ public static class Permissions
     /// <summary>Handle the incoming documents a leader directed to oneself or one's unit, and report them done.</summary>
     public const string DocumentsHandle = "documents.handle";
 
+    /// <summary>Answer the suggestions and petitions sent to the agencies in scope (complaints about staff: leaders only).</summary>
+    public const string FeedbackHandle = "feedback.handle";
+
     /// <summary>Read the official documents and registers of the agencies in scope.</summary>
     public const string DocumentsView = "documents.view";
 
@@ -51,7 +54,7 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, CitizenSelf,
+            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>
