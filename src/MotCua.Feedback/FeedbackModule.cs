@@ -23,6 +23,7 @@ public static class FeedbackModule
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
         services.AddScoped<DossierRatings>();
         services.AddScoped<Petitions.Petitions>();
+        services.AddScoped<Kiosks>();
         var perMinute = configuration.GetValue($"{FeedbackOptions.Section}:RatingsPerMinute", 20);
         services.AddRateLimiter(o => o.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -71,3 +71,33 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         builder.HasOne<Organization.Domain.Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class KioskDeviceConfiguration : IEntityTypeConfiguration<KioskDevice>
+{
+    public void Configure(EntityTypeBuilder<KioskDevice> builder)
+    {
+        builder.ToTable("KioskDevices");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Name).HasMaxLength(100);
+        builder.Property(d => d.KeyHash).HasMaxLength(64);
+        builder.Property(d => d.CreatedBy).HasMaxLength(256);
+        builder.HasOne<Organization.Domain.Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class KioskRatingConfiguration : IEntityTypeConfiguration<KioskRating>
+{
+    public void Configure(EntityTypeBuilder<KioskRating> builder)
+    {
+        builder.ToTable("KioskRatings");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Level).HasConversion<int>();
+        builder.Property(r => r.Reason).HasMaxLength(300);
+
+        // A tablet's replay of the same rating is taken once.
+        builder.HasIndex(r => r.ClientId).IsUnique();
+        builder.HasIndex(r => new { r.DeviceId, r.RatedAt });
+        builder.HasIndex(r => new { r.AgencyId, r.RatedAt });
+        builder.HasOne<KioskDevice>().WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

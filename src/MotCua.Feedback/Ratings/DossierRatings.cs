@@ -142,7 +142,10 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         return ToView(rating);
     }
 
-    /// <summary>Ratings of dossiers received or decided by the agencies the user sees statistics of (or one of them), rated in the period.</summary>
+    /// <summary>
+    /// Ratings of dossiers received or decided by the agencies the user sees statistics of (or one of them), and of their
+    /// desks' tablets, given in the period.
+    /// </summary>
     public async Task<SatisfactionSummary> SummaryAsync(Guid? agencyId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var filter = await scope.ForAsync(Permissions.DossiersStats, ct);
@@ -152,20 +155,24 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
             agencies = agencies.Where(a => a == one);
         }
 
-        var ratings = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
+        var dossiers = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
+
+        // Desk tablets' ratings too, except bursts waiting for review.
+        var desks = db.Set<KioskRating>().AsNoTracking().Where(r => !r.Flagged && agencies.Contains(r.AgencyId));
         if (from is { } start)
         {
             var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
-            ratings = ratings.Where(r => r.RatedAt >= since);
+            (dossiers, desks) = (dossiers.Where(r => r.RatedAt >= since), desks.Where(r => r.RatedAt >= since));
         }
 
         if (to is { } end)
         {
             var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
-            ratings = ratings.Where(r => r.RatedAt < until);
+            (dossiers, desks) = (dossiers.Where(r => r.RatedAt < until), desks.Where(r => r.RatedAt < until));
         }
 
-        var counts = await ratings.GroupBy(r => r.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = await dossiers.GroupBy(r => r.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
+        counts.AddRange(await desks.GroupBy(r => r.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct));
         return Summarize(counts.Select(c => (c.Level, c.Count)));
     }
 

@@ -29,6 +29,15 @@ public static class RatingEndpoints
             using var data = generator.CreateQrCode(Catalog.Portal.ProcedureEndpoints.PublicUrl(http, "/danh-gia/" + form.Token), QRCodeGenerator.ECCLevel.M);
             return TypedResults.Text(new SvgQRCode(data).GetGraphic(8), "image/svg+xml");
         }).AllowAnonymous().RequireRateLimiting(FeedbackModule.RatePolicy);
+
+        // Desk tablets: registered by an administrator; each sends its ratings with its key (header X-Kiosk-Key).
+        api.MapPost("kiosks", async (KioskInput input, Kiosks kiosks, CancellationToken ct) => TypedResults.Ok(await kiosks.RegisterAsync(input, ct)))
+            .WithTags("Feedback").RequireAuthorization(Permissions.AgenciesManage);
+        api.MapGet("kiosks", async (Kiosks kiosks, CancellationToken ct) => TypedResults.Ok(await kiosks.ListAsync(ct)))
+            .WithTags("Feedback").RequireAuthorization(Permissions.AgenciesManage);
+        api.MapPost("kiosks/{id:guid}/ratings", async (Guid id, KioskBatch batch, HttpRequest request, Kiosks kiosks, CancellationToken ct) =>
+            TypedResults.Ok(await kiosks.ReceiveAsync(id, request.Headers["X-Kiosk-Key"].ToString(), batch, ct)))
+            .WithTags("Feedback").AllowAnonymous().DisableAntiforgery();
         return api;
     }
 }

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Feedback.Domain;
+using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
+using MotCua.Organization.Access;
+using MotCua.Organization.Domain;
+
+namespace MotCua.Feedback.Ratings;
+
+public sealed record KioskInput(Guid AgencyId, string Name);
+
+/// <summary>A registered tablet; <see cref="Key"/> and <see cref="Url"/> only in the answer to its registration.</summary>
+public sealed record KioskView(Guid Id, Guid AgencyId, string AgencyName, string Name, DateTime CreatedAt, bool Active, string? Key = null, string? Url = null);
+
+public sealed record KioskEntry(Guid ClientId, RatingLevel Level, string? Reason = null, DateTime? RatedAt = null);
+
+public sealed record KioskBatch(IReadOnlyList<KioskEntry>? Ratings);
+
+public sealed record KioskReceipt(int Accepted, int AlreadyHad, int Flagged);
+
+/// <summary>
+/// The desks' rating tablets: registered with a key by an administrator of the agency, then sending ratings in
+/// batches (a tablet that was offline sends what it kept). A rating is taken once however often it is sent; more than
+/// <see cref="BurstLimit"/> from one tablet within <see cref="BurstWindow"/> are flagged, not dropped.
+/// </summary>
+public sealed class Kiosks(DbContext db, AgencyScope scope, TimeProvider clock)
+{
+    public const int BurstLimit = 5;
+
+    public static readonly TimeSpan BurstWindow = TimeSpan.FromSeconds(10);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<KioskView> RegisterAsync(KioskInput input, CancellationToken ct)
+    {
+        var agency = await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.AgencyId, ct) ?? throw DomainException.NotFound("cơ quan");
+        await scope.DemandAsync(Permissions.AgenciesManage, agency, wholeSubtree: false, ct);
+        var userId = scope.UserId;
+        var by = await db.Set<User>().Where(u => u.Id == userId).Select(u => u.FullName).SingleAsync(ct);
+        var (device, key) = KioskDevice.Register(agency.Id, input.Name, by, Now);
+        db.Add(device);
+        await db.SaveChangesAsync(ct);
+        return new KioskView(device.Id, agency.Id, agency.Name, device.Name, device.CreatedAt, device.Active, key, $"/kiosk/{device.Id}#key={key}");
+    }
+
+    public async Task<IReadOnlyList<KioskView>> ListAsync(CancellationToken ct)
+    {
+        var agencies = (await scope.ForAsync(Permissions.AgenciesManage, ct)).AgencyIds(db.Set<Agency>());
+        return await (
+            from d in db.Set<KioskDevice>().AsNoTracking()
+            join a in db.Set<Agency>() on d.AgencyId equals a.Id
+            where agencies.Contains(d.AgencyId)
+            orderby a.Name, d.Name
+            select new KioskView(d.Id, a.Id, a.Name, d.Name, d.CreatedAt, d.Active, null, null)).ToListAsync(ct);
+    }
+
+    /// <summary>The tablet's page: its desk's name (the key is checked when it sends).</summary>
+    public async Task<KioskView?> DeviceAsync(Guid id, CancellationToken ct) =>
+        await (
+            from d in db.Set<KioskDevice>()
+            join a in db.Set<Agency>() on d.AgencyId equals a.Id
+            where d.Id == id && d.Active
+            select new KioskView(d.Id, a.Id, a.Name, d.Name, d.CreatedAt, d.Active, null, null)).SingleOrDefaultAsync(ct);
+
+    public async Task<KioskReceipt> ReceiveAsync(Guid deviceId, string? key, KioskBatch batch, CancellationToken ct)
+    {
+        var device = await db.Set<KioskDevice>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deviceId, ct);
+        if (device is null || !device.Accepts(key))
+        {
+            throw new DomainException("Thiết bị chưa được đăng ký hoặc khóa không đúng.", ProblemKind.Forbidden);
+        }
+
+        var entries = batch.Ratings ?? [];
+        if (entries.Count is 0 or > 500)
+        {
+            throw new DomainException("Mỗi lần gửi từ 1 đến 500 lượt đánh giá.", ProblemKind.Invalid, "ratings");
+        }
+
+        var ids = entries.Select(e => e.ClientId).ToList();
+        var known = (await db.Set<KioskRating>().Where(r => ids.Contains(r.ClientId)).Select(r => r.ClientId).ToListAsync(ct)).ToHashSet();
+        var fresh = entries.Where(e => !known.Contains(e.ClientId)).DistinctBy(e => e.ClientId)
+            .Select(e => KioskRating.Given(device, e.ClientId, e.Level, e.Reason, e.RatedAt?.ToUniversalTime(), Now)).ToList();
+        if (fresh.Count == 0)
+        {
+            return new KioskReceipt(0, entries.Count, 0);
+        }
+
+        // A burst: too many ratings from this tablet close together, counting those it sent before.
+        var from = fresh.Min(r => r.RatedAt) - BurstWindow;
+        var to = fresh.Max(r => r.RatedAt) + BurstWindow;
+        var earlier = await db.Set<KioskRating>().Where(r => r.DeviceId == deviceId && r.RatedAt >= from && r.RatedAt <= to).Select(r => r.RatedAt).ToListAsync(ct);
+        var times = earlier.Concat(fresh.Select(r => r.RatedAt)).Order().ToList();
+        foreach (var rating in fresh)
+        {
+            if (times.Count(t => t >= rating.RatedAt - BurstWindow && t <= rating.RatedAt + BurstWindow) > BurstLimit)
+            {
+                rating.Flag();
+            }
+        }
+
+        db.AddRange(fresh);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("Lượt đánh giá vừa được gửi; hãy gửi lại.", ProblemKind.Conflict);
+        }
+
+        return new KioskReceipt(fresh.Count, entries.Count - fresh.Count, fresh.Count(r => r.Flagged));
+    }
+}

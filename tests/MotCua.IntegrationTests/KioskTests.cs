@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Feedback.Domain;
+using MotCua.Organization.Domain;
+
+namespace MotCua.IntegrationTests;
+
+public sealed class KioskTestsOnSqlite(SqliteApp app) : KioskTests(app), IClassFixture<SqliteApp>;
+
+public sealed class KioskTestsOnPostgres(PostgresApp app) : KioskTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Desk tablets: registered with a key, ratings taken once with their own time, bursts flagged and left out of reports.</summary>
+public abstract class KioskTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_registered_tablet_sends_ratings_once_with_their_times_and_others_are_refused()
+    {
+        var (device, key, agency) = await RegisterAsync("Quầy số 3");
+        var tablet = app.CreateClient();
+        var hourAgo = app.Clock.GetUtcNow().AddHours(-1);
+        var batch = new
+        {
+            ratings = new object[]
+            {
+                new { clientId = Guid.CreateVersion7(), level = "Good", ratedAt = hourAgo },
+                new { clientId = Guid.CreateVersion7(), level = "Poor", reason = "<b>Chờ đợi lâu</b>", ratedAt = app.Clock.GetUtcNow().AddDays(1) },
+            },
+        };
+        (await SendAsync(tablet, device, null, batch)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "no key");
+        (await SendAsync(tablet, device, "khoa-sai", batch)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await SendAsync(tablet, Guid.CreateVersion7(), key, batch)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "an unregistered device");
+
+        var first = await DocumentFlow.ReadAsync(await SendAsync(tablet, device, key, batch));
+        (first.GetProperty("accepted").GetInt32(), first.GetProperty("flagged").GetInt32()).Should().Be((2, 0));
+        var replay = await DocumentFlow.ReadAsync(await SendAsync(tablet, device, key, batch));
+        (replay.GetProperty("accepted").GetInt32(), replay.GetProperty("alreadyHad").GetInt32()).Should().Be((0, 2), "a replayed queue is taken once");
+
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            var stored = await db.Set<KioskRating>().Where(r => r.DeviceId == device).OrderBy(r => r.RatedAt).ToListAsync();
+            stored.Should().HaveCount(2);
+            stored[0].RatedAt.Should().BeCloseTo(hourAgo.UtcDateTime, TimeSpan.FromSeconds(1), "kept with the time it was given");
+            stored[1].RatedAt.Should().BeAfter(hourAgo.UtcDateTime.AddMinutes(59), "a time in the future becomes the time received");
+            stored[1].Reason.Should().Be("Chờ đợi lâu");
+            stored.Should().OnlyContain(r => r.AgencyId == agency);
+        }
+    }
+
+    [Fact]
+    public async Task A_burst_from_one_tablet_is_flagged_and_left_out_of_the_summary()
+    {
+        var (device, key, agency) = await RegisterAsync("Quầy thử nghiệm");
+        var supervisor = await app.ApiAsAsync("giamsat");
+        var before = await CountAsync(supervisor, agency);
+        var now = app.Clock.GetUtcNow();
+        var burst = new { ratings = Enumerable.Range(0, 8).Select(i => new { clientId = Guid.CreateVersion7(), level = "Delighted", ratedAt = now.AddMilliseconds(-i * 200) }).ToArray() };
+        var receipt = await DocumentFlow.ReadAsync(await SendAsync(app.CreateClient(), device, key, burst));
+        receipt.GetProperty("accepted").GetInt32().Should().Be(8, "nothing is dropped");
+        receipt.GetProperty("flagged").GetInt32().Should().Be(8);
+        (await CountAsync(supervisor, agency)).Should().Be(before, "flagged ratings wait for review");
+
+        var calm = new { ratings = new[] { new { clientId = Guid.CreateVersion7(), level = "Good", ratedAt = now.AddMinutes(-30) } } };
+        (await DocumentFlow.ReadAsync(await SendAsync(app.CreateClient(), device, key, calm))).GetProperty("flagged").GetInt32().Should().Be(0);
+        (await CountAsync(supervisor, agency)).Should().Be(before + 1);
+    }
+
+    private async Task<(Guid Device, string Key, Guid Agency)> RegisterAsync(string name)
+    {
+        Guid centre;
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            centre = await (from u in db.Set<User>() where u.UserName == "motcua" select u.AgencyId!.Value).SingleAsync();
+        }
+
+        var admin = await app.ApiAsAsync("quantri");
+        (await (await app.ApiAsAsync("motcua")).PostAsJsonAsync("/api/v1/kiosks", new { agencyId = centre, name })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var registered = await DocumentFlow.ReadAsync(await admin.PostAsJsonAsync("/api/v1/kiosks", new { agencyId = centre, name }));
+        var key = registered.GetProperty("key").GetString()!;
+        registered.GetProperty("url").GetString().Should().EndWith("#key=" + key);
+        (await admin.GetFromJsonAsync<JsonElement>("/api/v1/kiosks")).EnumerateArray().Should().Contain(d => d.GetProperty("name").GetString() == name)
+            .And.OnlyContain(d => d.GetProperty("key").ValueKind == JsonValueKind.Null, "a key is shown once");
+        return (registered.GetProperty("id").GetGuid(), key, centre);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, Guid device, string? key, object batch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/kiosks/{device}/ratings") { Content = JsonContent.Create(batch, options: DocumentFlow.Json) };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Kiosk-Key", key);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    private static async Task<int> CountAsync(HttpClient supervisor, Guid agency) =>
+        (await DocumentFlow.ReadAsync(await supervisor.GetAsync($"/api/v1/ratings/summary?agencyId={agency}"))).GetProperty("count").GetInt32();
+}
