@@ -100,6 +100,9 @@ public class DossierJourneyTests(BrowserApp app)
         await desk.Locator("a[data-code='1.001456']").ClickAsync();
         await desk.GetByLabel("Họ và tên").FillAsync("Trần Văn Hùng");
         await desk.GetByLabel("Điện thoại").FillAsync("0987 654 321");
+
+        // AllAsync does not wait: wait for the checklist first, or a slow page leaves boxes unticked.
+        await desk.Locator("input[name='Received']").First.WaitForAsync();
         foreach (var box in await desk.Locator("input[name='Received']").AllAsync())
         {
             await box.CheckAsync();
@@ -107,6 +110,7 @@ public class DossierJourneyTests(BrowserApp app)
 
         await desk.Locator("input[type=file][name='Scan0']").SetInputFilesAsync(new FilePayload { Name = "to-khai.pdf", MimeType = "application/pdf", Buffer = Scan });
         await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
+        await Assertions.Expect(desk.Locator(".alert-error")).ToHaveCountAsync(0);
         await desk.WaitForURLAsync("**/can-bo/ho-so/*");
         var code = (await desk.Locator("h1").InnerTextAsync()).Trim();
         code.Should().MatchRegex(@"-\d{6}-\d{4}$");
