@@ -98,7 +98,7 @@ public sealed class DocumentSigning(
 
         var pdf = await ReadAsync(document.FileKey, ct);
         document.RequireSignable(Convert.ToHexStringLower(SHA256.HashData(pdf)));
-        var code = NewCode();
+        var code = Ids.NewCode(10); // about 48 bits: not guessable
         var stamped = PdfStamp.Stamp(pdf, new StampRequest(SignaturePlacement.LastPage, 36, 36, 72, verifyUrl(code), code));
         var local = VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero));
         var signed = Signed(() => PdfSigner.Sign(stamped, key, new SignatureRequest(
@@ -214,18 +214,5 @@ public sealed class DocumentSigning(
         {
             throw new DomainException(e.Message, ProblemKind.Conflict);
         }
-    }
-
-    /// <summary>Ten characters from an alphabet without look-alikes (no 0/O, 1/I/L): about 48 bits, not guessable.</summary>
-    private static string NewCode()
-    {
-        const string alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        return string.Create(10, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-            }
-        });
     }
 }

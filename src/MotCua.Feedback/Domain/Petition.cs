@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using MotCua.Kernel;
 using MotCua.Kernel.Problems;
@@ -81,7 +80,7 @@ public sealed partial class Petition
 
         return new Petition
         {
-            Code = "GY-" + NewCode(),
+            Code = "GY-" + Ids.NewCode(10),
             Kind = kind,
             AgencyId = agencyId,
             Content = RatingLevels.PlainText(content) is { Length: >= 10 } text && text.Length <= 4000 ? text
@@ -115,16 +114,4 @@ public sealed partial class Petition
 
     private static string? Limit(string? value, int max, string field) =>
         value is { Length: var n } && n > max ? throw new DomainException($"Tối đa {max} ký tự.", ProblemKind.Invalid, field) : value;
-
-    private static string NewCode()
-    {
-        const string alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        return string.Create(10, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-            }
-        });
-    }
 }

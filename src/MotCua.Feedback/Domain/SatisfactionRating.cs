@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using MotCua.Kernel;
 using MotCua.Kernel.Problems;
@@ -129,23 +128,10 @@ public sealed class RatingInvitation
     public static RatingInvitation For(Guid dossierId, DateTime returnedAt, int days, DateTime now) => new()
     {
         DossierId = dossierId,
-        Token = NewToken(),
+        Token = Ids.NewCode(16), // about 79 bits
         CreatedAt = now,
         ExpiresAt = returnedAt.AddDays(days),
     };
-
-    /// <summary>Sixteen characters without look-alikes: about 79 bits.</summary>
-    private static string NewToken()
-    {
-        const string alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        return string.Create(16, 0, (span, _) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-            }
-        });
-    }
 }
 
 /// <summary>
