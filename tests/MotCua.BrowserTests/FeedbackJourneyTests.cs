@@ -81,6 +81,12 @@ public class FeedbackJourneyTests(BrowserApp app)
         stored.RatedAt.Should().BeCloseTo(tapped, TimeSpan.FromSeconds(5)).And.BeBefore(stored.ReceivedAt);
         await Assertions.Expect(tablet.GetByRole(AriaRole.Button, new() { Name = "Tốt", Exact = true })).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await context.CloseAsync();
+
+        // The supervisor's satisfaction page counts the desk's rating, with the official three levels.
+        var supervisor = await app.SignInAsStaffAsync("giamsat");
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = "Hài lòng", Exact = true }).ClickAsync();
+        await supervisor.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "satisfaction.png"), FullPage = true });
+        await Assertions.Expect(supervisor.Locator("tr", new() { HasText = "Trung tâm Phục vụ hành chính công" })).ToBeVisibleAsync();
     }
 
     private async Task<List<KioskRating>> KioskRatingsAsync(Guid device)

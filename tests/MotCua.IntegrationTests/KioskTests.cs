@@ -65,6 +65,8 @@ public abstract class KioskTests(AppFixture app)
         var calm = new { ratings = new[] { new { clientId = Guid.CreateVersion7(), level = "Good", ratedAt = now.AddMinutes(-30) } } };
         (await DocumentFlow.ReadAsync(await SendAsync(app.CreateClient(), device, key, calm))).GetProperty("flagged").GetInt32().Should().Be(0);
         (await CountAsync(supervisor, agency)).Should().Be(before + 1);
+        var report = await DocumentFlow.ReadAsync(await supervisor.GetAsync("/api/v1/ratings/report?by=Agency"));
+        report.EnumerateArray().Should().Contain(r => r.GetProperty("key").GetString() == agency.ToString());
     }
 
     private async Task<(Guid Device, string Key, Guid Agency)> RegisterAsync(string name)

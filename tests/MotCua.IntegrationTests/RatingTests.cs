@@ -68,6 +68,21 @@ public abstract class RatingTests(AppFixture app)
         summary.GetProperty("official").EnumerateArray().First(o => o.GetProperty("level").GetString() == "VerySatisfied").GetProperty("count").GetInt32().Should().BePositive();
         (await citizen.GetAsync("/api/v1/ratings/summary")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
+        // Reports per officer and per procedure, and the same as CSV for spreadsheets.
+        var supervisor = await app.ApiAsAsync("giamsat");
+        var officers = await DocumentFlow.ReadAsync(await supervisor.GetAsync("/api/v1/ratings/report?by=Officer"));
+        officers.EnumerateArray().Should().Contain(r => r.GetProperty("name").GetString() == "Lê Thị Hoa" && r.GetProperty("summary").GetProperty("count").GetInt32() >= 1);
+        var desks = await DocumentFlow.ReadAsync(await supervisor.GetAsync("/api/v1/ratings/report"));
+        desks.EnumerateArray().Should().Contain(r => r.GetProperty("key").GetString() == dossier.ReceivingAgencyId.ToString());
+        var procedures = await DocumentFlow.ReadAsync(await supervisor.GetAsync("/api/v1/ratings/report?by=Procedure"));
+        procedures.EnumerateArray().Should().Contain(r => r.GetProperty("key").GetString() == ProvinceProcedure);
+        var csv = await supervisor.GetAsync("/api/v1/ratings/report?by=Officer&format=csv");
+        csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF }, "Excel reads UTF-8 with its mark");
+        System.Text.Encoding.UTF8.GetString(bytes).Should().Contain("\"Lê Thị Hoa\"");
+        (await citizen.GetAsync("/api/v1/ratings/report")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
         // A day later the rating stands as it is; a month later the link has expired.
         app.Clock.Advance(TimeSpan.FromHours(25));
         (await DocumentFlow.ProblemAsync(await anyone.PutAsJsonAsync($"/api/v1/ratings/{token}", new { level = "Poor" }, DocumentFlow.Json), HttpStatusCode.Conflict)).Should().Contain("chỉ sửa được trong 24 giờ");

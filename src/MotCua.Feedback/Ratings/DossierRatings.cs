@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Dossiers.Domain;
@@ -41,6 +42,21 @@ public sealed record RatingLink(string Token, string Path, DateTime ExpiresAt);
 public sealed record LevelCount(RatingLevel Level, string Name, int Count);
 
 public sealed record OfficialCount(OfficialLevel Level, string Name, int Count);
+
+public enum ReportBy
+{
+    /// <summary>The desk's agency (dossier ratings by where they were received, and the desks' tablets).</summary>
+    Agency,
+
+    /// <summary>Each officer who handled the rated dossiers.</summary>
+    Officer,
+
+    /// <summary>Each procedure.</summary>
+    Procedure,
+}
+
+/// <summary>One row of a satisfaction report: who or what, and its summary.</summary>
+public sealed record ReportRow(string Key, string Name, SatisfactionSummary Summary);
 
 /// <summary>A period's ratings: the five-level distribution, the official three levels, the average score and the satisfied share.</summary>
 public sealed record SatisfactionSummary(int Count, IReadOnlyList<LevelCount> Levels, IReadOnlyList<OfficialCount> Official, double? Average, double? SatisfiedShare);
@@ -174,6 +190,82 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         var counts = await dossiers.GroupBy(r => r.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
         counts.AddRange(await desks.GroupBy(r => r.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct));
         return Summarize(counts.Select(c => (c.Level, c.Count)));
+    }
+
+    /// <summary>The period's ratings per agency, officer or procedure, most rated first, for the agencies the user sees statistics of.</summary>
+    public async Task<IReadOnlyList<ReportRow>> ReportAsync(ReportBy by, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var agencies = (await scope.ForAsync(Permissions.DossiersStats, ct)).AgencyIds(db.Set<Agency>());
+        var ratings = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
+        var desks = db.Set<KioskRating>().AsNoTracking().Where(r => !r.Flagged && agencies.Contains(r.AgencyId));
+        if (from is { } start)
+        {
+            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
+            (ratings, desks) = (ratings.Where(r => r.RatedAt >= since), desks.Where(r => r.RatedAt >= since));
+        }
+
+        if (to is { } end)
+        {
+            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+            (ratings, desks) = (ratings.Where(r => r.RatedAt < until), desks.Where(r => r.RatedAt < until));
+        }
+
+        List<(string Key, string Name, RatingLevel Level, int Count)> counts;
+        switch (by)
+        {
+            case ReportBy.Officer:
+                counts = [.. (await (
+                    from r in ratings
+                    join o in db.Set<RatedOfficer>() on r.Id equals o.RatingId
+                    join u in db.Set<User>() on o.UserId equals u.Id
+                    group r by new { u.Id, u.FullName, r.Level } into g
+                    select new { g.Key.Id, g.Key.FullName, g.Key.Level, Count = g.Count() }).ToListAsync(ct)).Select(x => (x.Id.ToString(), x.FullName, x.Level, x.Count))];
+                break;
+            case ReportBy.Procedure:
+                var byProcedure = await ratings.GroupBy(r => new { r.ProcedureCode, r.Level }).Select(g => new { g.Key.ProcedureCode, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+                var codes = byProcedure.Select(x => x.ProcedureCode).Distinct().ToList();
+                var names = await db.Set<Dossier>().Where(d => codes.Contains(d.ProcedureCode)).GroupBy(d => d.ProcedureCode)
+                    .Select(g => new { Code = g.Key, Name = g.Max(d => d.ProcedureName) }).ToDictionaryAsync(x => x.Code, x => x.Name, ct);
+                counts = [.. byProcedure.Select(x => (x.ProcedureCode, names.GetValueOrDefault(x.ProcedureCode) ?? x.ProcedureCode, x.Level, x.Count))];
+                break;
+            default:
+                var dossierCounts = await (
+                    from r in ratings
+                    join a in db.Set<Agency>() on r.ReceivingAgencyId equals a.Id
+                    group r by new { a.Id, a.Name, r.Level } into g
+                    select new { g.Key.Id, g.Key.Name, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+                var deskCounts = await (
+                    from r in desks
+                    join a in db.Set<Agency>() on r.AgencyId equals a.Id
+                    group r by new { a.Id, a.Name, r.Level } into g
+                    select new { g.Key.Id, g.Key.Name, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+                counts = [.. dossierCounts.Concat(deskCounts).Select(x => (x.Id.ToString(), x.Name, x.Level, x.Count))];
+                break;
+        }
+
+        return [.. counts.GroupBy(c => (c.Key, c.Name))
+            .Select(g => new ReportRow(g.Key.Key, g.Key.Name, Summarize(g.Select(c => (c.Level, c.Count)))))
+            .OrderByDescending(r => r.Summary.Count).ThenBy(r => r.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A report as CSV for spreadsheets (UTF-8 with its mark, so that Excel reads the Vietnamese).</summary>
+    public static byte[] Csv(IReadOnlyList<ReportRow> rows)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine("Ma,Ten,So luot,That vong,Chua tot,Chap nhan,Tot,Yeu thich,Rat hai long,Hai long,Khong hai long,Diem trung binh,Ty le hai long");
+        foreach (var row in rows)
+        {
+            var s = row.Summary;
+            text.AppendLine(string.Join(',',
+                [Field(row.Key), Field(row.Name), s.Count.ToString(CultureInfo.InvariantCulture),
+                 .. s.Levels.Select(l => l.Count.ToString(CultureInfo.InvariantCulture)), .. s.Official.Select(o => o.Count.ToString(CultureInfo.InvariantCulture)),
+                 s.Average?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", s.SatisfiedShare?.ToString("0.0000", CultureInfo.InvariantCulture) ?? ""]));
+        }
+
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
+
+        // Quoted, and a leading = + - @ neutralised, so that a name cannot become a spreadsheet formula.
+        static string Field(string value) => "\"" + (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     /// <summary>The five-level distribution, its official three levels, the average score (1–5) and the share satisfied or better.</summary>

@@ -17,6 +17,14 @@ public static class RatingEndpoints
         group.MapGet("summary", async (Guid? agencyId, DateOnly? from, DateOnly? to, DossierRatings ratings, CancellationToken ct) =>
             TypedResults.Ok(await ratings.SummaryAsync(agencyId, from, to, ct))).RequireAuthorization(Permissions.DossiersStats);
 
+        group.MapGet("report", async (ReportBy? by, DateOnly? from, DateOnly? to, string? format, DossierRatings ratings, CancellationToken ct) =>
+        {
+            var rows = await ratings.ReportAsync(by ?? ReportBy.Agency, from, to, ct);
+            return format == "csv"
+                ? Results.File(DossierRatings.Csv(rows), "text/csv; charset=utf-8", $"danh-gia-{(by ?? ReportBy.Agency).ToString().ToLowerInvariant()}.csv")
+                : Results.Ok(rows);
+        }).RequireAuthorization(Permissions.DossiersStats);
+
         // Whoever holds the link rates: no account needed, as on paper.
         group.MapGet("{token}", async (string token, DossierRatings ratings, CancellationToken ct) => TypedResults.Ok(await ratings.FormAsync(token, ct)))
             .AllowAnonymous().RequireRateLimiting(FeedbackModule.RatePolicy);
