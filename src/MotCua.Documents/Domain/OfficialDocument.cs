@@ -405,6 +405,9 @@ public sealed class OfficialDocument
         LeaderName = leader;
     }
 
+    /// <summary>True when the document was directed to <paramref name="userId"/> or to their unit.</summary>
+    public bool IsDirectedTo(Guid? userId, Guid? unitId) => (userId is not null && HandlerId == userId) || (unitId is not null && HandlerUnitId == unitId);
+
     /// <summary>The handler reports the document handled.</summary>
     public void Finish(string? outcome, DateTime now)
     {

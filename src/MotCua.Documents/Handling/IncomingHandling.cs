@@ -96,7 +96,7 @@ public sealed class IncomingHandling(DbContext db, AgencyScope scope, DocumentSi
         var document = await signing.ReadableAsync(id, ct);
         var me = await db.Set<User>().AsNoTracking().SingleAsync(u => u.Id == scope.UserId, ct);
         var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == document.AgencyId, ct);
-        var handles = (document.HandlerId == me.Id || (document.HandlerUnitId is { } unit && me.UnitId == unit)) && (await scope.ForAsync(Permissions.DocumentsHandle, ct)).Covers(agency);
+        var handles = document.IsDirectedTo(me.Id, me.UnitId) && (await scope.ForAsync(Permissions.DocumentsHandle, ct)).Covers(agency);
         if (!handles && !(await scope.ForAsync(Permissions.DocumentsSign, ct)).Covers(agency))
         {
             throw new DomainException("Văn bản không giao cho bạn xử lý.", ProblemKind.Forbidden);

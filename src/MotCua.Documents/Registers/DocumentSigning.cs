@@ -162,7 +162,7 @@ public sealed class DocumentSigning(
 
         var me = scope.UserId;
         var unit = await db.Set<User>().Where(u => u.Id == me).Select(u => u.UnitId).SingleOrDefaultAsync(ct);
-        return (document.HandlerId == me || (unit is not null && document.HandlerUnitId == unit)) && (await scope.ForAsync(Permissions.DocumentsHandle, ct)).Covers(agency)
+        return document.IsDirectedTo(me, unit) && (await scope.ForAsync(Permissions.DocumentsHandle, ct)).Covers(agency)
             ? document
             : throw DomainException.NotFound("văn bản");
     }

@@ -220,32 +220,7 @@ public sealed class DossierWork(DbContext db, AgencyScope scope, WorkingCalendar
     /// <summary>Reads an upload, checks its size and its type by content (PDF, PNG, JPEG, WebP), and stores it.</summary>
     public async Task<StoredFile> StoreUploadAsync(Stream content, string? fileName, CancellationToken ct, Func<byte[], string?>? problem = null)
     {
-        var max = Options.MaxFileBytes;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > max)
-            {
-                throw new DomainException($"Tệp lớn hơn {max / 1024 / 1024} MB.", ProblemKind.Invalid, "file");
-            }
-        }
-
-        var bytes = buffer.ToArray();
-        if (bytes.Length == 0)
-        {
-            throw new DomainException("Tệp rỗng.", ProblemKind.Invalid, "file");
-        }
-
-        var type = FileTypes.DocumentType(bytes)
-            ?? throw new DomainException("Tệp phải là PDF hoặc ảnh (PNG, JPEG, WebP); tệp này không phải.", ProblemKind.Invalid, "file");
-        if (type == "application/pdf" && !FileTypes.LooksLikeCompletePdf(bytes))
-        {
-            throw new DomainException("Tệp PDF bị hỏng hoặc không đầy đủ.", ProblemKind.Invalid, "file");
-        }
-
+        var (bytes, type) = await FileTypes.ReadDocumentAsync(content, Options.MaxFileBytes, ct);
         if (problem?.Invoke(bytes) is { } message)
         {
             throw new DomainException(message, ProblemKind.Invalid, "file");

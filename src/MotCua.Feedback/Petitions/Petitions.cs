@@ -127,26 +127,7 @@ public sealed class Petitions(DbContext db, AgencyScope scope, IFileStore files,
 
     private async Task<(string Key, string Name)> StoreAsync(Stream content, string? fileName, CancellationToken ct)
     {
-        var max = options.Value.PetitionFileBytes;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > max)
-            {
-                throw new DomainException($"Tệp đính kèm lớn hơn {max / 1024 / 1024} MB.", ProblemKind.Invalid, "file");
-            }
-        }
-
-        var bytes = buffer.ToArray();
-        var type = FileTypes.DocumentType(bytes) ?? throw new DomainException("Tệp đính kèm phải là PDF hoặc ảnh (PNG, JPEG, WebP).", ProblemKind.Invalid, "file");
-        if (type == "application/pdf" && !FileTypes.LooksLikeCompletePdf(bytes))
-        {
-            throw new DomainException("Tệp PDF bị hỏng hoặc không đầy đủ.", ProblemKind.Invalid, "file");
-        }
-
+        var (bytes, _) = await FileTypes.ReadDocumentAsync(content, options.Value.PetitionFileBytes, ct);
         var name = Path.GetFileName(fileName ?? "").Trim();
         return (await files.SaveAsync(bytes, ct), name.Length is > 0 and <= 200 ? name : "tep-dinh-kem");
     }

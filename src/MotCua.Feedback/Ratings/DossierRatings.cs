@@ -164,29 +164,7 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
     /// </summary>
     public async Task<SatisfactionSummary> SummaryAsync(Guid? agencyId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        var filter = await scope.ForAsync(Permissions.DossiersStats, ct);
-        var agencies = filter.AgencyIds(db.Set<Agency>());
-        if (agencyId is { } one)
-        {
-            agencies = agencies.Where(a => a == one);
-        }
-
-        var dossiers = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
-
-        // Desk tablets' ratings too, except bursts waiting for review.
-        var desks = db.Set<KioskRating>().AsNoTracking().Where(r => !r.Flagged && agencies.Contains(r.AgencyId));
-        if (from is { } start)
-        {
-            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
-            (dossiers, desks) = (dossiers.Where(r => r.RatedAt >= since), desks.Where(r => r.RatedAt >= since));
-        }
-
-        if (to is { } end)
-        {
-            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
-            (dossiers, desks) = (dossiers.Where(r => r.RatedAt < until), desks.Where(r => r.RatedAt < until));
-        }
-
+        var (dossiers, desks) = await RatedAsync(agencyId, from, to, ct);
         var counts = await dossiers.GroupBy(r => r.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct);
         counts.AddRange(await desks.GroupBy(r => r.Level).Select(g => new { Level = g.Key, Count = g.Count() }).ToListAsync(ct));
         return Summarize(counts.Select(c => (c.Level, c.Count)));
@@ -195,21 +173,7 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
     /// <summary>The period's ratings per agency, officer or procedure, most rated first, for the agencies the user sees statistics of.</summary>
     public async Task<IReadOnlyList<ReportRow>> ReportAsync(ReportBy by, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        var agencies = (await scope.ForAsync(Permissions.DossiersStats, ct)).AgencyIds(db.Set<Agency>());
-        var ratings = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
-        var desks = db.Set<KioskRating>().AsNoTracking().Where(r => !r.Flagged && agencies.Contains(r.AgencyId));
-        if (from is { } start)
-        {
-            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
-            (ratings, desks) = (ratings.Where(r => r.RatedAt >= since), desks.Where(r => r.RatedAt >= since));
-        }
-
-        if (to is { } end)
-        {
-            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
-            (ratings, desks) = (ratings.Where(r => r.RatedAt < until), desks.Where(r => r.RatedAt < until));
-        }
-
+        var (ratings, desks) = await RatedAsync(null, from, to, ct);
         List<(string Key, string Name, RatingLevel Level, int Count)> counts;
         switch (by)
         {
@@ -266,6 +230,35 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
 
         // Quoted, and a leading = + - @ neutralised, so that a name cannot become a spreadsheet formula.
         static string Field(string value) => "\"" + (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>
+    /// The ratings of dossiers received or decided by the agencies the user sees statistics of (or one of them), and
+    /// their desks' tablets' ratings except bursts waiting for review, given in the period.
+    /// </summary>
+    private async Task<(IQueryable<SatisfactionRating> Dossiers, IQueryable<KioskRating> Desks)> RatedAsync(Guid? agencyId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var agencies = (await scope.ForAsync(Permissions.DossiersStats, ct)).AgencyIds(db.Set<Agency>());
+        if (agencyId is { } one)
+        {
+            agencies = agencies.Where(a => a == one);
+        }
+
+        var dossiers = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
+        var desks = db.Set<KioskRating>().AsNoTracking().Where(r => !r.Flagged && agencies.Contains(r.AgencyId));
+        if (from is { } start)
+        {
+            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
+            (dossiers, desks) = (dossiers.Where(r => r.RatedAt >= since), desks.Where(r => r.RatedAt >= since));
+        }
+
+        if (to is { } end)
+        {
+            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+            (dossiers, desks) = (dossiers.Where(r => r.RatedAt < until), desks.Where(r => r.RatedAt < until));
+        }
+
+        return (dossiers, desks);
     }
 
     /// <summary>The five-level distribution, its official three levels, the average score (1–5) and the share satisfied or better.</summary>

@@ -76,6 +76,40 @@ public static class FileTypes
         return content.StartsWith("%PDF-"u8) && tail.IndexOf("%%EOF"u8) >= 0;
     }
 
+    /// <summary>
+    /// Reads an upload of at most <paramref name="maxBytes"/> (stopping as soon as it is larger) and checks it is a
+    /// complete PDF or an image by its content; throws a Vietnamese error otherwise. Returns the bytes and their type.
+    /// </summary>
+    public static async Task<(byte[] Bytes, string Type)> ReadDocumentAsync(Stream content, long maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                throw new DomainException($"Tệp lớn hơn {maxBytes / 1024 / 1024} MB.", ProblemKind.Invalid, "file");
+            }
+        }
+
+        var bytes = buffer.ToArray();
+        if (bytes.Length == 0)
+        {
+            throw new DomainException("Tệp rỗng.", ProblemKind.Invalid, "file");
+        }
+
+        var type = DocumentType(bytes)
+            ?? throw new DomainException("Tệp phải là PDF hoặc ảnh (PNG, JPEG, WebP); tệp này không phải.", ProblemKind.Invalid, "file");
+        if (type == "application/pdf" && !LooksLikeCompletePdf(bytes))
+        {
+            throw new DomainException("Tệp PDF bị hỏng hoặc không đầy đủ.", ProblemKind.Invalid, "file");
+        }
+
+        return (bytes, type);
+    }
+
     /// <summary>Throws a Vietnamese error unless the content is a PNG, JPEG or WebP image within the size limit.</summary>
     public static string RequireImage(byte[] content, int maxBytes)
     {
