@@ -123,6 +123,9 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         else
         {
             var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+
+            // In a transaction of its own a failed save rolls everything back: a savepoint would only cost two statements.
+            Database.AutoSavepointsEnabled = ownTransaction is null;
             try
             {
                 if (audit.Count > 0)
@@ -144,6 +147,7 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
             }
             finally
             {
+                Database.AutoSavepointsEnabled = true;
                 if (ownTransaction is not null)
                 {
                     await ownTransaction.DisposeAsync();

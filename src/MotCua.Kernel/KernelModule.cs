@@ -17,6 +17,9 @@ public static class KernelModule
         services.AddSingleton<WorkingCalendarProvider>();
         services.AddScoped<CalendarOverrides>();
         services.AddScoped<DomainEventDispatcher>();
+        services.AddMemoryCache();
+        services.AddSingleton<Persistence.ReferenceCache>();
+        services.AddSingleton<Persistence.ISaveParticipant>(sp => sp.GetRequiredService<Persistence.ReferenceCache>());
         services.AddOptions<Files.FileStoreOptions>().Bind(configuration.GetSection(Files.FileStoreOptions.Section));
         services.TryAddSingleton<Files.IFileStore, Files.LocalFileStore>();
         return services;

@@ -456,7 +456,8 @@ public abstract class DossierLifeTests(AppFixture app)
         const string procedure = "1.001978";
         var desk = await app.ApiAsAsync("motcua");
         var point = await PointAsync(desk, procedure);
-        var before = await CounterAsync(desk, point, "Accept", null, procedure);
+        await CounterAsync(desk, point, "Accept", null, procedure);
+        var before = await CounterAsync(desk, point, "Accept", null, procedure); // the process in force now comes from the node's cache
         var admin = await app.ApiAsAsync("quantri");
         var current = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/processes?procedureCode={procedure}&agencyId={point}", Json);
         current.GetProperty("timeLimit").GetDecimal().Should().Be(20);
@@ -490,6 +491,42 @@ public abstract class DossierLifeTests(AppFixture app)
 
         (await desk.PostAsJsonAsync("/api/v1/processes", new { procedureCode = procedure, agencyId = point, timeLimit = 8, timeLimitUnit = "WorkingDays", steps }))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_procedure_withdrawn_on_this_node_takes_no_more_submissions_at_once_although_submissions_read_it_from_the_node_cache()
+    {
+        // A province procedure no other test uses (it is withdrawn here).
+        const string procedure = "1.010244";
+        var citizen = await app.ApiAsAsync("congdan");
+        var point = await PointAsync(citizen, procedure);
+        HttpRequestMessage Submission()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers")
+            {
+                Content = JsonContent.Create(new
+                {
+                    procedureCode = procedure,
+                    competentAgencyId = point,
+                    applicant = new { fullName = "Nguyễn Thị Lan", idNumber = "001190012345", phone = "0912345678" },
+                    request = "Cấp mới",
+                    delivery = "Electronic",
+                    documents = Array.Empty<object>(),
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", Guid.CreateVersion7().ToString());
+            return request;
+        }
+
+        (await citizen.SendAsync(Submission())).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await citizen.SendAsync(Submission())).StatusCode.Should().Be(HttpStatusCode.Created, "the second one reads the procedure and its intake point from the cache");
+        var admin = await app.ApiAsAsync("quantri");
+        (await admin.PostAsJsonAsync($"/api/v1/procedures/{procedure}/withdraw", new { reason = "Quyết định thử nghiệm số 2", replacedByCode = ProvinceProcedure }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var refused = await citizen.SendAsync(Submission());
+        refused.StatusCode.Should().Be(HttpStatusCode.NotFound, "saving the procedure on this node drops what the node had cached");
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("thủ tục đang áp dụng");
+        (await citizen.GetAsync($"/api/v1/dossiers/procedures/{procedure}/points")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]

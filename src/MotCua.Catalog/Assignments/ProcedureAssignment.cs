@@ -9,7 +9,7 @@ namespace MotCua.Catalog.Assignments;
 /// under <see cref="AgencyId"/> (e.g. all communes of a province, including those created later). It may narrow the
 /// procedure's methods, time limit and fee, and may accept dossiers from any location (phi địa giới).
 /// </summary>
-public sealed class ProcedureAssignment
+public sealed class ProcedureAssignment : Kernel.Persistence.IReferenceData
 {
     public Guid Id { get; init; } = Ids.New();
 

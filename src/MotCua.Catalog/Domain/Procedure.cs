@@ -30,7 +30,7 @@ public sealed record ProcedureWithdrawn(Guid ProcedureId, string NationalCode, s
 /// version in force; a dossier keeps the version it was received under. A withdrawn procedure keeps its page
 /// (printed QR codes never break) and may name its replacement.
 /// </summary>
-public sealed partial class Procedure : AggregateRoot
+public sealed partial class Procedure : AggregateRoot, Kernel.Persistence.IReferenceData
 {
     private readonly List<ProcedureVersion> versions = [];
 
@@ -243,7 +243,7 @@ public sealed partial class Procedure : AggregateRoot
     private static partial Regex CodeShape();
 }
 
-public sealed class ProcedureVersion
+public sealed class ProcedureVersion : Kernel.Persistence.IReferenceData
 {
     private ProcedureVersion()
     {

@@ -30,7 +30,7 @@ public sealed record ProcessStep
 /// version and a dossier keeps the version it started with. The steps begin with reception and end with return,
 /// and their allowances together fit the legal time limit.
 /// </summary>
-public sealed class ProcessDefinition
+public sealed class ProcessDefinition : Kernel.Persistence.IReferenceData
 {
     private ProcessDefinition()
     {

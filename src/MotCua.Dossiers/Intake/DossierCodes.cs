@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Domain;
 using MotCua.Kernel;
 using MotCua.Kernel.Audit;
+using MotCua.Kernel.Persistence;
 using MotCua.Kernel.Problems;
 using MotCua.Organization.Domain;
 
@@ -23,11 +24,12 @@ public sealed class DossierCodeCounter
 /// the same statement on SQLite and PostgreSQL), so concurrent receptions on any number of nodes never share a number,
 /// and a number is never given twice even when the reception that took it fails afterwards.
 /// </summary>
-public sealed class DossierCodes(DbContext db)
+public sealed class DossierCodes(DbContext db, ReferenceCache references)
 {
     public async Task<string> NextAsync(Guid receivingAgencyId, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var identifier = await db.Set<Agency>().Where(a => a.Id == receivingAgencyId).Select(a => a.Identifier).SingleOrDefaultAsync(ct)
+        var identifier = await references.GetAsync(
+            $"agency-identifier:{receivingAgencyId}", c => db.Set<Agency>().Where(a => a.Id == receivingAgencyId).Select(a => a.Identifier).SingleOrDefaultAsync(c), ct)
             ?? throw DomainException.NotFound("cơ quan tiếp nhận");
         var day = DateOnly.FromDateTime(VietnamTime.ToLocal(receivedAt).DateTime);
         var numbers = await db.Database.SqlQuery<int>($"""

@@ -70,7 +70,10 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
     }
 
     /// <summary>The intake point of one competent agency for a procedure, or null when that agency does not do it (two or three queries, whatever the number of communes).</summary>
-    public async Task<IntakePoint?> PointForAsync(Guid procedureId, Guid competentAgencyId, CancellationToken ct)
+    public Task<IntakePoint?> PointForAsync(Guid procedureId, Guid competentAgencyId, CancellationToken ct) =>
+        work.References.GetAsync($"intake-point:{procedureId}:{competentAgencyId}", c => ReadPointAsync(procedureId, competentAgencyId, c), ct);
+
+    private async Task<IntakePoint?> ReadPointAsync(Guid procedureId, Guid competentAgencyId, CancellationToken ct)
     {
         var competent = await Db.Set<Agency>().AsNoTracking().Where(a => a.Id == competentAgencyId)
             .Select(a => new { a.Id, a.Name, a.Path, a.Level, a.ValidTo }).SingleOrDefaultAsync(ct);
@@ -107,10 +110,15 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
         return null;
     }
 
-    public async Task<Procedure> PublishedProcedureAsync(string code, CancellationToken ct) =>
-        await Db.Set<Procedure>().AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.NationalCode == code.Trim(), ct) is { Status: ProcedureStatus.Published } p
+    /// <summary>A published procedure with its versions (untracked, shared by requests on this node: read only).</summary>
+    public async Task<Procedure> PublishedProcedureAsync(string code, CancellationToken ct)
+    {
+        var trimmed = code.Trim();
+        return await work.References.GetAsync($"procedure:{trimmed}", c => Db.Set<Procedure>().AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.NationalCode == trimmed, c), ct)
+            is { Status: ProcedureStatus.Published } p
             ? p
             : throw DomainException.NotFound($"thủ tục đang áp dụng có mã {code}");
+    }
 
     /// <summary>A citizen starts (or resumes) an online draft of a procedure at an agency.</summary>
     public async Task<Dossier> StartDraftAsync(string procedureCode, Guid competentAgencyId, CancellationToken ct)

@@ -134,15 +134,15 @@ public sealed class DossierReader(DossierWork work)
 
     private async Task<DossierDto> ToDtoAsync(Dossier d, CancellationToken ct, bool historyInMemory = false)
     {
-        var names = await Db.Set<Agency>().AsNoTracking().Where(a => a.Id == d.ReceivingAgencyId || a.Id == d.CompetentAgencyId)
-            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var receivingName = await work.AgencyNameAsync(d.ReceivingAgencyId, ct);
+        var competentName = d.CompetentAgencyId == d.ReceivingAgencyId ? receivingName : await work.AgencyNameAsync(d.CompetentAgencyId, ct);
         var history = historyInMemory
             ? [.. d.History.OrderBy(e => e.At).ThenBy(e => e.Id).Select(ToDto)]
             : await HistoryAsync(d.Id, ct);
         var files = $"/api/v1/dossiers/{d.Id}/files/";
         return new DossierDto(
             d.Id, d.Code, d.Revision, d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.Status, (int)d.Status, DossierLabels.Status(d.Status), d.Channel, d.Applicant,
-            d.Request, d.Delivery, d.DeliveryAddress, d.ReceivingAgencyId, names[d.ReceivingAgencyId], d.CompetentAgencyId, names[d.CompetentAgencyId],
+            d.Request, d.Delivery, d.DeliveryAddress, d.ReceivingAgencyId, receivingName, d.CompetentAgencyId, competentName,
             d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.ReceivedByName, d.DueAt, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReturnedTo,
             d.PausedHours, d.StepIndex, d.StepKind, d.StepName, d.StepRole, d.StepAgencyId, d.StepDueAt, d.AssigneeId, d.AssigneeName,
             d.IsOverdueAt(work.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,

@@ -5,6 +5,7 @@ using MotCua.Catalog.Domain;
 using MotCua.Dossiers.Domain;
 using MotCua.Kernel.Calendar;
 using MotCua.Kernel.Files;
+using MotCua.Kernel.Persistence;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Access;
@@ -30,7 +31,8 @@ public sealed class DossierOptions
 /// What every dossier use case needs: the acting person, the working calendar, the process in force, role checks
 /// on the dossier's agencies, checked uploads, and a save that turns a lost race into a clear conflict.
 /// </summary>
-public sealed class DossierWork(DbContext db, AgencyScope scope, WorkingCalendarProvider calendars, IFileStore files, IOptions<DossierOptions> options, TimeProvider clock)
+public sealed class DossierWork(
+    DbContext db, AgencyScope scope, WorkingCalendarProvider calendars, IFileStore files, IOptions<DossierOptions> options, TimeProvider clock, ReferenceCache references)
 {
     private Actor? actor;
 
@@ -41,6 +43,14 @@ public sealed class DossierWork(DbContext db, AgencyScope scope, WorkingCalendar
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Guid? UserId => scope.UserId;
+
+    /// <summary>Procedures, agencies and processes as this node last read them (for half a minute at most).</summary>
+    public ReferenceCache References => references;
+
+    /// <summary>An agency's name, for answers and slips.</summary>
+    public async Task<string> AgencyNameAsync(Guid id, CancellationToken ct) =>
+        await references.GetAsync($"agency-name:{id}", c => db.Set<Agency>().Where(a => a.Id == id).Select(a => a.Name).SingleOrDefaultAsync(c), ct)
+        ?? throw DomainException.NotFound("cơ quan");
 
     public Task<WorkingCalendar> CalendarAsync(CancellationToken ct) => calendars.GetAsync(db, ct);
 
@@ -158,8 +168,8 @@ public sealed class DossierWork(DbContext db, AgencyScope scope, WorkingCalendar
     /// <summary>The process in force for a procedure at its competent agency; the default one is created on first use.</summary>
     public async Task<ProcessDefinition> ProcessForAsync(Procedure procedure, Guid competentAgencyId, CancellationToken ct)
     {
-        var current = await db.Set<ProcessDefinition>().AsNoTracking()
-            .Where(p => p.ProcedureId == procedure.Id && p.AgencyId == competentAgencyId && p.IsCurrent).SingleOrDefaultAsync(ct);
+        var current = await references.GetAsync($"process:{procedure.Id}:{competentAgencyId}", c => db.Set<ProcessDefinition>().AsNoTracking()
+            .Where(p => p.ProcedureId == procedure.Id && p.AgencyId == competentAgencyId && p.IsCurrent).SingleOrDefaultAsync(c), ct);
         if (current is not null)
         {
             return current;

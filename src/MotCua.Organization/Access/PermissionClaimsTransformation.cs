@@ -24,12 +24,14 @@ public sealed class PermissionClaimsTransformation(IServiceProvider services) : 
         }
 
         var permissions = new HashSet<string>(StringComparer.Ordinal);
-        if (principal.FindFirstValue(AccountKindClaim) == nameof(Domain.AccountKind.Citizen))
+        var citizen = principal.FindFirstValue(AccountKindClaim) == nameof(Domain.AccountKind.Citizen);
+        if (citizen)
         {
             permissions.Add(Permissions.CitizenSelf);
         }
 
-        var grants = await services.GetRequiredService<AgencyScope>().GrantsAsync(userId, CancellationToken.None);
+        // Only staff accounts hold role grants (AgencyScope reads none for a citizen): a citizen's request skips the read.
+        var grants = citizen ? [] : await services.GetRequiredService<AgencyScope>().GrantsAsync(userId, CancellationToken.None);
         foreach (var grant in grants)
         {
             if (Roles.Permissions.TryGetValue(grant.Role, out var granted))

@@ -33,7 +33,7 @@ public sealed record AgencyCreated(Guid AgencyId, string Identifier) : IDomainEv
 /// sub-tree is one indexed prefix query. Agencies are never deleted: they end (<see cref="ValidTo"/>) and name
 /// their successors through <see cref="AgencySuccession"/>, so history stays true.
 /// </summary>
-public sealed class Agency : AggregateRoot
+public sealed class Agency : AggregateRoot, Kernel.Persistence.IReferenceData
 {
     private Agency()
     {
