@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Dossiers.Domain;
 using MotCua.Feedback.Domain;
+using MotCua.Kernel.Persistence;
 
 namespace MotCua.Feedback.Persistence;
 
@@ -99,5 +100,64 @@ internal sealed class KioskRatingConfiguration : IEntityTypeConfiguration<KioskR
         builder.HasIndex(r => new { r.DeviceId, r.RatedAt });
         builder.HasIndex(r => new { r.AgencyId, r.RatedAt });
         builder.HasOne<KioskDevice>().WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class QuestionnaireConfiguration : IEntityTypeConfiguration<Questionnaire>
+{
+    public void Configure(EntityTypeBuilder<Questionnaire> builder)
+    {
+        builder.ToTable("Questionnaires");
+        builder.HasKey(q => q.Id);
+        builder.Property(q => q.Title).HasMaxLength(200);
+        builder.Property(q => q.CreatedBy).HasMaxLength(256);
+        builder.Property(q => q.Questions).HasJsonConversion(() => []);
+    }
+}
+
+internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
+{
+    public void Configure(EntityTypeBuilder<Survey> builder)
+    {
+        builder.ToTable("Surveys");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.OpenedBy).HasMaxLength(256);
+
+        // The questions as they were when the survey opened: later edits of the questionnaire do not change it.
+        builder.Property(s => s.Questions).HasJsonConversion(() => []);
+        builder.HasIndex(s => new { s.AgencyId, s.OpenedAt });
+        builder.HasOne<Questionnaire>().WithMany().HasForeignKey(s => s.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization.Domain.Agency>().WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<SurveyInvitation>
+{
+    public void Configure(EntityTypeBuilder<SurveyInvitation> builder)
+    {
+        builder.ToTable("SurveyInvitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Token).HasMaxLength(16);
+        builder.HasIndex(i => i.Token).IsUnique();
+        builder.HasIndex(i => new { i.SurveyId, i.DossierId }).IsUnique();
+        builder.HasOne<Survey>().WithMany().HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Dossier>().WithMany().HasForeignKey(i => i.DossierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> builder)
+    {
+        builder.ToTable("SurveyResponses");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Comment).HasMaxLength(2000);
+        builder.Property(r => r.Answers).HasJsonConversion(() => []);
+
+        // One response per invitation, however often it is sent.
+        builder.HasIndex(r => r.InvitationId).IsUnique();
+        builder.HasIndex(r => r.SurveyId);
+        builder.HasOne<SurveyInvitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -45,6 +45,9 @@ public static class Permissions
     /// <summary>Answer the suggestions and petitions sent to the agencies in scope (complaints about staff: leaders only).</summary>
     public const string FeedbackHandle = "feedback.handle";
 
+    /// <summary>Build questionnaires and run SIPAS surveys of the agencies in scope (their invitations carry applicants' contacts).</summary>
+    public const string SurveysManage = "feedback.surveys.manage";
+
     /// <summary>Read the official documents and registers of the agencies in scope.</summary>
     public const string DocumentsView = "documents.view";
 
@@ -54,7 +57,7 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, CitizenSelf,
+            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SurveysManage, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>

@@ -54,7 +54,7 @@ public static class Roles
             Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.AgenciesManage,
             Security.Permissions.StaffView, Security.Permissions.StaffManage, Security.Permissions.CalendarManage,
             Security.Permissions.AuditView, Security.Permissions.CatalogManage, Security.Permissions.ProcessesManage,
-            Security.Permissions.DossiersView, Security.Permissions.DossiersStats,
+            Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.SurveysManage,
         ],
     };
 }
