@@ -10,8 +10,8 @@ using MotCua.Feedback.Ratings;
 namespace MotCua.Feedback;
 
 /// <summary>
-/// Feedback: satisfaction ratings of returned dossiers and the suggestion box with petitions and complaints (so far;
-/// kiosks, SIPAS surveys and reports follow). Depends on Kernel, Organization and Dossiers.
+/// Feedback: satisfaction ratings of returned dossiers and of the desks' tablets, the suggestion box with petitions
+/// and complaints, SIPAS surveys, and their reports. Depends on Kernel, Organization, Catalog and Dossiers.
 /// </summary>
 public static class FeedbackModule
 {
@@ -24,6 +24,7 @@ public static class FeedbackModule
         services.AddScoped<DossierRatings>();
         services.AddScoped<Petitions.Petitions>();
         services.AddScoped<Kiosks>();
+        services.AddScoped<Surveys.Surveys>();
         var perMinute = configuration.GetValue($"{FeedbackOptions.Section}:RatingsPerMinute", 20);
         services.AddRateLimiter(o => o.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -31,5 +32,5 @@ public static class FeedbackModule
         return services;
     }
 
-    public static RouteGroupBuilder MapFeedback(this RouteGroupBuilder api) => Petitions.PetitionEndpoints.MapPetitions(api.MapRatings());
+    public static RouteGroupBuilder MapFeedback(this RouteGroupBuilder api) => Surveys.SurveyEndpoints.MapSurveys(Petitions.PetitionEndpoints.MapPetitions(api.MapRatings()));
 }

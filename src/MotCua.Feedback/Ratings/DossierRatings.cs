@@ -221,15 +221,12 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         {
             var s = row.Summary;
             text.AppendLine(string.Join(',',
-                [Field(row.Key), Field(row.Name), s.Count.ToString(CultureInfo.InvariantCulture),
+                [Feedback.Csv.Field(row.Key), Feedback.Csv.Field(row.Name), s.Count.ToString(CultureInfo.InvariantCulture),
                  .. s.Levels.Select(l => l.Count.ToString(CultureInfo.InvariantCulture)), .. s.Official.Select(o => o.Count.ToString(CultureInfo.InvariantCulture)),
                  s.Average?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", s.SatisfiedShare?.ToString("0.0000", CultureInfo.InvariantCulture) ?? ""]));
         }
 
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
-
-        // Quoted, and a leading = + - @ neutralised, so that a name cannot become a spreadsheet formula.
-        static string Field(string value) => "\"" + (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     /// <summary>
