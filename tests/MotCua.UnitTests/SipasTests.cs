@@ -109,6 +109,7 @@ public sealed class SipasTests
         var late = () => SurveyResponse.Of(survey, SurveyInvitation.For(survey.Id, Guid.CreateVersion7()), [new("a1", 5, null)], null, Now.AddDays(8));
         late.Should().Throw<DomainException>().WithMessage("*kết thúc*");
 
+        Survey.LastDay(MotCua.Kernel.VietnamTime.At(new DateOnly(2026, 12, 25), TimeOnly.MinValue).UtcDateTime).Should().Be(new DateOnly(2026, 12, 24));
         var future = () => Survey.Open(questionnaire, Guid.CreateVersion7(), new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 31), 10, Now.AddDays(7), "Quản trị", Now);
         future.Should().Throw<DomainException>();
         var tooLarge = () => Survey.Open(questionnaire, Guid.CreateVersion7(), new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), Survey.MaxSample + 1, Now.AddDays(7), "Quản trị", Now);

@@ -309,6 +309,9 @@ public sealed class Survey
 
     public bool IsOpenAt(DateTime now) => ClosedAt is null && now < ClosesAt;
 
+    /// <summary>The last local day answers are taken (the survey closes at the midnight after it).</summary>
+    public static DateOnly LastDay(DateTime closesAt) => DateOnly.FromDateTime(VietnamTime.ToLocal(closesAt.AddTicks(-1)).DateTime);
+
     public static Survey Open(Questionnaire questionnaire, Guid agencyId, DateOnly from, DateOnly to, int sampleSize, DateTime closesAt, string actor, DateTime now)
     {
         if (to < from)
