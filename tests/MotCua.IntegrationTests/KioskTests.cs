@@ -67,6 +67,31 @@ public abstract class KioskTests(AppFixture app)
         (await CountAsync(supervisor, agency)).Should().Be(before + 1);
         var report = await DocumentFlow.ReadAsync(await supervisor.GetAsync("/api/v1/ratings/report?by=Agency"));
         report.EnumerateArray().Should().Contain(r => r.GetProperty("key").GetString() == agency.ToString());
+
+        // One at a time as a flood sends them: from the sixth within ten seconds on, each is flagged.
+        var flood = new List<int>();
+        for (var i = 0; i < 7; i++)
+        {
+            var single = new { ratings = new[] { new { clientId = Guid.CreateVersion7(), level = "Poor", ratedAt = now.AddHours(-2).AddMilliseconds(i * 100) } } };
+            flood.Add((await DocumentFlow.ReadAsync(await SendAsync(app.CreateClient(), device, key, single))).GetProperty("flagged").GetInt32());
+        }
+
+        flood.Should().Equal(0, 0, 0, 0, 0, 1, 1);
+
+        // A leader reviews: the eight in the first burst were a real queue (counted), the flood's two are left out for good.
+        var leader = await app.ApiAsAsync("lanhdao");
+        (await (await app.ApiAsAsync("motcua")).GetAsync("/api/v1/kiosks/flagged")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "desk officers do not judge their own ratings");
+        var flagged = (await DocumentFlow.ReadAsync(await leader.GetAsync("/api/v1/kiosks/flagged"))).EnumerateArray().Where(f => f.GetProperty("deviceId").GetGuid() == device).ToList();
+        flagged.Should().HaveCount(10);
+        var queue = flagged.Where(f => f.GetProperty("level").GetString() == "Delighted").Select(f => f.GetProperty("id").GetGuid()).ToList();
+        var floodIds = flagged.Where(f => f.GetProperty("level").GetString() == "Poor").Select(f => f.GetProperty("id").GetGuid()).ToList();
+        var countBefore = await CountAsync(supervisor, agency);
+        (await DocumentFlow.ReadAsync(await leader.PostAsJsonAsync("/api/v1/kiosks/flagged/review", new { ids = queue, accept = true }))).GetProperty("reviewed").GetInt32().Should().Be(8);
+        (await leader.PostAsJsonAsync("/api/v1/kiosks/flagged/review", new { ids = floodIds, accept = false })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await DocumentFlow.ProblemAsync(await leader.PostAsJsonAsync("/api/v1/kiosks/flagged/review", new { ids = queue.Take(1), accept = false }), HttpStatusCode.Conflict))
+            .Should().Contain("đã được xem xét");
+        (await CountAsync(supervisor, agency)).Should().Be(countBefore + 8);
+        (await DocumentFlow.ReadAsync(await leader.GetAsync("/api/v1/kiosks/flagged"))).EnumerateArray().Should().NotContain(f => f.GetProperty("deviceId").GetGuid() == device);
     }
 
     private async Task<(Guid Device, string Key, Guid Agency)> RegisterAsync(string name)

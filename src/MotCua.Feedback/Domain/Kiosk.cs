@@ -100,5 +100,28 @@ public sealed class KioskRating
         };
     }
 
+    /// <summary>A reviewer's decision on a flagged rating: true counts it in reports, false leaves it out for good.</summary>
+    public bool? ReviewAccepted { get; private set; }
+
+    public DateTime? ReviewedAt { get; private set; }
+
+    public string? ReviewedBy { get; private set; }
+
     public void Flag() => Flagged = true;
+
+    /// <summary>Decides on a flagged rating, once; the rating itself is never changed.</summary>
+    public void Review(bool accept, string by, DateTime now)
+    {
+        if (!Flagged)
+        {
+            throw new DomainException("Lượt đánh giá này không bị gắn cờ, không cần xem xét.", ProblemKind.Conflict);
+        }
+
+        if (ReviewedAt is not null)
+        {
+            throw new DomainException("Lượt đánh giá này đã được xem xét.", ProblemKind.Conflict);
+        }
+
+        (ReviewAccepted, ReviewedAt, ReviewedBy) = (accept, now, by);
+    }
 }

@@ -94,6 +94,7 @@ internal sealed class KioskRatingConfiguration : IEntityTypeConfiguration<KioskR
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Level).HasConversion<int>();
         builder.Property(r => r.Reason).HasMaxLength(300);
+        builder.Property(r => r.ReviewedBy).HasMaxLength(256);
 
         // A tablet's replay of the same rating is taken once.
         builder.HasIndex(r => r.ClientId).IsUnique();

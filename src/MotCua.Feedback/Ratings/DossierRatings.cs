@@ -231,7 +231,7 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
 
     /// <summary>
     /// The ratings of dossiers received or decided by the agencies the user sees statistics of (or one of them), and
-    /// their desks' tablets' ratings except bursts waiting for review, given in the period.
+    /// their desks' tablets' ratings except flagged bursts not accepted on review, given in the period.
     /// </summary>
     private async Task<(IQueryable<SatisfactionRating> Dossiers, IQueryable<KioskRating> Desks)> RatedAsync(Guid? agencyId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -242,7 +242,7 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         }
 
         var dossiers = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
-        var desks = db.Set<KioskRating>().AsNoTracking().Where(r => !r.Flagged && agencies.Contains(r.AgencyId));
+        var desks = db.Set<KioskRating>().AsNoTracking().Where(r => (!r.Flagged || r.ReviewAccepted == true) && agencies.Contains(r.AgencyId));
         if (from is { } start)
         {
             var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;

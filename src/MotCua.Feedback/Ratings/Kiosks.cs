@@ -18,6 +18,11 @@ public sealed record KioskBatch(IReadOnlyList<KioskEntry>? Ratings);
 
 public sealed record KioskReceipt(int Accepted, int AlreadyHad, int Flagged);
 
+/// <summary>A flagged rating waiting for review, with the tablet and desk it came from.</summary>
+public sealed record FlaggedRating(Guid Id, Guid DeviceId, string DeviceName, string AgencyName, RatingLevel Level, string LevelName, string? Reason, DateTime RatedAt);
+
+public sealed record ReviewInput(IReadOnlyList<Guid>? Ids, bool Accept);
+
 /// <summary>
 /// The desks' rating tablets: registered with a key by an administrator of the agency, then sending ratings in
 /// batches (a tablet that was offline sends what it kept). A rating is taken once however often it is sent; more than
@@ -62,6 +67,56 @@ public sealed class Kiosks(DbContext db, AgencyScope scope, TimeProvider clock)
             where d.Id == id && d.Active
             select new KioskView(d.Id, a.Id, a.Name, d.Name, d.CreatedAt, d.Active, null, null)).SingleOrDefaultAsync(ct);
 
+    /// <summary>
+    /// Flagged ratings not reviewed yet, the latest first, of the desks where the user handles feedback: at the desk's
+    /// agency or at the agency it serves (a province's one-stop centre serves its People's Committee, whose leaders review).
+    /// </summary>
+    public async Task<IReadOnlyList<FlaggedRating>> FlaggedAsync(CancellationToken ct)
+    {
+        var desks = await ReviewableDesksAsync(ct);
+        var rows = await (
+            from r in db.Set<KioskRating>().AsNoTracking()
+            join d in db.Set<KioskDevice>() on r.DeviceId equals d.Id
+            join a in db.Set<Agency>() on r.AgencyId equals a.Id
+            where r.Flagged && r.ReviewedAt == null && desks.Contains(r.AgencyId)
+            orderby r.RatedAt descending
+            select new { r.Id, r.DeviceId, Device = d.Name, Agency = a.Name, r.Level, r.Reason, r.RatedAt }).Take(500).ToListAsync(ct);
+        return [.. rows.Select(r => new FlaggedRating(r.Id, r.DeviceId, r.Device, r.Agency, r.Level, RatingLevels.Name(r.Level), r.Reason, r.RatedAt))];
+    }
+
+    /// <summary>Counts flagged ratings in reports (a real queue of citizens) or leaves them out for good (a flood); each decision audited.</summary>
+    public async Task<int> ReviewAsync(ReviewInput input, CancellationToken ct)
+    {
+        var ids = (input.Ids ?? []).Distinct().ToList();
+        if (ids.Count is 0 or > 500)
+        {
+            throw new DomainException("Hãy chọn từ 1 đến 500 lượt đánh giá.", ProblemKind.Invalid, "ids");
+        }
+
+        var desks = await ReviewableDesksAsync(ct);
+        var ratings = await db.Set<KioskRating>().AsTracking().Where(r => ids.Contains(r.Id) && desks.Contains(r.AgencyId)).ToListAsync(ct);
+        if (ratings.Count != ids.Count)
+        {
+            throw DomainException.NotFound("lượt đánh giá");
+        }
+
+        var userId = scope.UserId;
+        var by = await db.Set<User>().Where(u => u.Id == userId).Select(u => u.FullName).SingleAsync(ct);
+        foreach (var rating in ratings)
+        {
+            rating.Review(input.Accept, by, Now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return ratings.Count;
+    }
+
+    private async Task<IQueryable<Guid>> ReviewableDesksAsync(CancellationToken ct)
+    {
+        var handled = (await scope.ForAsync(Permissions.FeedbackHandle, ct)).AgencyIds(db.Set<Agency>());
+        return db.Set<Agency>().Where(a => handled.Contains(a.Id) || (a.ParentId != null && handled.Contains(a.ParentId.Value))).Select(a => a.Id);
+    }
+
     public async Task<KioskReceipt> ReceiveAsync(Guid deviceId, string? key, KioskBatch batch, CancellationToken ct)
     {
         var device = await db.Set<KioskDevice>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deviceId, ct);
@@ -88,13 +143,24 @@ public sealed class Kiosks(DbContext db, AgencyScope scope, TimeProvider clock)
         // A burst: too many ratings from this tablet close together, counting those it sent before.
         var from = fresh.Min(r => r.RatedAt) - BurstWindow;
         var to = fresh.Max(r => r.RatedAt) + BurstWindow;
-        var earlier = await db.Set<KioskRating>().Where(r => r.DeviceId == deviceId && r.RatedAt >= from && r.RatedAt <= to).Select(r => r.RatedAt).ToListAsync(ct);
-        var times = earlier.Concat(fresh.Select(r => r.RatedAt)).Order().ToList();
-        foreach (var rating in fresh)
+        var nearby = db.Set<KioskRating>().Where(r => r.DeviceId == deviceId && r.RatedAt >= from && r.RatedAt <= to);
+        if (fresh.Count == 1)
         {
-            if (times.Count(t => t >= rating.RatedAt - BurstWindow && t <= rating.RatedAt + BurstWindow) > BurstLimit)
+            // The usual case, one rating as it is given: one count, however many the tablet sent in a flood.
+            if (await nearby.CountAsync(ct) + 1 > BurstLimit)
             {
-                rating.Flag();
+                fresh[0].Flag();
+            }
+        }
+        else
+        {
+            var times = (await nearby.Select(r => r.RatedAt).ToListAsync(ct)).Concat(fresh.Select(r => r.RatedAt)).Order().ToList();
+            foreach (var rating in fresh)
+            {
+                if (times.Count(t => t >= rating.RatedAt - BurstWindow && t <= rating.RatedAt + BurstWindow) > BurstLimit)
+                {
+                    rating.Flag();
+                }
             }
         }
 
