@@ -25,6 +25,7 @@ public static class FeedbackModule
         services.AddScoped<Petitions.Petitions>();
         services.AddScoped<Kiosks>();
         services.AddScoped<Surveys.Surveys>();
+        services.AddScoped<WeeklySummary>();
         var perMinute = configuration.GetValue($"{FeedbackOptions.Section}:RatingsPerMinute", 20);
         services.AddRateLimiter(o => o.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

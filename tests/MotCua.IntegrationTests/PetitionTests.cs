@@ -74,7 +74,7 @@ public abstract class PetitionTests(AppFixture app)
         withScan.StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
-    private static async Task<JsonElement> SendAsync(HttpClient client, string kind, Guid agencyId, string content, string? contact = null)
+    public static async Task<JsonElement> SendAsync(HttpClient client, string kind, Guid agencyId, string content, string? contact = null)
     {
         var response = await PostAsync(client, kind, agencyId, content, contact: contact);
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

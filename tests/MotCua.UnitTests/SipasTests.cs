@@ -116,3 +116,24 @@ public sealed class SipasTests
         tooLarge.Should().Throw<DomainException>();
     }
 }
+
+/// <summary>The satisfaction workbook: names that look like formulas stay text.</summary>
+public sealed class SatisfactionWorkbookTests
+{
+    [Fact]
+    public void A_name_that_looks_like_a_formula_stays_text()
+    {
+        var summary = MotCua.Feedback.Ratings.DossierRatings.Summarize([(RatingLevel.Good, 3), (RatingLevel.Poor, 1)]);
+        var bytes = MotCua.Feedback.Ratings.SatisfactionWorkbook.Build(
+            "Thử", [new("=1+2", "=HYPERLINK(\"http://x\")", summary)], [new("2026-11", summary)],
+            new(0, [], [], []), []);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes));
+        var sheet = workbook.Worksheet("Tổng hợp");
+        sheet.Cell(4, 1).HasFormula.Should().BeFalse();
+        sheet.Cell(4, 1).GetString().Should().Be("=1+2");
+        sheet.Cell(4, 2).HasFormula.Should().BeFalse();
+        sheet.Cell(4, 3).GetDouble().Should().Be(4);
+        sheet.Cell(4, 13).GetDouble().Should().Be(0.75, "the satisfied share, shown as a percentage");
+        sheet.Cell(4, 12).GetDouble().Should().Be(3.5, "the average score");
+    }
+}

@@ -1453,7 +1453,19 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("CompetentAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("RatingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReceivingAgencyId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("UserId")
@@ -1462,6 +1474,10 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RatingId");
+
+                    b.HasIndex("CompetentAgencyId", "RatedAt");
+
+                    b.HasIndex("ReceivingAgencyId", "RatedAt");
 
                     b.HasIndex("UserId", "RatingId")
                         .IsUnique();

@@ -1441,7 +1441,19 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CompetentAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RatingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceivingAgencyId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
@@ -1450,6 +1462,10 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RatingId");
+
+                    b.HasIndex("CompetentAgencyId", "RatedAt");
+
+                    b.HasIndex("ReceivingAgencyId", "RatedAt");
 
                     b.HasIndex("UserId", "RatingId")
                         .IsUnique();

@@ -186,8 +186,11 @@ public sealed class SatisfactionRating
             DossierId = dossierId, DossierCode = dossierCode, ProcedureCode = procedureCode, ReceivingAgencyId = receivingAgencyId, CompetentAgencyId = competentAgencyId,
             RatedAt = now,
         };
+        rating.officers.AddRange(officerIds.Distinct().Select(o => new RatedOfficer
+        {
+            RatingId = rating.Id, UserId = o, ReceivingAgencyId = receivingAgencyId, CompetentAgencyId = competentAgencyId, RatedAt = now,
+        }));
         rating.Apply(level, criteria, comment);
-        rating.officers.AddRange(officerIds.Distinct().Select(o => new RatedOfficer { RatingId = rating.Id, UserId = o }));
         return rating;
     }
 
@@ -213,10 +216,18 @@ public sealed class SatisfactionRating
         criteria.Validate();
         (Level, TimeScore, GuidanceScore, AttitudeScore, Visits) = (level, criteria.Time, criteria.Guidance, criteria.Attitude, criteria.Visits);
         Comment = RatingLevels.PlainText(comment);
+        foreach (var officer in officers)
+        {
+            officer.Level = level;
+        }
     }
 }
 
-/// <summary>An officer who handled the rated dossier (received it, took a step, approved or returned it).</summary>
+/// <summary>
+/// An officer who handled the rated dossier (received it, took a step, approved or returned it), with a copy of what
+/// the per-officer report filters and counts (the rating's level, time and agencies), so that a province-year of
+/// ratings is counted per officer from this table alone.
+/// </summary>
 public sealed class RatedOfficer
 {
     public Guid Id { get; init; } = Ids.New();
@@ -224,4 +235,13 @@ public sealed class RatedOfficer
     public Guid RatingId { get; init; }
 
     public Guid UserId { get; init; }
+
+    /// <summary>The rating's level, kept equal to it by <see cref="SatisfactionRating"/>.</summary>
+    public RatingLevel Level { get; internal set; }
+
+    public DateTime RatedAt { get; init; }
+
+    public Guid ReceivingAgencyId { get; init; }
+
+    public Guid CompetentAgencyId { get; init; }
 }

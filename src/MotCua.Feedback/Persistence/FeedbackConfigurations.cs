@@ -46,7 +46,10 @@ internal sealed class RatedOfficerConfiguration : IEntityTypeConfiguration<Rated
     {
         builder.ToTable("RatedOfficers");
         builder.HasKey(o => o.Id);
+        builder.Property(o => o.Level).HasConversion<int>();
         builder.HasIndex(o => new { o.UserId, o.RatingId }).IsUnique();
+        builder.HasIndex(o => new { o.CompetentAgencyId, o.RatedAt });
+        builder.HasIndex(o => new { o.ReceivingAgencyId, o.RatedAt });
     }
 }
 

@@ -32,6 +32,8 @@ public static class PetitionEndpoints
             return TypedResults.Created($"/api/v1/petitions/{receipt.Code}", receipt);
         }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(FeedbackModule.RatePolicy);
         group.MapGet("published", async (Petitions petitions, CancellationToken ct) => TypedResults.Ok(await petitions.PublishedAsync(ct))).AllowAnonymous();
+        group.MapGet("timeliness", async (DateOnly? from, DateOnly? to, Petitions petitions, CancellationToken ct) => TypedResults.Ok(await petitions.TimelinessAsync(from, to, ct)))
+            .RequireAuthorization(Permissions.DossiersStats);
         group.MapGet("{code}", async (string code, Petitions petitions, CancellationToken ct) => TypedResults.Ok(await petitions.StatusAsync(code, ct)))
             .AllowAnonymous().RequireRateLimiting(FeedbackModule.RatePolicy);
 

@@ -27,6 +27,13 @@ public sealed record PublishedPetition(string Code, string KindName, string Agen
 
 public sealed record AnswerInput(string Answer, bool Publish = false);
 
+/// <summary>Petitions received by an agency in a period and how they were handled against their deadlines (Decision 766's "handled on time").</summary>
+public sealed record PetitionTimeliness(Guid AgencyId, string AgencyName, int Received, int AnsweredOnTime, int AnsweredLate, int OpenWithinTime, int OpenOverdue)
+{
+    /// <summary>Answered on time among those answered or already overdue; null when none is due yet.</summary>
+    public double? OnTimeShare => AnsweredOnTime + AnsweredLate + OpenOverdue is var due and > 0 ? Math.Round((double)AnsweredOnTime / due, 4) : null;
+}
+
 /// <summary>
 /// The suggestion box: anyone sends a suggestion, a petition or a complaint of harassment to an agency and tracks it
 /// by its code; the agency answers before the deadline (working days); complaints are seen and answered by the
@@ -114,6 +121,38 @@ public sealed class Petitions(DbContext db, AgencyScope scope, IFileStore files,
             select new { Petition = p, AgencyName = a.Name }).Take(50).ToListAsync(ct);
         return [.. rows.Select(r => new PublishedPetition(
             r.Petition.Code, KindName(r.Petition.Kind), r.AgencyName, Petition.Redacted(r.Petition.Content), Petition.Redacted(r.Petition.Answer ?? ""), r.Petition.AnsweredAt!.Value))];
+    }
+
+    /// <summary>
+    /// For each agency the user sees statistics of: petitions (complaints included, counted only) received in the period,
+    /// answered on time or late, and still open within or past their deadline.
+    /// </summary>
+    public async Task<IReadOnlyList<PetitionTimeliness>> TimelinessAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var agencies = (await scope.ForAsync(Permissions.DossiersStats, ct)).AgencyIds(db.Set<Agency>());
+        var petitions = db.Set<Petition>().AsNoTracking().Where(p => agencies.Contains(p.AgencyId));
+        if (from is { } start)
+        {
+            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
+            petitions = petitions.Where(p => p.CreatedAt >= since);
+        }
+
+        if (to is { } end)
+        {
+            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+            petitions = petitions.Where(p => p.CreatedAt < until);
+        }
+
+        var now = Now;
+        var rows = await (
+            from p in petitions
+            join a in db.Set<Agency>() on p.AgencyId equals a.Id
+            group p by new { a.Id, a.Name } into g
+            select new PetitionTimeliness(
+                g.Key.Id, g.Key.Name, g.Count(),
+                g.Count(p => p.AnsweredAt != null && p.AnsweredAt <= p.DueAt), g.Count(p => p.AnsweredAt != null && p.AnsweredAt > p.DueAt),
+                g.Count(p => p.AnsweredAt == null && p.DueAt >= now), g.Count(p => p.AnsweredAt == null && p.DueAt < now))).ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.Received).ThenBy(r => r.AgencyName, StringComparer.Ordinal)];
     }
 
     /// <summary>Petitions of the agencies where the user answers them; complaints of those where the user is a leader.</summary>

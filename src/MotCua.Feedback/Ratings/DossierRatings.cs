@@ -55,6 +55,17 @@ public enum ReportBy
     Procedure,
 }
 
+/// <summary>One local month of a trend: "2025-03" and its summary.</summary>
+public sealed record TrendPoint(string Month, SatisfactionSummary Summary);
+
+/// <summary>Why people were not satisfied: the reasons picked at the tablets, the criteria scored low, the latest comments.</summary>
+public sealed record DissatisfactionReasons(int Dissatisfied, IReadOnlyList<ReasonCount> TabletReasons, IReadOnlyList<ReasonCount> LowCriteria, IReadOnlyList<string> Comments);
+
+public sealed record ReasonCount(string Reason, int Count);
+
+/// <summary>A rating of Chưa tốt or Thất vọng: from a dossier's link (with its code) or a desk's tablet.</summary>
+public sealed record LowRating(string? DossierCode, string Where, RatingLevel Level, string LevelName, string? Comment, DateTime RatedAt);
+
 /// <summary>One row of a satisfaction report: who or what, and its summary.</summary>
 public sealed record ReportRow(string Key, string Name, SatisfactionSummary Summary);
 
@@ -134,7 +145,7 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         }
 
         var criteria = new RatingCriteria(input.Time, input.Guidance, input.Attitude, input.Visits);
-        var rating = await db.Set<SatisfactionRating>().AsTracking().SingleOrDefaultAsync(r => r.DossierId == dossier.Id, ct);
+        var rating = await db.Set<SatisfactionRating>().AsTracking().Include(r => r.Officers).SingleOrDefaultAsync(r => r.DossierId == dossier.Id, ct);
         if (rating is null)
         {
             rating = SatisfactionRating.Of(
@@ -178,18 +189,18 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         switch (by)
         {
             case ReportBy.Officer:
-                counts = [.. (await (
-                    from r in ratings
-                    join o in db.Set<RatedOfficer>() on r.Id equals o.RatingId
-                    join u in db.Set<User>() on o.UserId equals u.Id
-                    group r by new { u.Id, u.FullName, r.Level } into g
-                    select new { g.Key.Id, g.Key.FullName, g.Key.Level, Count = g.Count() }).ToListAsync(ct)).Select(x => (x.Id.ToString(), x.FullName, x.Level, x.Count))];
+                // From the officers' table alone (it carries each rating's level, time and agencies): no join of two large tables.
+                var byOfficer = await (await OfficersRatedAsync(from, to, ct)).GroupBy(o => new { o.UserId, o.Level })
+                    .Select(g => new { g.Key.UserId, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+                var ids = byOfficer.Select(x => x.UserId).Distinct().ToList();
+                var people = await db.Set<User>().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+                counts = [.. byOfficer.Select(x => (x.UserId.ToString(), people.GetValueOrDefault(x.UserId) ?? "?", x.Level, x.Count))];
                 break;
             case ReportBy.Procedure:
                 var byProcedure = await ratings.GroupBy(r => new { r.ProcedureCode, r.Level }).Select(g => new { g.Key.ProcedureCode, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
                 var codes = byProcedure.Select(x => x.ProcedureCode).Distinct().ToList();
-                var names = await db.Set<Dossier>().Where(d => codes.Contains(d.ProcedureCode)).GroupBy(d => d.ProcedureCode)
-                    .Select(g => new { Code = g.Key, Name = g.Max(d => d.ProcedureName) }).ToDictionaryAsync(x => x.Code, x => x.Name, ct);
+                var names = await db.Set<Catalog.Domain.Procedure>().Where(p => codes.Contains(p.NationalCode)).Select(p => new { p.NationalCode, p.Name })
+                    .ToDictionaryAsync(p => p.NationalCode, p => p.Name, ct);
                 counts = [.. byProcedure.Select(x => (x.ProcedureCode, names.GetValueOrDefault(x.ProcedureCode) ?? x.ProcedureCode, x.Level, x.Count))];
                 break;
             default:
@@ -210,6 +221,68 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         return [.. counts.GroupBy(c => (c.Key, c.Name))
             .Select(g => new ReportRow(g.Key.Key, g.Key.Name, Summarize(g.Select(c => (c.Level, c.Count)))))
             .OrderByDescending(r => r.Summary.Count).ThenBy(r => r.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The period's ratings month by month (local months), for the trend.</summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(Guid? agencyId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var (dossiers, desks) = await RatedAsync(agencyId, from, to, ct);
+        var offset = VietnamTime.Zone.BaseUtcOffset.TotalHours; // no daylight saving in Viet Nam
+        var counts = await dossiers.Select(r => new { At = r.RatedAt.AddHours(offset), r.Level })
+            .GroupBy(r => new { r.At.Year, r.At.Month, r.Level }).Select(g => new { g.Key.Year, g.Key.Month, g.Key.Level, Count = g.Count() }).ToListAsync(ct);
+        counts.AddRange(await desks.Select(r => new { At = r.RatedAt.AddHours(offset), r.Level })
+            .GroupBy(r => new { r.At.Year, r.At.Month, r.Level }).Select(g => new { g.Key.Year, g.Key.Month, g.Key.Level, Count = g.Count() }).ToListAsync(ct));
+        return [.. counts.GroupBy(c => $"{c.Year:0000}-{c.Month:00}").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new TrendPoint(g.Key, Summarize(g.Select(c => (c.Level, c.Count)))))];
+    }
+
+    /// <summary>What the dissatisfied (Chưa tốt, Thất vọng) said in the period: tablet reasons, criteria scored 1–2, the latest comments.</summary>
+    public async Task<DissatisfactionReasons> ReasonsAsync(Guid? agencyId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var (dossiers, desks) = await RatedAsync(agencyId, from, to, ct);
+        var lowDossiers = dossiers.Where(r => r.Level <= RatingLevel.Poor);
+        var lowDesks = desks.Where(r => r.Level <= RatingLevel.Poor);
+        var tablet = await lowDesks.GroupBy(r => r.Reason ?? "").Select(g => new { Reason = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var criteria = await lowDossiers.GroupBy(_ => 1).Select(g => new
+        {
+            Count = g.Count(),
+            Time = g.Count(r => r.TimeScore <= 2),
+            Guidance = g.Count(r => r.GuidanceScore <= 2),
+            Attitude = g.Count(r => r.AttitudeScore <= 2),
+            Visits = g.Count(r => r.Visits >= 3),
+        }).SingleOrDefaultAsync(ct);
+        var comments = await lowDossiers.Where(r => r.Comment != null).OrderByDescending(r => r.RatedAt).Select(r => r.Comment!).Take(50).ToListAsync(ct);
+        return new DissatisfactionReasons(
+            (criteria?.Count ?? 0) + tablet.Sum(t => t.Count),
+            [.. tablet.Select(t => new ReasonCount(t.Reason.Length == 0 ? "(không nêu lý do)" : t.Reason, t.Count)).OrderByDescending(t => t.Count).ThenBy(t => t.Reason, StringComparer.Ordinal)],
+            criteria is null ? [] :
+            [
+                new("Thời gian giải quyết chưa đúng hẹn", criteria.Time), new("Hướng dẫn, giải thích chưa rõ", criteria.Guidance),
+                new("Thái độ phục vụ chưa tốt", criteria.Attitude), new("Phải đi lại từ 3 lần trở lên", criteria.Visits),
+            ],
+            comments);
+    }
+
+    /// <summary>The period's ratings of Chưa tốt or Thất vọng, the latest first (at most <paramref name="take"/> of each source).</summary>
+    public async Task<IReadOnlyList<LowRating>> LowAsync(DateOnly? from, DateOnly? to, int take, CancellationToken ct)
+    {
+        var (dossiers, desks) = await RatedAsync(null, from, to, ct);
+        var fromDossiers = await (
+            from r in dossiers
+            join a in db.Set<Agency>() on r.ReceivingAgencyId equals a.Id
+            where r.Level <= RatingLevel.Poor
+            orderby r.RatedAt descending
+            select new { r.DossierCode, a.Name, r.Level, r.Comment, r.RatedAt }).Take(take).ToListAsync(ct);
+        var fromDesks = await (
+            from r in desks
+            join d in db.Set<KioskDevice>() on r.DeviceId equals d.Id
+            join a in db.Set<Agency>() on r.AgencyId equals a.Id
+            where r.Level <= RatingLevel.Poor
+            orderby r.RatedAt descending
+            select new { Device = d.Name, a.Name, r.Level, r.Reason, r.RatedAt }).Take(take).ToListAsync(ct);
+        return [.. fromDossiers.Select(r => new LowRating(r.DossierCode, r.Name, r.Level, RatingLevels.Name(r.Level), r.Comment, r.RatedAt))
+            .Concat(fromDesks.Select(r => new LowRating(null, $"{r.Device} — {r.Name}", r.Level, RatingLevels.Name(r.Level), r.Reason, r.RatedAt)))
+            .OrderByDescending(r => r.RatedAt)];
     }
 
     /// <summary>A report as CSV for spreadsheets (UTF-8 with its mark, so that Excel reads the Vietnamese).</summary>
@@ -256,6 +329,26 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         }
 
         return (dossiers, desks);
+    }
+
+    /// <summary>The officers of the ratings <see cref="RatedAsync"/> gives (same agencies, same period).</summary>
+    private async Task<IQueryable<RatedOfficer>> OfficersRatedAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var agencies = (await scope.ForAsync(Permissions.DossiersStats, ct)).AgencyIds(db.Set<Agency>());
+        var officers = db.Set<RatedOfficer>().AsNoTracking().Where(o => agencies.Contains(o.CompetentAgencyId) || agencies.Contains(o.ReceivingAgencyId));
+        if (from is { } start)
+        {
+            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
+            officers = officers.Where(o => o.RatedAt >= since);
+        }
+
+        if (to is { } end)
+        {
+            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+            officers = officers.Where(o => o.RatedAt < until);
+        }
+
+        return officers;
     }
 
     /// <summary>The five-level distribution, its official three levels, the average score (1–5) and the share satisfied or better.</summary>

@@ -17,13 +17,28 @@ public static class RatingEndpoints
         group.MapGet("summary", async (Guid? agencyId, DateOnly? from, DateOnly? to, DossierRatings ratings, CancellationToken ct) =>
             TypedResults.Ok(await ratings.SummaryAsync(agencyId, from, to, ct))).RequireAuthorization(Permissions.DossiersStats);
 
-        group.MapGet("report", async (ReportBy? by, DateOnly? from, DateOnly? to, string? format, DossierRatings ratings, CancellationToken ct) =>
+        group.MapGet("report", async (ReportBy? by, DateOnly? from, DateOnly? to, string? format, DossierRatings ratings, Petitions.Petitions petitions, CancellationToken ct) =>
         {
-            var rows = await ratings.ReportAsync(by ?? ReportBy.Agency, from, to, ct);
-            return format == "csv"
-                ? Results.File(DossierRatings.Csv(rows), "text/csv; charset=utf-8", $"danh-gia-{(by ?? ReportBy.Agency).ToString().ToLowerInvariant()}.csv")
-                : Results.Ok(rows);
+            var grouping = by ?? ReportBy.Agency;
+            var rows = await ratings.ReportAsync(grouping, from, to, ct);
+            var name = $"danh-gia-{grouping.ToString().ToLowerInvariant()}";
+            return format switch
+            {
+                "csv" => Results.File(DossierRatings.Csv(rows), "text/csv; charset=utf-8", name + ".csv"),
+                "xlsx" => Results.File(
+                    SatisfactionWorkbook.Build(
+                        $"Mức độ hài lòng {(from is { } f ? "từ " + Kernel.Ui.Display.Date(f) : "")} {(to is { } t ? "đến " + Kernel.Ui.Display.Date(t) : "")}".TrimEnd(),
+                        rows, await ratings.TrendAsync(null, from, to, ct), await ratings.ReasonsAsync(null, from, to, ct), await petitions.TimelinessAsync(from, to, ct)),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+                _ => Results.Ok(rows),
+            };
         }).RequireAuthorization(Permissions.DossiersStats);
+        group.MapGet("week", async (DateOnly? until, WeeklySummary summary, CancellationToken ct) => TypedResults.Ok(await summary.ForAsync(until, ct)))
+            .RequireAuthorization(Permissions.FeedbackHandle);
+        group.MapGet("trend", async (Guid? agencyId, DateOnly? from, DateOnly? to, DossierRatings ratings, CancellationToken ct) =>
+            TypedResults.Ok(await ratings.TrendAsync(agencyId, from, to, ct))).RequireAuthorization(Permissions.DossiersStats);
+        group.MapGet("reasons", async (Guid? agencyId, DateOnly? from, DateOnly? to, DossierRatings ratings, CancellationToken ct) =>
+            TypedResults.Ok(await ratings.ReasonsAsync(agencyId, from, to, ct))).RequireAuthorization(Permissions.DossiersStats);
 
         // Whoever holds the link rates: no account needed, as on paper.
         group.MapGet("{token}", async (string token, DossierRatings ratings, CancellationToken ct) => TypedResults.Ok(await ratings.FormAsync(token, ct)))
