@@ -22,7 +22,10 @@ export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5090 D
 (cd /tmp/motcua-pub && exec dotnet MotCua.Web.dll) > /tmp/motcua-bench.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:5090/health/ready >/dev/null; do sleep 1; done
+until curl -sf http://127.0.0.1:5090/health/ready >/dev/null; do
+  kill -0 $app 2>/dev/null || { echo "the application stopped; see /tmp/motcua-bench.log"; exit 1; }
+  sleep 1
+done
 if [ "${REUSE:-0}" != 1 ]; then
   start=$(date +%s)
   psql_ -d $db -v n="$n" -f "$root/bench/dossiers/generate.sql"

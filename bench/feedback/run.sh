@@ -15,12 +15,16 @@ export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5090 D
 (cd /tmp/motcua-pub && exec dotnet MotCua.Web.dll) > /tmp/motcua-bench.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:5090/health/ready >/dev/null; do sleep 1; done
+until curl -sf http://127.0.0.1:5090/health/ready >/dev/null; do
+  kill -0 $app 2>/dev/null || { echo "the application stopped; see /tmp/motcua-bench.log"; exit 1; }
+  sleep 1
+done
 if [ "${REUSE:-0}" != 1 ] || [ "$(psql_ -d $db -tA -c "SELECT count(*) FROM \"SatisfactionRatings\" WHERE \"Comment\" = 'bench'")" = 0 ]; then
   start=$(date +%s)
   psql_ -d $db -f "$root/bench/feedback/ratings.sql"
   echo "ratings generated in $(( $(date +%s) - start )) s"
 fi
+psql_ -d $db -c 'VACUUM (ANALYZE) "SatisfactionRatings", "RatedOfficers", "KioskRatings"'
 token() { curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"MotCua@2026\"}" http://127.0.0.1:5090/api/v1/auth/token | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'; }
 admin=$(token quantri); supervisor=$(token giamsat)
 authority=$(psql_ -d $db -tA -c 'SELECT "Id" FROM "Agencies" WHERE "ParentId" IS NULL LIMIT 1')

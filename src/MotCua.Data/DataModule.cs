@@ -136,7 +136,12 @@ public static class DataModule
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+
+        // A migration may copy or index millions of rows (a province's ratings, dossiers): no 30-second limit for it.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync(cancellationToken);
+        db.Database.SetCommandTimeout(timeout);
         logger.LogInformation("Database {Provider}: {Count} migrations applied", settings.Provider, pending.Count);
     }
 

@@ -26,6 +26,7 @@ public static class FeedbackModule
         services.AddScoped<Kiosks>();
         services.AddScoped<Surveys.Surveys>();
         services.AddScoped<WeeklySummary>();
+        services.AddScoped<Dossiers.Slips.IRatingInvitations, RatingSlipLinks>();
         var perMinute = configuration.GetValue($"{FeedbackOptions.Section}:RatingsPerMinute", 20);
         services.AddRateLimiter(o => o.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -94,6 +94,33 @@ public abstract class KioskTests(AppFixture app)
         (await DocumentFlow.ReadAsync(await leader.GetAsync("/api/v1/kiosks/flagged"))).EnumerateArray().Should().NotContain(f => f.GetProperty("deviceId").GetGuid() == device);
     }
 
+    [Fact]
+    public async Task The_desks_printed_QR_card_lets_each_phone_rate_the_desk_once_a_day_without_a_key()
+    {
+        var (device, _, _) = await RegisterAsync("Quầy có thẻ QR");
+        var admin = await app.PagesAsAsync("quantri");
+        var card = await admin.GetStringAsync($"/quan-tri/kiosk/{device}/the");
+        card.Should().Contain("<svg").And.Contain($"/danh-gia/quay/{device}");
+
+        var phone = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        var rated = await AppFixture.PostFormAsync(phone, $"/danh-gia/quay/{device}", "danh-gia-quay", new() { ["Level"] = "Good", ["Reason"] = "Nhanh chóng" });
+        (await rated.Content.ReadAsStringAsync()).Should().Contain("Cảm ơn Ông/Bà đã đánh giá");
+        (await phone.GetStringAsync($"/danh-gia/quay/{device}")).Should().Contain("đã đánh giá Quầy có thẻ QR hôm nay", "one rating per phone and desk a day");
+
+        var otherPhone = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        (await (await AppFixture.PostFormAsync(otherPhone, $"/danh-gia/quay/{device}", "danh-gia-quay", new() { ["Level"] = "Poor", ["Reason"] = "<b>x</b>" }))
+            .Content.ReadAsStringAsync()).Should().Contain("Cảm ơn");
+        (await otherPhone.GetStringAsync($"/danh-gia/quay/{Guid.CreateVersion7()}")).Should().Contain("Không tìm thấy quầy");
+
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var ratings = await db.Set<KioskRating>().Where(r => r.DeviceId == device).OrderBy(r => r.Level).ToListAsync();
+            ratings.Should().HaveCount(2).And.OnlyContain(r => r.ByPhone && !r.Flagged);
+            ratings.Select(r => r.Reason).Should().Equal(null, "Nhanh chóng"); // an unlisted reason is dropped
+        }
+    }
+
     private async Task<(Guid Device, string Key, Guid Agency)> RegisterAsync(string name)
     {
         Guid centre;

@@ -28,6 +28,12 @@ public abstract class RatingTests(AppFixture app)
         var link = await DocumentFlow.ReadAsync(await citizen.GetAsync($"/api/v1/dossiers/{dossier.Id}/rating-link"));
         var token = link.GetProperty("token").GetString()!;
         token.Should().MatchRegex("^[A-Z2-9]{16}$");
+
+        // The return slip carries the same link as a QR code.
+        var (slip, qr) = await PdfTools.ReadAsync(await (await app.ApiAsAsync("motcua")).GetByteArrayAsync($"/api/v1/dossiers/{dossier.Id}/slips/tra-ket-qua.pdf"));
+        slip.Should().Contain("PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ").And.Contain(dossier.Code).And.Contain("đánh giá mức độ hài lòng").And.Contain("Hoàng Đức Minh");
+        qr.Should().Be("http://localhost/danh-gia/" + token);
+        (await citizen.GetAsync($"/api/v1/dossiers/{waiting.Id}/slips/tra-ket-qua.pdf")).StatusCode.Should().Be(HttpStatusCode.Conflict, "not returned yet");
         (await DocumentFlow.ReadAsync(await (await app.ApiAsAsync("motcua")).GetAsync($"/api/v1/dossiers/{dossier.Id}/rating-link"))).GetProperty("token").GetString()
             .Should().Be(token, "the desk shows the same link as a QR");
 

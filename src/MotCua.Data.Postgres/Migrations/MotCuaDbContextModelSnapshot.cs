@@ -1295,6 +1295,9 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 

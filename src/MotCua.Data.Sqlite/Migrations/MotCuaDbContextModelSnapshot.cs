@@ -1283,6 +1283,9 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ByPhone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 

@@ -158,6 +158,8 @@ public static class DossierLabels
         _ => action.ToString(),
     };
 
+    public static string Outcome(DossierOutcome outcome) => outcome == DossierOutcome.Granted ? "giải quyết theo đề nghị" : "từ chối giải quyết";
+
     public static string Timeliness(Timeliness? value) => value switch
     {
         Domain.Timeliness.Early => "Trước hạn",

@@ -33,6 +33,19 @@ public enum SlipKind
 
     /// <summary>Phiếu kiểm soát quá trình giải quyết hồ sơ.</summary>
     TrackingSheet,
+
+    /// <summary>Phiếu trả kết quả: what was returned, to whom and how, with the QR code to rate the service.</summary>
+    Return,
+}
+
+/// <summary>
+/// The page where the applicant rates a returned dossier, for its return slip's QR code. The Feedback module provides
+/// it (Dossiers cannot depend on Feedback); without it the slip has no rating code.
+/// </summary>
+public interface IRatingInvitations
+{
+    /// <summary>The rating page's path (e.g. <c>/danh-gia/ABCD…</c>) of a returned dossier the user may see.</summary>
+    Task<string> PathAsync(Guid dossierId, CancellationToken ct);
 }
 
 /// <summary>
@@ -50,9 +63,10 @@ public sealed class SlipPrinter(DossierWork work)
         ["xin-loi"] = SlipKind.Apology,
         ["dung-xu-ly"] = SlipKind.Stop,
         ["theo-doi"] = SlipKind.TrackingSheet,
+        ["tra-ket-qua"] = SlipKind.Return,
     };
 
-    public async Task<byte[]> RenderAsync(Dossier dossier, SlipKind kind, string trackingUrl, CancellationToken ct)
+    public async Task<byte[]> RenderAsync(Dossier dossier, SlipKind kind, string trackingUrl, CancellationToken ct, string? ratingUrl = null)
     {
         var db = work.Db;
         var history = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
@@ -130,6 +144,25 @@ public sealed class SlipPrinter(DossierWork work)
                     break;
                 }
 
+                case SlipKind.Return:
+                {
+                    var e = Last(DossierAction.Return);
+                    slip.Heading(dossier.Code);
+                    Applicant(slip, dossier);
+                    slip.Line("Thủ tục: " + dossier.ProcedureName + ". Cơ quan giải quyết: " + competent + ".");
+                    slip.Line("Kết quả giải quyết: " + (dossier.ResultNotation is { } notation ? "văn bản số " + notation : dossier.Outcome is { } outcome ? DossierLabels.Outcome(outcome) : "—")
+                        + (dossier.ResultValidUntil is { } valid ? $", có hiệu lực đến {valid:dd/MM/yyyy}" : "") + ".");
+                    slip.Line("Hẹn trả: " + Moment(dossier.DueAt) + ". Đã trả: " + Moment(e.At) + " (" + DossierLabels.Timeliness(dossier.FinishedTimeliness) + ").");
+                    slip.Line("Hình thức và người nhận: " + (e.Comment ?? DossierLabels.Delivery(dossier.Delivery)) + ".");
+                    if (ratingUrl is not null)
+                    {
+                        slip.Qr(ratingUrl, "Ông/Bà vui lòng quét mã để đánh giá mức độ hài lòng (Thất vọng, Chưa tốt, Chấp nhận, Tốt, Yêu thích): " + ratingUrl);
+                    }
+
+                    slip.Signatures(e.At, ("NGƯỜI NHẬN KẾT QUẢ", dossier.ReturnedTo ?? dossier.ApplicantName), ("NGƯỜI TRẢ KẾT QUẢ", e.ActorName));
+                    break;
+                }
+
                 default:
                     TrackingSheet(slip, dossier, history, agencies, competent);
                     break;
@@ -146,6 +179,7 @@ public sealed class SlipPrinter(DossierWork work)
         SlipKind.Refusal => "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
         SlipKind.Apology => "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
         SlipKind.Stop => "THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ",
+        SlipKind.Return => "PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ",
         _ => "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
     };
 
@@ -391,7 +425,10 @@ public static class SlipEndpoints
             await reader.ForUserAsync(id, ct);
             var dossier = await work.Db.Set<Dossier>().AsNoTracking().Include(d => d.Documents).SingleAsync(d => d.Id == id, ct);
             var url = Catalog.Portal.ProcedureEndpoints.PublicUrl(http, "/tra-cuu/" + dossier.Code);
-            var pdf = await printer.RenderAsync(dossier, kind, url, ct);
+            var rating = kind == SlipKind.Return && dossier.Status == DossierStatus.Returned && http.RequestServices.GetService(typeof(IRatingInvitations)) is IRatingInvitations links
+                ? Catalog.Portal.ProcedureEndpoints.PublicUrl(http, await links.PathAsync(id, ct))
+                : null;
+            var pdf = await printer.RenderAsync(dossier, kind, url, ct, rating);
             http.Response.Headers.CacheControl = "no-store";
             return TypedResults.File(pdf, "application/pdf", $"{name}-{dossier.Code ?? dossier.Id.ToString()}.pdf");
         }).WithTags("Dossiers").RequireAuthorization();

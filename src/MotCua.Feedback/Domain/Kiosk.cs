@@ -78,7 +78,10 @@ public sealed class KioskRating
 
     public bool Flagged { get; private set; }
 
-    public static KioskRating Given(KioskDevice device, Guid clientId, RatingLevel level, string? reason, DateTime? ratedAt, DateTime now)
+    /// <summary>Given on the citizen's own phone from the desk's QR card, not on the desk's tablet.</summary>
+    public bool ByPhone { get; private init; }
+
+    public static KioskRating Given(KioskDevice device, Guid clientId, RatingLevel level, string? reason, DateTime? ratedAt, DateTime now, bool byPhone = false)
     {
         if (!Enum.IsDefined(level))
         {
@@ -95,7 +98,7 @@ public sealed class KioskRating
         var text = RatingLevels.PlainText(reason);
         return new KioskRating
         {
-            DeviceId = device.Id, AgencyId = device.AgencyId, ClientId = clientId, Level = level, RatedAt = at, ReceivedAt = now,
+            DeviceId = device.Id, AgencyId = device.AgencyId, ClientId = clientId, Level = level, RatedAt = at, ReceivedAt = now, ByPhone = byPhone,
             Reason = text is { Length: > 300 } ? text[..300] : text,
         };
     }
@@ -124,4 +127,12 @@ public sealed class KioskRating
 
         (ReviewAccepted, ReviewedAt, ReviewedBy) = (accept, now, by);
     }
+}
+
+/// <summary>The reasons offered after a desk rating (tablet or phone): for Chưa tốt and Thất vọng, and for the others.</summary>
+public static class DeskReasons
+{
+    public static readonly string[] Low = ["Chờ đợi lâu", "Hướng dẫn chưa rõ", "Thái độ cán bộ", "Phải đi lại nhiều lần", "Lý do khác"];
+
+    public static readonly string[] High = ["Nhanh chóng", "Hướng dẫn rõ ràng", "Cán bộ nhiệt tình", "Thủ tục đơn giản"];
 }

@@ -125,7 +125,23 @@ public sealed class Kiosks(DbContext db, AgencyScope scope, TimeProvider clock)
             throw new DomainException("Thiết bị chưa được đăng ký hoặc khóa không đúng.", ProblemKind.Forbidden);
         }
 
-        var entries = batch.Ratings ?? [];
+        return await TakeAsync(device, batch.Ratings ?? [], byPhone: false, ct);
+    }
+
+    /// <summary>
+    /// A rating from the citizen's own phone through the desk's printed QR card: no key (the card is public), so the page
+    /// lets a phone rate a desk once a day and the address limit applies; bursts are flagged as the tablet's are.
+    /// </summary>
+    public async Task<KioskReceipt> ReceiveFromPhoneAsync(Guid deviceId, KioskEntry entry, CancellationToken ct)
+    {
+        var device = await db.Set<KioskDevice>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == deviceId && d.Active, ct)
+            ?? throw DomainException.NotFound("quầy");
+        return await TakeAsync(device, [entry with { RatedAt = null }], byPhone: true, ct);
+    }
+
+    private async Task<KioskReceipt> TakeAsync(KioskDevice device, IReadOnlyList<KioskEntry> entries, bool byPhone, CancellationToken ct)
+    {
+        var deviceId = device.Id;
         if (entries.Count is 0 or > 500)
         {
             throw new DomainException("Mỗi lần gửi từ 1 đến 500 lượt đánh giá.", ProblemKind.Invalid, "ratings");
@@ -134,7 +150,7 @@ public sealed class Kiosks(DbContext db, AgencyScope scope, TimeProvider clock)
         var ids = entries.Select(e => e.ClientId).ToList();
         var known = (await db.Set<KioskRating>().Where(r => ids.Contains(r.ClientId)).Select(r => r.ClientId).ToListAsync(ct)).ToHashSet();
         var fresh = entries.Where(e => !known.Contains(e.ClientId)).DistinctBy(e => e.ClientId)
-            .Select(e => KioskRating.Given(device, e.ClientId, e.Level, e.Reason, e.RatedAt?.ToUniversalTime(), Now)).ToList();
+            .Select(e => KioskRating.Given(device, e.ClientId, e.Level, e.Reason, e.RatedAt?.ToUniversalTime(), Now, byPhone)).ToList();
         if (fresh.Count == 0)
         {
             return new KioskReceipt(0, entries.Count, 0);
