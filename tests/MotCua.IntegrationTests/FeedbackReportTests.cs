@@ -70,6 +70,8 @@ public abstract class FeedbackReportTests(AppFixture app)
 
         var week = await DocumentFlow.ReadAsync(await leader.GetAsync("/api/v1/ratings/week"));
         week.GetProperty("low").EnumerateArray().Should().Contain(l => l.GetProperty("dossierCode").GetString() == dossier.Code, "the leader's agency decided it");
+        week.GetProperty("low").EnumerateArray().Should().Contain(l => l.GetProperty("where").GetString()!.StartsWith("Quầy 9", StringComparison.Ordinal),
+            "the province's one-stop centre serves its People's Committee, whose leaders read its desks' ratings");
         week.GetProperty("openComplaints").EnumerateArray().Single().GetProperty("code").GetString().Should().Be(complaint.GetProperty("code").GetString());
         week.GetProperty("openPetitions").GetInt32().Should().Be(1);
         (await (await app.ApiAsAsync("chuyenvien")).GetAsync("/api/v1/ratings/week")).StatusCode.Should().Be(HttpStatusCode.Forbidden);

@@ -171,7 +171,7 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
 
     /// <summary>
     /// Ratings of dossiers received or decided by the agencies the user sees statistics of (or one of them), and of their
-    /// desks' tablets, given in the period.
+    /// desks (their own and those of the agencies directly under them, such as a province's one-stop centre), given in the period.
     /// </summary>
     public async Task<SatisfactionSummary> SummaryAsync(Guid? agencyId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -315,7 +315,8 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         }
 
         var dossiers = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
-        var desks = db.Set<KioskRating>().AsNoTracking().Where(r => (!r.Flagged || r.ReviewAccepted == true) && agencies.Contains(r.AgencyId));
+        var deskAgencies = Kiosks.DesksOf(db, agencies);
+        var desks = db.Set<KioskRating>().AsNoTracking().Where(r => (!r.Flagged || r.ReviewAccepted == true) && deskAgencies.Contains(r.AgencyId));
         if (from is { } start)
         {
             var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;

@@ -111,11 +111,15 @@ public sealed class Kiosks(DbContext db, AgencyScope scope, TimeProvider clock)
         return ratings.Count;
     }
 
-    private async Task<IQueryable<Guid>> ReviewableDesksAsync(CancellationToken ct)
-    {
-        var handled = (await scope.ForAsync(Permissions.FeedbackHandle, ct)).AgencyIds(db.Set<Agency>());
-        return db.Set<Agency>().Where(a => handled.Contains(a.Id) || (a.ParentId != null && handled.Contains(a.ParentId.Value))).Select(a => a.Id);
-    }
+    private async Task<IQueryable<Guid>> ReviewableDesksAsync(CancellationToken ct) =>
+        DesksOf(db, (await scope.ForAsync(Permissions.FeedbackHandle, ct)).AgencyIds(db.Set<Agency>()));
+
+    /// <summary>
+    /// The agencies whose desks' ratings belong to <paramref name="agencies"/>: each of them and every agency directly
+    /// under one (a province's one-stop centre serves its People's Committee: its leaders see and review its desks).
+    /// </summary>
+    public static IQueryable<Guid> DesksOf(DbContext db, IQueryable<Guid> agencies) =>
+        db.Set<Agency>().Where(a => agencies.Contains(a.Id) || (a.ParentId != null && agencies.Contains(a.ParentId.Value))).Select(a => a.Id);
 
     public async Task<KioskReceipt> ReceiveAsync(Guid deviceId, string? key, KioskBatch batch, CancellationToken ct)
     {
