@@ -19,5 +19,11 @@ public static class VietnamTime
         return new DateTimeOffset(local, Zone.GetUtcOffset(local));
     }
 
+    /// <summary>The UTC instant a local day begins.</summary>
+    public static DateTime StartOf(DateOnly day) => At(day, TimeOnly.MinValue).UtcDateTime;
+
+    /// <summary>The UTC instant a local day ends (the next day begins): the exclusive end of a period ending that day.</summary>
+    public static DateTime EndOf(DateOnly day) => StartOf(day.AddDays(1));
+
     public static string Format(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -48,8 +48,8 @@ public sealed class DossierStats(DossierWork work, AgencyScope scope)
             throw new DomainException("Khoảng thời gian không hợp lệ (từ ngày phải trước đến ngày, tối đa 10 năm).", ProblemKind.Invalid, "from");
         }
 
-        var start = VietnamTime.At(first, TimeOnly.MinValue).UtcDateTime;
-        var end = VietnamTime.At(last.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+        var start = VietnamTime.StartOf(first);
+        var end = VietnamTime.EndOf(last);
         var path = agency.Path;
         var under = db.Set<Agency>().Where(a => a.Path.StartsWith(path)).Select(a => a.Id);
         var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => under.Contains(d.CompetentAgencyId) || under.Contains(d.ReceivingAgencyId));
@@ -70,8 +70,8 @@ public sealed class DossierStats(DossierWork work, AgencyScope scope)
     {
         var db = work.Db;
         var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
-        var start = VietnamTime.At(first, TimeOnly.MinValue).UtcDateTime;
-        var end = VietnamTime.At(last.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+        var start = VietnamTime.StartOf(first);
+        var end = VietnamTime.EndOf(last);
         var path = agency.Path;
         var under = db.Set<Agency>().Where(a => a.Path.StartsWith(path)).Select(a => a.Id);
         var now = work.Now;

@@ -319,7 +319,7 @@ public sealed class Survey
             throw new DomainException("Kỳ khảo sát: ngày cuối phải sau ngày đầu.", ProblemKind.Invalid, "to");
         }
 
-        if (VietnamTime.At(from, TimeOnly.MinValue).UtcDateTime > now)
+        if (VietnamTime.StartOf(from) > now)
         {
             throw new DomainException("Kỳ khảo sát phải là hồ sơ đã trả kết quả (không ở tương lai).", ProblemKind.Invalid, "from");
         }

@@ -133,13 +133,13 @@ public sealed class Petitions(DbContext db, AgencyScope scope, IFileStore files,
         var petitions = db.Set<Petition>().AsNoTracking().Where(p => agencies.Contains(p.AgencyId));
         if (from is { } start)
         {
-            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
+            var since = VietnamTime.StartOf(start);
             petitions = petitions.Where(p => p.CreatedAt >= since);
         }
 
         if (to is { } end)
         {
-            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+            var until = VietnamTime.EndOf(end);
             petitions = petitions.Where(p => p.CreatedAt < until);
         }
 

@@ -319,13 +319,13 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         var desks = db.Set<KioskRating>().AsNoTracking().Where(r => (!r.Flagged || r.ReviewAccepted == true) && deskAgencies.Contains(r.AgencyId));
         if (from is { } start)
         {
-            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
+            var since = VietnamTime.StartOf(start);
             (dossiers, desks) = (dossiers.Where(r => r.RatedAt >= since), desks.Where(r => r.RatedAt >= since));
         }
 
         if (to is { } end)
         {
-            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+            var until = VietnamTime.EndOf(end);
             (dossiers, desks) = (dossiers.Where(r => r.RatedAt < until), desks.Where(r => r.RatedAt < until));
         }
 
@@ -339,13 +339,13 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         var officers = db.Set<RatedOfficer>().AsNoTracking().Where(o => agencies.Contains(o.CompetentAgencyId) || agencies.Contains(o.ReceivingAgencyId));
         if (from is { } start)
         {
-            var since = VietnamTime.At(start, TimeOnly.MinValue).UtcDateTime;
+            var since = VietnamTime.StartOf(start);
             officers = officers.Where(o => o.RatedAt >= since);
         }
 
         if (to is { } end)
         {
-            var until = VietnamTime.At(end.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+            var until = VietnamTime.EndOf(end);
             officers = officers.Where(o => o.RatedAt < until);
         }
 

@@ -70,10 +70,10 @@ public sealed class Surveys(DbContext db, AgencyScope scope, TimeProvider clock)
             ?? throw new DomainException("Hãy chọn cơ quan được khảo sát.", ProblemKind.Invalid, "agencyId");
         await scope.DemandAsync(Permissions.SurveysManage, agency, wholeSubtree: false, ct);
         var survey = Survey.Open(
-            questionnaire, agency.Id, input.From, input.To, input.SampleSize, VietnamTime.At(input.ClosesOn.AddDays(1), TimeOnly.MinValue).UtcDateTime,
+            questionnaire, agency.Id, input.From, input.To, input.SampleSize, VietnamTime.EndOf(input.ClosesOn),
             await ActorNameAsync(ct), Now);
-        var since = VietnamTime.At(input.From, TimeOnly.MinValue).UtcDateTime;
-        var until = VietnamTime.At(input.To.AddDays(1), TimeOnly.MinValue).UtcDateTime;
+        var since = VietnamTime.StartOf(input.From);
+        var until = VietnamTime.EndOf(input.To);
         var path = agency.Path;
         var agencies = db.Set<Agency>().Where(a => a.Path.StartsWith(path)).Select(a => a.Id);
         var sample = await db.Set<Dossier>()
