@@ -30,7 +30,7 @@ admin=$(token quantri); supervisor=$(token giamsat)
 authority=$(psql_ -d $db -tA -c 'SELECT "Id" FROM "Agencies" WHERE "ParentId" IS NULL LIMIT 1')
 centre=$(psql_ -d $db -tA -c "SELECT \"Id\" FROM \"Agencies\" WHERE \"ParentId\" = '$authority' AND \"Kind\" = 'OneStopCentre' LIMIT 1")
 : > /tmp/motcua-kiosks.txt
-for i in $(seq 1 20); do
+for i in $(seq 1 ${DEVICES:-500}); do
   curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "{\"agencyId\":\"$centre\",\"name\":\"Quầy $i\"}" \
     http://127.0.0.1:5090/api/v1/kiosks | sed -E 's/.*"id":"([^"]+)".*"key":"([^"]+)".*/\1 \2/' >> /tmp/motcua-kiosks.txt
   echo >> /tmp/motcua-kiosks.txt
@@ -38,7 +38,7 @@ done
 echo "== warm-up"
 wrk -t2 -c16 -d40s -s "$root/bench/feedback/kiosk.lua" http://127.0.0.1:5090 -- /tmp/motcua-kiosks.txt >/dev/null
 for i in 1 2 3; do curl -s -o /dev/null -H "Authorization: Bearer $supervisor" "http://127.0.0.1:5090/api/v1/ratings/report?from=2025-01-01&to=2025-12-31"; done
-echo "== desk tablets, one rating per request, 20 tablets, 16 connections"
+echo "== desk tablets, one rating per request, ${DEVICES:-500} tablets, 16 connections"
 wrk -t2 -c16 -d20s --latency -s "$root/bench/feedback/kiosk.lua" http://127.0.0.1:5090 -- /tmp/motcua-kiosks.txt
 echo "== desk tablets, 32 connections"
 wrk -t2 -c32 -d20s --latency -s "$root/bench/feedback/kiosk.lua" http://127.0.0.1:5090 -- /tmp/motcua-kiosks.txt

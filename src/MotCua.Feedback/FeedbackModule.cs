@@ -18,6 +18,9 @@ public static class FeedbackModule
     /// <summary>Rate-limiter policy of the public rating and suggestion-box pages and API (per client address).</summary>
     public const string RatePolicy = "feedback";
 
+    /// <summary>Rate-limiter policy of a desk's ratings (per device: a stolen key cannot flood).</summary>
+    public const string DevicePolicy = "feedback-device";
+
     public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
@@ -28,9 +31,16 @@ public static class FeedbackModule
         services.AddScoped<WeeklySummary>();
         services.AddScoped<Dossiers.Slips.IRatingInvitations, RatingSlipLinks>();
         var perMinute = configuration.GetValue($"{FeedbackOptions.Section}:RatingsPerMinute", 20);
-        services.AddRateLimiter(o => o.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        var perDevice = configuration.GetValue($"{FeedbackOptions.Section}:DeviceRequestsPerMinute", 300);
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(DevicePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Request.RouteValues["id"]?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perDevice, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
         return services;
     }
 

@@ -95,6 +95,35 @@ public abstract class KioskTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_device_sending_without_pause_is_stopped_at_its_limit_per_minute_and_other_desks_are_not()
+    {
+        var (device, key, _) = await RegisterAsync("Quầy bị lạm dụng");
+        var (other, otherKey, _) = await RegisterAsync("Quầy bên cạnh");
+        var client = app.CreateClient();
+        HttpStatusCode last = HttpStatusCode.OK;
+        var sent = 0;
+
+        // 300 a minute by default; however the minute falls, 650 requests cross the limit.
+        while (sent < 650 && last != HttpStatusCode.TooManyRequests)
+        {
+            last = (await SendAsync(client, device, key, new { ratings = new[] { new { clientId = Guid.CreateVersion7(), level = "Delighted" } } })).StatusCode;
+            sent++;
+        }
+
+        last.Should().Be(HttpStatusCode.TooManyRequests);
+        sent.Should().BeGreaterThan(300);
+        (await SendAsync(client, other, otherKey, new { ratings = new[] { new { clientId = Guid.CreateVersion7(), level = "Good" } } })).StatusCode
+            .Should().Be(HttpStatusCode.OK, "the limit is per device");
+
+        // What was taken is flagged (a burst) and waits for review; the report by desk shows the neighbour's rating.
+        var supervisor = await app.ApiAsAsync("giamsat");
+        var desks = await DocumentFlow.ReadAsync(await supervisor.GetAsync("/api/v1/ratings/report?by=Desk"));
+        desks.EnumerateArray().Should().Contain(r => r.GetProperty("key").GetString() == other.ToString() && r.GetProperty("name").GetString()!.StartsWith("Quầy bên cạnh — ", StringComparison.Ordinal));
+        desks.EnumerateArray().Single(r => r.GetProperty("key").GetString() == device.ToString()).GetProperty("summary").GetProperty("count").GetInt32()
+            .Should().Be(MotCua.Feedback.Ratings.Kiosks.BurstLimit, "only the ratings before the burst count");
+    }
+
+    [Fact]
     public async Task The_desks_printed_QR_card_lets_each_phone_rate_the_desk_once_a_day_without_a_key()
     {
         var (device, _, _) = await RegisterAsync("Quầy có thẻ QR");

@@ -23,6 +23,9 @@ public sealed class FeedbackOptions
     /// <summary>Rating requests per client address per minute.</summary>
     public int RatingsPerMinute { get; set; } = 20;
 
+    /// <summary>Requests per desk device per minute (a tablet sends one per rating, or one batch after an outage).</summary>
+    public int DeviceRequestsPerMinute { get; set; } = 300;
+
     /// <summary>Working days an agency has to answer a suggestion or petition.</summary>
     public int PetitionDays { get; set; } = 10;
 
@@ -53,6 +56,9 @@ public enum ReportBy
 
     /// <summary>Each procedure.</summary>
     Procedure,
+
+    /// <summary>Each desk (its tablet and its QR card).</summary>
+    Desk,
 }
 
 /// <summary>One local month of a trend: "2025-03" and its summary.</summary>
@@ -202,6 +208,15 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
                 var names = await db.Set<Catalog.Domain.Procedure>().Where(p => codes.Contains(p.NationalCode)).Select(p => new { p.NationalCode, p.Name })
                     .ToDictionaryAsync(p => p.NationalCode, p => p.Name, ct);
                 counts = [.. byProcedure.Select(x => (x.ProcedureCode, names.GetValueOrDefault(x.ProcedureCode) ?? x.ProcedureCode, x.Level, x.Count))];
+                break;
+            case ReportBy.Desk:
+                counts = [.. (await (
+                    from r in desks
+                    join d in db.Set<KioskDevice>() on r.DeviceId equals d.Id
+                    join a in db.Set<Agency>() on d.AgencyId equals a.Id
+                    group r by new { d.Id, d.Name, Agency = a.Name, r.Level } into g
+                    select new { g.Key.Id, g.Key.Name, g.Key.Agency, g.Key.Level, Count = g.Count() }).ToListAsync(ct))
+                    .Select(x => (x.Id.ToString(), $"{x.Name} — {x.Agency}", x.Level, x.Count))];
                 break;
             default:
                 var dossierCounts = await (

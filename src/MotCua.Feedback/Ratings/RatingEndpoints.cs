@@ -64,7 +64,7 @@ public static class RatingEndpoints
             .WithTags("Feedback").RequireAuthorization(Permissions.FeedbackHandle);
         api.MapPost("kiosks/{id:guid}/ratings", async (Guid id, KioskBatch batch, HttpRequest request, Kiosks kiosks, CancellationToken ct) =>
             TypedResults.Ok(await kiosks.ReceiveAsync(id, request.Headers["X-Kiosk-Key"].ToString(), batch, ct)))
-            .WithTags("Feedback").AllowAnonymous().DisableAntiforgery();
+            .WithTags("Feedback").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(FeedbackModule.DevicePolicy);
         return api;
     }
 }
