@@ -32,7 +32,12 @@ if [ "${REUSE:-0}" != 1 ]; then
   echo "generated in $(( $(date +%s) - start )) s"
 fi
 token() { curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"MotCua@2026\"}" http://127.0.0.1:5090/api/v1/auth/token | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'; }
-citizen=$(token congdan); specialist=$(token chuyenvien); supervisor=$(token giamsat)
+specialist=$(token chuyenvien); supervisor=$(token giamsat)
+# Submissions come from 200 citizens (copies of the demo citizen), not all from one account.
+psql_ -d $db -f "$root/bench/dossiers/citizens.sql"
+: > /tmp/motcua-citizens.txt
+for i in $(seq 1 200); do token "bench$i" >> /tmp/motcua-citizens.txt; echo >> /tmp/motcua-citizens.txt; done
+citizen="@/tmp/motcua-citizens.txt"
 authority=$(psql_ -d $db -tA -c 'SELECT "Id" FROM "Agencies" WHERE "ParentId" IS NULL LIMIT 1')
 # 200,000 codes drawn from every page of the table; with the answer cache off (CACHE=0, the default here) every
 # lookup reads the database.
