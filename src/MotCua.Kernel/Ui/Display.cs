@@ -14,4 +14,7 @@ public static class Display
     public static string DayName(DateOnly date) => Vietnamese.DateTimeFormat.GetDayName(date.DayOfWeek);
 
     public static string Time(DateTime utc) => VietnamTime.Format(utc);
+
+    /// <summary>A share from 0 to 1 as a Vietnamese percentage ("97,5 %"); a dash when there is none.</summary>
+    public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", Vietnamese) + " %" : "—";
 }
