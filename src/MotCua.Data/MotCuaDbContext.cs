@@ -39,6 +39,7 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         typeof(Dossiers.DossiersModule).Assembly,
         typeof(Documents.DocumentsModule).Assembly,
         typeof(Feedback.FeedbackModule).Assembly,
+        typeof(Notifications.NotificationsModule).Assembly,
     ];
 
     private readonly List<IDomainEvent> pendingEvents = [];

@@ -9,6 +9,7 @@ using MotCua.Catalog.Portal;
 using MotCua.Data;
 using MotCua.Documents;
 using MotCua.Feedback;
+using MotCua.Notifications;
 using MotCua.Dossiers;
 using MotCua.Kernel;
 using MotCua.Organization;
@@ -43,14 +44,15 @@ builder.Services.AddCatalog();
 builder.Services.AddDossiers(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddFeedback(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddMotCuaData(builder.Configuration);
 
 // First hosted service: migrations and seed run before the key ring is read and before the server listens.
 builder.Services.AddHostedService<StartupTasks>();
+builder.Services.AddNotificationWorkers(builder.Configuration);
 
 builder.Services.AddMotCuaAuth(builder.Configuration);
 builder.Services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDbContext>();
-builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
 builder.Services.AddSingleton<IEmailSender<User>, EmailSender>();
 builder.Services.AddScoped<DemoData>();
 
@@ -134,13 +136,14 @@ api.MapCatalog();
 api.MapDossiers();
 api.MapDocuments();
 api.MapFeedback();
+api.MapNotifications();
 app.MapProcedureQrCodes();
 app.MapPosters();
 app.MapGuides(api);
 app.MapAccount();
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(DocumentsModule).Assembly, typeof(FeedbackModule).Assembly);
+    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(DocumentsModule).Assembly, typeof(FeedbackModule).Assembly, typeof(NotificationsModule).Assembly);
 
 await app.RunAsync();
 

@@ -29,6 +29,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     /// <summary>The exchange endpoint of another installation (agencies <c>T99.*</c>), simulated on loopback; down until a test brings it up.</summary>
     public ExchangePeerSimulator Peer { get; } = new();
 
+    /// <summary>The SMS gateway and Zalo's ZNS API, simulated on loopback.</summary>
+    public MessagingSimulator Messaging { get; } = new();
+
     /// <summary>Where the real SMTP server on loopback (postfix's smtp-sink) drops each message it receives.</summary>
     public string MailDirectory => smtp.Directory;
 
@@ -44,6 +47,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         await smtp.StartAsync();
         await Postal.StartAsync();
         await Peer.StartAsync();
+        await Messaging.StartAsync();
         _ = Server; // starts the host: migrations and seed run in its first hosted service
     }
 
@@ -53,6 +57,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         smtp.Dispose();
         await Postal.DisposeAsync();
         await Peer.DisposeAsync();
+        await Messaging.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -66,6 +71,19 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Smtp:UseStartTls", "false");
         builder.UseSetting("Postal:BaseUrl", Postal.BaseUrl);
+
+        // Messages: the outbox is sent every half second; no quiet hours (a test sets them); SMS and Zalo to the simulators.
+        builder.UseSetting("Notifications:PollSeconds", "0.5");
+        builder.UseSetting("Notifications:QuietFrom", "00:00");
+        builder.UseSetting("Notifications:QuietTo", "00:00");
+        builder.UseSetting("Sms:BaseUrl", Messaging.BaseUrl + "/sms");
+        builder.UseSetting("Sms:ApiKey", MessagingSimulator.ApiKey);
+        builder.UseSetting("Sms:SecretKey", MessagingSimulator.SecretKey);
+        builder.UseSetting("Sms:Brandname", "MOTCUA");
+        builder.UseSetting("Zalo:BaseUrl", Messaging.BaseUrl + "/zalo");
+        builder.UseSetting("Zalo:AccessToken", MessagingSimulator.AccessToken);
+        builder.UseSetting("Zalo:Templates:DossierReceived", "287645");
+        builder.UseSetting("Zalo:Templates:ResultReady", "287650");
         builder.UseSetting("Postal:ApiKey", PostalSimulator.ApiKey);
         builder.UseSetting("Postal:CustomerCode", "C0001");
 

@@ -69,7 +69,7 @@ public static partial class ApplicantRules
     public static string Mask(string fullName) =>
         string.Join(' ', fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[..1] + new string('*', Math.Max(2, w.Length - 1))));
 
-    private static bool IsEmail(string value) =>
+    public static bool IsEmail(string value) =>
         value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

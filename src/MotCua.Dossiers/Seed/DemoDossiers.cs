@@ -36,6 +36,8 @@ public sealed class DemoDossiers(DossierWork work, DossierIntake intake, Dossier
             return 0;
         }
 
+        using var seeding = Kernel.Persistence.SeedScope.Begin();
+
         var staff = await db.Set<User>().AsNoTracking().Where(u => u.Kind == AccountKind.Staff || u.UserName == "congdan")
             .ToDictionaryAsync(u => u.UserName!, u => u, ct);
         if (!staff.ContainsKey("motcua") || !staff.ContainsKey("congdan"))

@@ -88,11 +88,11 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The rating link of a returned dossier, for its owner or the desk staff of its agencies; made on first request.</summary>
-    public async Task<RatingLink> InvitationAsync(Guid dossierId, CancellationToken ct)
+    public async Task<RatingLink> InvitationAsync(Guid dossierId, CancellationToken ct, bool checkAccess = true)
     {
         var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Id == dossierId)
             .Select(d => new { d.Id, d.OwnerId, d.ReceivingAgencyId, d.Status, d.ReturnedAt }).SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound("hồ sơ");
-        if (dossier.OwnerId != scope.UserId)
+        if (checkAccess && dossier.OwnerId != scope.UserId)
         {
             var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == dossier.ReceivingAgencyId, ct);
             if (!(await scope.ForAsync(Permissions.DossiersView, ct)).Covers(agency))

@@ -48,6 +48,9 @@ public static class Permissions
     /// <summary>Build questionnaires and run SIPAS surveys of the agencies in scope (their invitations carry applicants' contacts).</summary>
     public const string SurveysManage = "feedback.surveys.manage";
 
+    /// <summary>Reword the notification templates, watch the outbox and resend messages (installation-wide: the outbox carries contacts).</summary>
+    public const string NotificationsManage = "notifications.manage";
+
     /// <summary>Read the official documents and registers of the agencies in scope.</summary>
     public const string DocumentsView = "documents.view";
 
@@ -57,7 +60,7 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SurveysManage, CitizenSelf,
+            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SurveysManage, NotificationsManage, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>

@@ -1,42 +1,15 @@
-using System.Net;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.AspNetCore.Identity;
 using MimeKit;
+using MotCua.Notifications.Delivery;
 using MotCua.Organization.Domain;
 
 namespace MotCua.Web.Infrastructure;
 
-public sealed class EmailOptions
-{
-    public const string Section = "Email";
-
-    public string From { get; set; } = "MotCua <khong-tra-loi@motcua.local>";
-
-    /// <summary>Where messages are written as .eml files when no SMTP host is configured (development).</summary>
-    public string PickupDirectory { get; set; } = "data/mail";
-
-    public SmtpOptions Smtp { get; set; } = new();
-}
-
-public sealed class SmtpOptions
-{
-    public string? Host { get; set; }
-
-    public int Port { get; set; } = 587;
-
-    public bool UseStartTls { get; set; } = true;
-
-    public string? UserName { get; set; }
-
-    public string? Password { get; set; }
-}
-
 /// <summary>
-/// Identity's account e-mails (password reset), sent through SMTP with MailKit when <c>Email:Smtp:Host</c> is
-/// set, else written to the pickup directory. The notifications module will take over templating and retries.
+/// Identity's account e-mails (password reset), sent at once through the notifications module's SMTP sender: a reset
+/// link is wanted now or not at all, so it does not wait in the outbox.
 /// </summary>
-internal sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IEmailSender<User>
+internal sealed class EmailSender(SmtpMail mail, ILogger<EmailSender> logger) : IEmailSender<User>
 {
     public Task SendConfirmationLinkAsync(User user, string email, string confirmationLink) =>
         SendAsync(email, user.FullName, "Xác nhận địa chỉ email", $"Xin chào {user.FullName},\n\nHãy mở liên kết sau để xác nhận email của bạn:\n{confirmationLink}\n\nMotCua");
@@ -49,30 +22,10 @@ internal sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOpt
 
     private async Task SendAsync(string to, string name, string subject, string body)
     {
-        var settings = options.Value;
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
+        var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = body } };
+        message.From.Add(mail.From);
         message.To.Add(new MailboxAddress(name, to));
-        message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = body };
-        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
-        {
-            Directory.CreateDirectory(settings.PickupDirectory);
-            var path = Path.Combine(settings.PickupDirectory, $"{message.MessageId}.eml");
-            await message.WriteToAsync(path);
-            logger.LogInformation("E-mail to {To} written to {Path} (no SMTP host configured)", to, path);
-            return;
-        }
-
-        using var client = new SmtpClient();
-        await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, settings.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None);
-        if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-        {
-            await client.AuthenticateAsync(new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password));
-        }
-
-        await client.SendAsync(message);
-        await client.DisconnectAsync(quit: true);
-        logger.LogInformation("E-mail to {To} sent through {Host}", to, settings.Smtp.Host);
+        await mail.SendAsync(message, CancellationToken.None);
+        logger.LogInformation("Account e-mail sent to {To}", to);
     }
 }

@@ -1,0 +1,84 @@
+namespace MotCua.Notifications.Domain;
+
+/// <summary>What a message tells; each has its placeholders and a template per channel.</summary>
+public enum NotificationEvent
+{
+    DossierSubmitted = 1,
+    DossierReceived = 2,
+    SupplementRequested = 3,
+    DossierRefused = 4,
+    Apology = 5,
+    ResultReady = 6,
+    DossierReturned = 7,
+    LicenceExpiring = 8,
+    DossierAssigned = 20,
+    DossierDueSoon = 21,
+    DossierOverdue = 22,
+    WeeklyDigest = 23,
+}
+
+public enum Audience
+{
+    Citizen,
+    Staff,
+}
+
+public sealed record Placeholder(string Name, string Description, string Sample);
+
+public sealed record EventInfo(NotificationEvent Event, string Name, Audience Audience, bool Essential, IReadOnlyList<Placeholder> Placeholders)
+{
+    public bool Allows(string placeholder) => Placeholders.Any(p => p.Name == placeholder);
+
+    public IReadOnlyDictionary<string, string> Samples => Placeholders.ToDictionary(p => p.Name, p => p.Sample);
+}
+
+/// <summary>
+/// The events that send messages, with the placeholders a template of each may use (Vietnamese names, as
+/// administrators write them: <c>{ma_ho_so}</c>). A template naming any other placeholder is refused when saved.
+/// </summary>
+public static class NotificationEvents
+{
+    private static readonly Placeholder Code = new("ma_ho_so", "Mã hồ sơ", "000.00.01.H01-261124-0001");
+    private static readonly Placeholder Procedure = new("ten_thu_tuc", "Tên thủ tục", "Đăng ký khai sinh");
+    private static readonly Placeholder Applicant = new("nguoi_nop", "Họ tên người nộp", "Nguyễn Thị Lan");
+    private static readonly Placeholder Agency = new("co_quan", "Cơ quan", "UBND phường Ba Đình");
+    private static readonly Placeholder Tracking = new("lien_ket_tra_cuu", "Liên kết tra cứu hồ sơ", "https://motcua.example.gov.vn/tra-cuu/000.00.01.H01-261124-0001");
+    private static readonly Placeholder Appointment = new("ngay_hen_tra", "Ngày hẹn trả kết quả", "27/11/2026 16:30");
+    private static readonly Placeholder Reason = new("ly_do", "Lý do / nội dung", "Thiếu bản sao giấy tờ tùy thân");
+    private static readonly Placeholder Recipient = new("nguoi_nhan", "Họ tên người nhận", "Trần Văn Minh");
+
+    private static readonly Dictionary<NotificationEvent, EventInfo> Events = new EventInfo[]
+    {
+        new(NotificationEvent.DossierSubmitted, "Đã nộp hồ sơ trực tuyến", Audience.Citizen, false, [Code, Procedure, Applicant, Agency, Tracking]),
+        new(NotificationEvent.DossierReceived, "Tiếp nhận hồ sơ, hẹn trả kết quả", Audience.Citizen, true, [Code, Procedure, Applicant, Agency, Tracking, Appointment]),
+        new(NotificationEvent.SupplementRequested, "Yêu cầu bổ sung hồ sơ", Audience.Citizen, true, [Code, Procedure, Applicant, Agency, Tracking, Reason]),
+        new(NotificationEvent.DossierRefused, "Từ chối hồ sơ", Audience.Citizen, true, [Code, Procedure, Applicant, Agency, Tracking, Reason]),
+        new(NotificationEvent.Apology, "Xin lỗi, hẹn lại ngày trả", Audience.Citizen, true,
+            [Code, Procedure, Applicant, Agency, Tracking, Reason, Appointment, new("ngay_hen_cu", "Ngày hẹn trước đó", "20/11/2026 16:30")]),
+        new(NotificationEvent.ResultReady, "Có kết quả, mời nhận", Audience.Citizen, true,
+            [Code, Procedure, Applicant, Agency, Tracking, new("cach_nhan", "Cách nhận kết quả", "Nhận trực tiếp tại Bộ phận một cửa")]),
+        new(NotificationEvent.DossierReturned, "Đã trả kết quả, mời đánh giá", Audience.Citizen, false,
+            [Code, Procedure, Applicant, Agency, Tracking, new("lien_ket_danh_gia", "Liên kết đánh giá sự hài lòng", "https://motcua.example.gov.vn/danh-gia/ABCD2345")]),
+        new(NotificationEvent.LicenceExpiring, "Giấy phép sắp hết hạn", Audience.Citizen, false,
+        [
+            new("chu_giay_phep", "Tổ chức, cá nhân được cấp", "Công ty TNHH Hoa Sen"), new("so_giay_phep", "Số giấy phép", "123/GP-UBND"),
+            new("loai_giay_phep", "Loại giấy phép", "Giấy chứng nhận đủ điều kiện an toàn thực phẩm"), new("ngay_het_han", "Ngày hết hạn", "31/12/2026"),
+            new("so_ngay_con_lai", "Số ngày còn lại", "30"), Agency,
+        ]),
+        new(NotificationEvent.DossierAssigned, "Hồ sơ chuyển đến (cán bộ)", Audience.Staff, true,
+            [Recipient, Code, Procedure, new("buoc", "Bước xử lý", "Thẩm định hồ sơ"), new("han_buoc", "Hạn của bước", "25/11/2026 17:00"), new("lien_ket_xu_ly", "Liên kết xử lý", "https://motcua.example.gov.vn/can-bo/ho-so/…")]),
+        new(NotificationEvent.DossierDueSoon, "Hồ sơ sắp đến hạn (cán bộ)", Audience.Staff, true,
+            [Recipient, Code, Procedure, new("buoc", "Bước xử lý", "Thẩm định hồ sơ"), new("han_buoc", "Hạn của bước", "25/11/2026 17:00"), Appointment]),
+        new(NotificationEvent.DossierOverdue, "Hồ sơ quá hạn (cán bộ)", Audience.Staff, true,
+            [Recipient, Code, Procedure, new("buoc", "Bước xử lý", "Thẩm định hồ sơ"), new("han_buoc", "Hạn của bước", "20/11/2026 17:00"), Appointment]),
+        new(NotificationEvent.WeeklyDigest, "Tổng hợp hồ sơ sắp đến hạn, quá hạn hằng tuần", Audience.Staff, true,
+        [
+            Recipient, Agency, new("tuan", "Tuần", "23/11/2026"), new("so_sap_den_han", "Số hồ sơ sắp đến hạn", "12"), new("so_qua_han", "Số hồ sơ quá hạn", "3"),
+            new("danh_sach", "Danh sách theo đơn vị và cán bộ", "Phòng Tư pháp – Trần Văn Minh: 000.00.01.H01-261120-0004 (hạn 25/11/2026)"),
+        ]),
+    }.ToDictionary(e => e.Event);
+
+    public static IReadOnlyCollection<EventInfo> All => Events.Values;
+
+    public static EventInfo Of(NotificationEvent kind) => Events[kind];
+}

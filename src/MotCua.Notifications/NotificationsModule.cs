@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Notifications.Delivery;
+
+namespace MotCua.Notifications;
+
+/// <summary>
+/// Notifications: the outbox written with each event and sent by a worker on every node (e-mail, SMS, Zalo, in-app),
+/// templates, preferences, licence expiry reminders, officers' deadline messages and the weekly digest.
+/// Depends on Kernel, Organization, Catalog and Dossiers.
+/// </summary>
+public static class NotificationsModule
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.PostConfigure<NotificationOptions>(o => o.PortalBaseUrl = configuration["Portal:PublicBaseUrl"]);
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
+        services.Configure<ZaloOptions>(configuration.GetSection(ZaloOptions.Section));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ChannelAvailability>();
+        services.AddSingleton<SmtpMail>();
+        services.AddSingleton<Kernel.Persistence.ISaveParticipant, Events.DossierMessages>();
+        services.AddSingleton<Kernel.Persistence.ISaveParticipant, Licences.LicenceRecords>();
+        services.AddScoped<INotificationChannel, EmailChannel>();
+        services.AddScoped<INotificationChannel, InAppChannel>();
+        services.AddHttpClient<SmsChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<ZaloChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddScoped<INotificationChannel>(sp => sp.GetRequiredService<SmsChannel>());
+        services.AddScoped<INotificationChannel>(sp => sp.GetRequiredService<ZaloChannel>());
+        services.AddScoped<Templates.MessageRenderer>();
+        services.AddScoped<Templates.TemplateAdmin>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<OutboxAdmin>();
+        services.AddScoped<Center.NotificationCenter>();
+        services.AddScoped<Licences.Licences>();
+        services.AddScoped<Digest.StaffReminders>();
+        return services;
+    }
+
+    /// <summary>The outbox worker and the schedule; registered after the start-up tasks, so that they start on a migrated database.</summary>
+    public static IServiceCollection AddNotificationWorkers(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue($"{NotificationOptions.Section}:Worker", true))
+        {
+            services.AddHostedService<OutboxWorker>();
+            services.AddHostedService<NotificationSchedule>();
+        }
+
+        return services;
+    }
+
+    public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api) => NotificationEndpoints.Map(api);
+}
