@@ -11,7 +11,15 @@ public sealed class SmtpSink : IDisposable
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("motcua-smtp-").FullName;
 
-    public int Port { get; } = FreePort();
+    public SmtpSink()
+        : this(FreePort())
+    {
+    }
+
+    /// <summary>A server on a given port (a test replaces a failing server by this one).</summary>
+    public SmtpSink(int port) => Port = port;
+
+    public int Port { get; }
 
     public async Task StartAsync()
     {
@@ -55,7 +63,7 @@ public sealed class SmtpSink : IDisposable
         process?.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
