@@ -32,6 +32,10 @@ public class ArchitectureTests
         MotCuaReferences(typeof(MotCua.Feedback.FeedbackModule).Assembly).Should().BeSubsetOf(["MotCua.Kernel", "MotCua.Organization", "MotCua.Catalog", "MotCua.Dossiers"]);
 
     [Fact]
+    public void Notifications_depends_on_Kernel_Organization_Catalog_and_Dossiers_only() =>
+        MotCuaReferences(typeof(MotCua.Notifications.NotificationsModule).Assembly).Should().BeSubsetOf(["MotCua.Kernel", "MotCua.Organization", "MotCua.Catalog", "MotCua.Dossiers"]);
+
+    [Fact]
     public void Data_applies_the_configurations_of_every_module_it_knows() =>
         MotCuaDbContext.ModuleAssemblies.Select(a => a.GetName().Name).Should().BeEquivalentTo(
             MotCuaReferences(typeof(MotCuaDbContext).Assembly));

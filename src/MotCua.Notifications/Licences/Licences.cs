@@ -111,6 +111,10 @@ public sealed class Licences(DbContext db, AgencyScope scope, TimeProvider clock
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The offset whose reminder is due with <paramref name="daysLeft"/> days to the expiry: the nearest one reached; none after the expiry or before the first.</summary>
+    public static int? ReminderOffset(int daysLeft, IReadOnlyList<int> offsets) =>
+        daysLeft < 0 ? null : offsets.Where(o => daysLeft <= o).Order().Cast<int?>().FirstOrDefault();
+
     /// <summary>The agency's desk officers and those who process its dossiers keep its licence list.</summary>
     private async Task DemandManageAsync(Agency agency, CancellationToken ct)
     {
@@ -144,7 +148,7 @@ public sealed class Licences(DbContext db, AgencyScope scope, TimeProvider clock
             foreach (var licence in chunk)
             {
                 var left = licence.ExpiresOn.DayNumber - today.DayNumber;
-                var offset = offsets.First(o => left <= o);
+                var offset = ReminderOffset(left, offsets)!.Value;
                 var values = new Dictionary<string, string>
                 {
                     ["chu_giay_phep"] = licence.Holder,

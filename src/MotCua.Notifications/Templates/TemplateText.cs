@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using MotCua.Notifications.Domain;
@@ -11,6 +10,9 @@ namespace MotCua.Notifications.Templates;
 /// </summary>
 public static partial class TemplateText
 {
+    // Vietnamese letters stay as they are (WebUtility would write some as numeric references).
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>The placeholders a text names, in order, each once.</summary>
     public static IReadOnlyList<string> Placeholders(string? text) =>
         [.. Token().Matches(text ?? "").Where(m => m.Groups["name"].Success).Select(m => m.Groups["name"].Value).Distinct()];
@@ -54,7 +56,7 @@ public static partial class TemplateText
 
     /// <summary>Encodes a value for HTML: line breaks kept, web addresses made links.</summary>
     private static string Html(string value) =>
-        Link().Replace(WebUtility.HtmlEncode(value), m => $"<a href=\"{m.Value}\">{m.Value}</a>").Replace("\n", "<br>\n", StringComparison.Ordinal);
+        string.Join("<br>\n", value.Split('\n').Select(line => Link().Replace(Encoder.Encode(line.TrimEnd('\r')), m => $"<a href=\"{m.Value}\">{m.Value}</a>")));
 
     [GeneratedRegex(@"\{\{|\}\}|\{(?<name>[a-z0-9_]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
