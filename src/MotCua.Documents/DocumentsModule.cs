@@ -35,6 +35,7 @@ public static class DocumentsModule
         services.AddScoped<Registers.DocumentSigning>();
         services.AddScoped<Registers.SigningDesk>();
         services.AddScoped<Handling.IncomingHandling>();
+        services.AddScoped<Kernel.Events.IDirectedWorkSource, Handling.DirectedDocuments>();
         services.Configure<Exchange.ExchangeOptions>(configuration.GetSection(Exchange.ExchangeOptions.Section));
         services.AddScoped<Exchange.ExchangeInbox>();
         services.AddScoped<Exchange.ExchangeOutbox>();

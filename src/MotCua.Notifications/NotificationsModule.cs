@@ -25,6 +25,7 @@ public static class NotificationsModule
         services.AddSingleton<SmtpMail>();
         services.AddSingleton<Kernel.Persistence.ISaveParticipant, Events.DossierMessages>();
         services.AddSingleton<Kernel.Persistence.ISaveParticipant, Licences.LicenceRecords>();
+        services.AddSingleton<Kernel.Persistence.ISaveParticipant, Events.DirectedWorkMessages>();
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<INotificationChannel, InAppChannel>();
         services.AddHttpClient<SmsChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));

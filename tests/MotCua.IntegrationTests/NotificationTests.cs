@@ -81,6 +81,11 @@ public abstract class NotificationTests(AppFixture app)
             var messages = (await db.Set<OutboxMessage>().Where(m => m.DossierId == submitted.Id).ToListAsync()).Where(m => NotificationEvents.Of(m.Event).Audience == Audience.Citizen).ToList();
             messages.Should().OnlyContain(m => m.Status == MessageStatus.Sent && m.Attempts == 1);
             messages.Where(m => m.Channel == NotificationChannel.Email).Select(m => m.Event).Should().OnlyHaveUniqueItems().And.HaveCount(3);
+
+            // The result is valid for ten years: it is on the licence list, to be reminded before it expires.
+            var licence = await db.Set<Licence>().SingleAsync(l => l.DossierId == submitted.Id);
+            licence.Should().Match<Licence>(l => l.Source == LicenceSource.Dossier && l.Holder == "Nguyễn Thị Lan" && l.HolderIdNumber == "001190012345" && l.ProcedureCode == ProvinceProcedure
+                && l.Email == Citizen && l.ExpiresOn == l.IssuedOn.AddMonths(120));
         }
 
         Mailbox.Read(app.MailDirectory).Count(m => m.Subject?.Contains(code, StringComparison.Ordinal) == true && m.To.Mailboxes.Any(a => a.Address == Citizen)).Should().Be(3);
@@ -103,6 +108,12 @@ public abstract class NotificationTests(AppFixture app)
         await ActAsync(desk, other.Id, "refuse", new { reason = "Thủ tục không thuộc thẩm quyền của cơ quan" });
         (await Mailbox.WaitAsync(app.MailDirectory, m => m.Subject == $"Hồ sơ {other.Code} không được giải quyết")).Should().ContainSingle()
             .Which.TextBody.Should().Contain("Lý do: Thủ tục không thuộc thẩm quyền của cơ quan");
+
+        // A walk-in with a phone only: the apology with the new date goes by SMS.
+        var walkIn = await CounterAsync(desk, await PointAsync(desk, ProvinceProcedure), "Accept", null);
+        var apology = await ActAsync(desk, walkIn.Id, "apology", new { extraWorkingDays = 3, reason = "Cần xác minh thêm với cơ quan thuế" });
+        var sms = await Mailbox.EventuallyAsync(() => Task.FromResult(app.Messaging.Sms.Where(m => m.Content.StartsWith($"Xin lỗi vì hồ sơ {walkIn.Code}", StringComparison.Ordinal)).ToList()), l => l.Count > 0);
+        sms.Should().ContainSingle().Which.Should().Match<SimulatedSms>(m => m.Phone == "0987654321" && m.Content.EndsWith("Hẹn trả mới: " + Kernel.VietnamTime.Format(apology.DueAt!.Value), StringComparison.Ordinal));
 
         // A result to collect at the counter: the applicant is told it is ready and how to collect it.
         var counter = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Counter);
@@ -371,6 +382,45 @@ public abstract class NotificationTests(AppFixture app)
             && m.To.Mailboxes.Any(a => a.Address.StartsWith("lanhdao", StringComparison.Ordinal)))).Should().ContainSingle().Subject;
         leaderMail.TextBody.Should().Contain(taken.Code).And.Contain(waiting.Code).And.Contain("Lê Thị Hoa:").And.Contain("QUÁ HẠN từ");
         (await (await app.ApiAsAsync("truongphong")).GetAsync($"/api/v1/notifications/digest?agencyId={await CommuneOfXaAsync()}&week={monday:yyyy-MM-dd}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Officers_hear_of_a_document_directed_to_them_and_of_documents_and_dossiers_due_or_overdue()
+    {
+        var clerk = await app.ApiAsAsync("vanthu");
+        var marker = Kernel.Ids.NewCode(6);
+        var arrival = await DocumentFlow.ReadAsync(await clerk.PostAsJsonAsync("/api/v1/documents/incoming", new
+        {
+            typeCode = "CV", subject = $"Công văn {marker} về việc rà soát thủ tục hành chính", sender = "Sở Tư pháp", senderNotation = $"{marker}/STP-HCTP", documentDate = "2026-11-20",
+        }, Json));
+        var id = arrival.GetProperty("id").GetGuid();
+        var leaderId = (await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/leaders", Json)).EnumerateArray().First(l => l.GetProperty("name").GetString() == "Hoàng Đức Minh").GetProperty("id").GetGuid();
+        (await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/submit", new { leaderId })).EnsureSuccessStatusCode();
+        var leader = await app.ApiAsAsync("lanhdao");
+        var handlerId = (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/handlers", Json)).EnumerateArray().First(h => h.GetProperty("name").GetString() == "Lê Thị Hoa").GetProperty("id").GetGuid();
+        var today = Kernel.VietnamTime.Today(app.Clock);
+        (await leader.PostAsJsonAsync($"/api/v1/documents/{id}/direct", new { handlerId, instruction = "Rà soát, báo cáo", deadline = today.AddDays(1) })).EnsureSuccessStatusCode();
+        var assigned = (await Mailbox.WaitAsync(app.MailDirectory, m => m.Subject == $"Văn bản giao xử lý: {marker}/STP-HCTP: Công văn {marker} về việc rà soát thủ tục hành chính")).Should().ContainSingle().Subject;
+        assigned.To.Mailboxes.Single().Address.Should().Be("chuyenvien@demo.motcua.local");
+        assigned.TextBody.Should().Contain($"hạn {today.AddDays(1):dd/MM/yyyy}").And.Contain($"http://localhost/can-bo/van-ban/{id}");
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        (await Mailbox.EventuallyAsync(() => InboxAsync(specialist), i => i.Items.Any(n => n.Event == NotificationEvent.DocumentAssigned && n.Text!.Contains(marker, StringComparison.Ordinal))))
+            .Items.Should().Contain(n => n.Event == NotificationEvent.DocumentAssigned && n.Text!.Contains(marker, StringComparison.Ordinal));
+
+        // A dossier at the specialists' step, two weeks later: overdue; the document is due the next day.
+        var dossier = await SubmitOnlineAsync(await app.ApiAsAsync("congdan"), ProvinceProcedure, ResultDelivery.Counter);
+        await ActAsync(await app.ApiAsAsync("motcua"), dossier.Id, "accept");
+        await ActAsync(specialist, dossier.Id, "take");
+        var admin = await app.ApiAsAsync("quantri");
+        (await DocumentFlow.ReadAsync(await admin.PostAsync("/api/v1/notifications/jobs/due-reminders", null))).GetProperty("written").GetInt32().Should().BePositive();
+        (await Mailbox.WaitAsync(app.MailDirectory, m => m.Subject == $"Văn bản sắp đến hạn xử lý ({today.AddDays(1):dd/MM/yyyy}): {marker}/STP-HCTP: Công văn {marker} về việc rà soát thủ tục hành chính"))
+            .Should().ContainSingle();
+        app.Clock.Advance(TimeSpan.FromDays(14));
+        admin = await app.ApiAsAsync("quantri");
+        await admin.PostAsync("/api/v1/notifications/jobs/due-reminders", null);
+        (await DocumentFlow.ReadAsync(await admin.PostAsync("/api/v1/notifications/jobs/due-reminders", null))).GetProperty("written").GetInt32().Should().Be(0, "each is announced once");
+        var overdue = (await Mailbox.WaitAsync(app.MailDirectory, m => m.Subject == $"Hồ sơ {dossier.Code} đã quá hạn")).Should().ContainSingle("to the officer holding it, not the whole unit").Subject;
+        overdue.To.Mailboxes.Single().Address.Should().Be("chuyenvien@demo.motcua.local");
     }
 
     [Fact]

@@ -103,11 +103,20 @@ public sealed class DocumentRegister
 }
 
 /// <summary>An official document (văn bản) in an agency's registers: incoming, or outgoing from draft to issue.</summary>
-public sealed class OfficialDocument
+public sealed class OfficialDocument : Kernel.Events.IDirectedWork
 {
+    private static readonly string[] DirectionFields = [nameof(HandlerId), nameof(HandlerUnitId), nameof(Deadline)];
+
     private OfficialDocument()
     {
     }
+
+    /// <summary>An incoming document directed to a person or a unit and not yet handled is their work, due on its deadline.</summary>
+    Kernel.Events.DirectedWorkItem? Kernel.Events.IDirectedWork.DirectedWork => Status == DocumentStatus.Directed
+        ? new(Id, AgencyId, HandlerId, HandlerUnitId, $"{Notation ?? "Văn bản đến"}: {Subject}", $"/can-bo/van-ban/{Id}", Deadline)
+        : null;
+
+    IReadOnlyList<string> Kernel.Events.IDirectedWork.DirectionProperties => DirectionFields;
 
     public Guid Id { get; private init; } = Ids.New();
 

@@ -27,7 +27,8 @@ public sealed record AgencyDigest(Guid AgencyId, string AgencyName, DateOnly Wee
 /// the unit's head), and on each working day the dossiers whose step is due within a working day or overdue (to
 /// the officer holding the step, else the holders of its role). Safe to run again and on several nodes.
 /// </summary>
-public sealed class StaffReminders(DbContext db, WorkingCalendarProvider calendars, TimeProvider clock, IOptions<NotificationOptions> options, OutboxSignal signal)
+public sealed class StaffReminders(
+    DbContext db, WorkingCalendarProvider calendars, TimeProvider clock, IOptions<NotificationOptions> options, OutboxSignal signal, IEnumerable<Kernel.Events.IDirectedWorkSource> works)
 {
     private const int MaxLinesInMessage = 200;
 
@@ -108,7 +109,10 @@ public sealed class StaffReminders(DbContext db, WorkingCalendarProvider calenda
         return written;
     }
 
-    /// <summary>Each dossier whose step is due within one working day, or overdue, is announced once per step to whoever holds it.</summary>
+    /// <summary>
+    /// Each dossier whose step is due within one working day, or overdue, is announced once per step to whoever holds
+    /// it; so is other directed work (incoming documents) due by tomorrow.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var calendar = await calendars.GetAsync(db, ct);
@@ -151,6 +155,7 @@ public sealed class StaffReminders(DbContext db, WorkingCalendarProvider calenda
             written += await Outbox.AddNewAsync(db, messages, ct);
         }
 
+        written += await DirectedWorkMessages.DueAsync(db, works, VietnamTime.Today(clock), options.Value.PublicBaseUrl(null), nowUtc, ct);
         if (written > 0)
         {
             signal.Wake();

@@ -15,6 +15,8 @@ public enum NotificationEvent
     DossierDueSoon = 21,
     DossierOverdue = 22,
     WeeklyDigest = 23,
+    DocumentAssigned = 24,
+    DocumentDueSoon = 25,
 }
 
 public enum Audience
@@ -76,6 +78,10 @@ public static class NotificationEvents
             Recipient, Agency, new("tuan", "Tuần", "23/11/2026"), new("so_sap_den_han", "Số hồ sơ sắp đến hạn", "12"), new("so_qua_han", "Số hồ sơ quá hạn", "3"),
             new("danh_sach", "Danh sách theo đơn vị và cán bộ", "Phòng Tư pháp – Trần Văn Minh: 000.00.01.H01-261120-0004 (hạn 25/11/2026)"),
         ]),
+        new(NotificationEvent.DocumentAssigned, "Văn bản được giao xử lý (cán bộ)", Audience.Staff, true,
+            [Recipient, new("van_ban", "Văn bản", "15/UBND-VP: V/v triển khai kế hoạch cải cách hành chính"), new("han_xu_ly", "Hạn xử lý", "30/11/2026"), new("lien_ket_xu_ly", "Liên kết xử lý", "https://motcua.example.gov.vn/can-bo/van-ban/…")]),
+        new(NotificationEvent.DocumentDueSoon, "Văn bản sắp đến hạn xử lý (cán bộ)", Audience.Staff, true,
+            [Recipient, new("van_ban", "Văn bản", "15/UBND-VP: V/v triển khai kế hoạch cải cách hành chính"), new("han_xu_ly", "Hạn xử lý", "30/11/2026"), new("lien_ket_xu_ly", "Liên kết xử lý", "https://motcua.example.gov.vn/can-bo/van-ban/…")]),
     }.ToDictionary(e => e.Event);
 
     public static IReadOnlyCollection<EventInfo> All => Events.Values;

@@ -73,6 +73,14 @@ public static class DefaultTemplates
             "{co_quan}: {so_sap_den_han} hồ sơ sắp đến hạn, {so_qua_han} hồ sơ quá hạn (tuần {tuan})",
             "Chào {nguoi_nhan},\n\nHồ sơ của {co_quan} cần lưu ý trong tuần {tuan}: {so_sap_den_han} sắp đến hạn, {so_qua_han} đã quá hạn.\n\n{danh_sach}",
             "{co_quan}: {so_sap_den_han} hồ sơ sắp đến hạn, {so_qua_han} quá hạn"),
+        NotificationEvent.DocumentAssigned => (
+            "Văn bản giao xử lý: {van_ban}",
+            "Chào {nguoi_nhan},\n\nVăn bản {van_ban} được giao cho bạn (hoặc đơn vị của bạn) xử lý, hạn {han_xu_ly}.\n\nXem và xử lý: {lien_ket_xu_ly}",
+            "Văn bản {van_ban} giao xử lý, hạn {han_xu_ly}"),
+        NotificationEvent.DocumentDueSoon => (
+            "Văn bản sắp đến hạn xử lý ({han_xu_ly}): {van_ban}",
+            "Chào {nguoi_nhan},\n\nVăn bản {van_ban} đến hạn xử lý ngày {han_xu_ly} mà chưa báo hoàn thành.\n\nXem và xử lý: {lien_ket_xu_ly}",
+            "Văn bản {van_ban} đến hạn xử lý {han_xu_ly}"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
