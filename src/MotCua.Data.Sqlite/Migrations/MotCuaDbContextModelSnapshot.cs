@@ -2146,11 +2146,13 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("LicenceId");
+                    b.HasIndex("LicenceId")
+                        .HasFilter("\"LicenceId\" IS NOT NULL");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.HasIndex("UserId", "Channel", "CreatedAt");
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasFilter("\"Channel\" = 4");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -13,7 +13,7 @@ public sealed record Inbox(IReadOnlyList<InboxItem> Items, int Unread, int Total
 public sealed record PreferencesDto(bool Email, bool Sms, bool Zalo, bool EssentialOnly, string QuietFrom, string QuietTo);
 
 /// <summary>A signed-in person's own messages in the application, and their choice of channels.</summary>
-public sealed class NotificationCenter(DbContext db, AgencyScope scope, TimeProvider clock)
+public sealed class NotificationCenter(DbContext db, AgencyScope scope, TimeProvider clock, Templates.MessageRenderer renderer)
 {
     public const int PageSize = 20;
 
@@ -28,9 +28,25 @@ public sealed class NotificationCenter(DbContext db, AgencyScope scope, TimeProv
         var number = Math.Max(1, page ?? 1);
         var total = await Mine(me).CountAsync(ct);
         var unread = await Mine(me).CountAsync(m => m.ReadAt == null, ct);
-        var items = await Mine(me).OrderByDescending(m => m.CreatedAt).Skip((number - 1) * PageSize).Take(PageSize)
-            .Select(m => new InboxItem(m.Id, m.Event, m.Subject, m.Body, m.CreatedAt, m.ReadAt != null, m.DossierId)).ToListAsync(ct);
+        var rows = await Mine(me).OrderByDescending(m => m.CreatedAt).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var items = new List<InboxItem>(rows.Count);
+        foreach (var m in rows)
+        {
+            var (title, text) = m.Body is null ? await WordAsync(m, ct) : (m.Subject, m.Body);
+            items.Add(new InboxItem(m.Id, m.Event, title, text, m.CreatedAt, m.ReadAt != null, m.DossierId));
+        }
+
         return new(items, unread, total, number, PageSize);
+    }
+
+    /// <summary>An in-app message is worded when first read (its template as it stands then), and keeps that wording.</summary>
+    private async Task<(string? Title, string Text)> WordAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var rendered = await renderer.RenderAsync(message, ct);
+        var subject = OutboxMessage.Shorten(rendered.Subject);
+        await db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.Body == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Subject, subject).SetProperty(m => m.Body, rendered.Text), ct);
+        return (subject, rendered.Text);
     }
 
     public async Task<int> UnreadAsync(CancellationToken ct) => scope.UserId is { } me ? await Mine(me).CountAsync(m => m.ReadAt == null, ct) : 0;

@@ -52,6 +52,11 @@ public sealed class OutboxMessage
         Essential = NotificationEvents.Of(kind).Essential;
         CreatedAt = now;
         NextAttemptAt = now;
+        if (channel == NotificationChannel.InApp)
+        {
+            // Delivered by being written: the recipient's inbox shows it, worded when it is read.
+            (Status, SentAt) = (MessageStatus.Sent, now);
+        }
     }
 
     public Guid Id { get; private init; } = Ids.New();
@@ -113,7 +118,12 @@ public sealed class OutboxMessage
 
     public DateTime? ResentAt { get; private set; }
 
-    public void Rendered(string? subject, string body) => (Subject, Body) = (subject, body);
+    public const int SubjectLength = 500;
+
+    public void Rendered(string? subject, string body) => (Subject, Body) = (Shorten(subject), body);
+
+    /// <summary>A subject within its column (a template's placeholders may make it long).</summary>
+    public static string? Shorten(string? subject) => subject?.Length > SubjectLength ? subject[..(SubjectLength - 1)] + "…" : subject;
 
     public void Delivered(string? providerId, DateTime now)
     {

@@ -48,6 +48,7 @@ public sealed class DossierMessages(IOptions<NotificationOptions> options, Chann
 
         var baseUrl = options.Value.PublicBaseUrl(http.HttpContext);
         var staffSteps = new List<(DossierEvent Row, Dossier Dossier)>();
+        var toSend = false;
         foreach (var (row, dossier) in rows)
         {
             // A result returned in the same action (electronically, with the approval) is announced once, as returned.
@@ -57,6 +58,7 @@ public sealed class DossierMessages(IOptions<NotificationOptions> options, Chann
                 foreach (var message in ForApplicant(kind, row, dossier, baseUrl))
                 {
                     tracker.Context.Add(message);
+                    toSend |= message.Status == MessageStatus.Pending;
                 }
             }
 
@@ -66,7 +68,12 @@ public sealed class DossierMessages(IOptions<NotificationOptions> options, Chann
             }
         }
 
-        signal.Wake();
+        // Only messages that leave need the worker (in-app ones are delivered by being written).
+        if (toSend)
+        {
+            signal.Wake();
+        }
+
         if (staffSteps.Count == 0)
         {
             return null;
@@ -84,6 +91,7 @@ public sealed class DossierMessages(IOptions<NotificationOptions> options, Chann
             }
 
             await db.SaveChangesAsync(ct);
+            signal.Wake();
         };
     }
 
@@ -163,7 +171,8 @@ public sealed class DossierMessages(IOptions<NotificationOptions> options, Chann
             }
         }
 
-        if (dossier.OwnerId is { } owner)
+        // In the application people read what others did; their own submission is already on their list of dossiers.
+        if (dossier.OwnerId is { } owner && row.ActorId != owner)
         {
             yield return Message(key, kind, NotificationChannel.InApp, owner.ToString(), dossier, values, row.At);
         }

@@ -18,7 +18,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Status).HasConversion<int>();
         builder.Property(m => m.Recipient).HasMaxLength(254);
         builder.Property(m => m.RecipientName).HasMaxLength(200);
-        builder.Property(m => m.Subject).HasMaxLength(500);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectLength);
         builder.Property(m => m.LockedBy).HasMaxLength(100);
         builder.Property(m => m.ProviderId).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(1000);
@@ -29,9 +29,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 
         // The workers' pick: due pending messages, oldest first.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
-        builder.HasIndex(m => new { m.UserId, m.Channel, m.CreatedAt });
+        // Each index costs every submission an insert: the inbox's is for in-app messages only, the licences' for theirs.
+        builder.HasIndex(m => new { m.UserId, m.CreatedAt }).HasFilter("\"Channel\" = 4");
         builder.HasIndex(m => m.DossierId);
-        builder.HasIndex(m => m.LicenceId);
+        builder.HasIndex(m => m.LicenceId).HasFilter("\"LicenceId\" IS NOT NULL");
         builder.HasIndex(m => m.CreatedAt);
     }
 }
