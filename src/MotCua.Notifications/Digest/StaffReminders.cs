@@ -85,17 +85,7 @@ public sealed class StaffReminders(
                     ["danh_sach"] = List(lines),
                 };
                 var key = $"digest:{digest.AgencyId}:{week:yyyyMMdd}:{person.Id}";
-                messages.Add(new($"{key}:{NotificationChannel.InApp}", NotificationEvent.WeeklyDigest, NotificationChannel.InApp, person.Id.ToString(), person.FullName, values, clock.GetUtcNow().UtcDateTime)
-                {
-                    UserId = person.Id, AgencyId = digest.AgencyId,
-                });
-                if (person.Email is { Length: > 0 } email)
-                {
-                    messages.Add(new($"{key}:{NotificationChannel.Email}", NotificationEvent.WeeklyDigest, NotificationChannel.Email, email, person.FullName, values, clock.GetUtcNow().UtcDateTime)
-                    {
-                        UserId = person.Id, AgencyId = digest.AgencyId,
-                    });
-                }
+                messages.AddRange(Outbox.ToOfficer(key, NotificationEvent.WeeklyDigest, person.Id, person.FullName, person.Email, values, clock.GetUtcNow().UtcDateTime, digest.AgencyId));
             }
 
             written += await Outbox.AddNewAsync(db, messages, ct);
@@ -139,17 +129,7 @@ public sealed class StaffReminders(
                     ["ngay_hen_tra"] = DossierMessages.LocalTime(dossier.DueAt),
                 };
                 var key = $"dossier:{dossier.Id}:step{dossier.StepIndex}:{dossier.StepStartedAt?.Ticks}:{kind}:{holder.Id}";
-                messages.Add(new($"{key}:{NotificationChannel.InApp}", kind, NotificationChannel.InApp, holder.Id.ToString(), holder.FullName, values, nowUtc)
-                {
-                    UserId = holder.Id, DossierId = dossier.Id, AgencyId = dossier.StepAgencyId,
-                });
-                if (holder.Email is { Length: > 0 } email)
-                {
-                    messages.Add(new($"{key}:{NotificationChannel.Email}", kind, NotificationChannel.Email, email, holder.FullName, values, nowUtc)
-                    {
-                        UserId = holder.Id, DossierId = dossier.Id, AgencyId = dossier.StepAgencyId,
-                    });
-                }
+                messages.AddRange(Outbox.ToOfficer(key, kind, holder.Id, holder.FullName, holder.Email, values, nowUtc, dossier.StepAgencyId, dossier.Id));
             }
 
             written += await Outbox.AddNewAsync(db, messages, ct);

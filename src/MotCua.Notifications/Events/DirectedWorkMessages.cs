@@ -83,17 +83,7 @@ public sealed class DirectedWorkMessages(IOptions<NotificationOptions> options, 
                 ["han_xu_ly"] = work.DueOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "không ghi hạn",
                 ["lien_ket_xu_ly"] = baseUrl + work.Path,
             };
-            messages.Add(new($"{key}:{person.Id}:{NotificationChannel.InApp}", kind, NotificationChannel.InApp, person.Id.ToString(), person.FullName, values, now)
-            {
-                UserId = person.Id, AgencyId = work.AgencyId,
-            });
-            if (person.Email is { Length: > 0 } email)
-            {
-                messages.Add(new($"{key}:{person.Id}:{NotificationChannel.Email}", kind, NotificationChannel.Email, email, person.FullName, values, now)
-                {
-                    UserId = person.Id, AgencyId = work.AgencyId,
-                });
-            }
+            messages.AddRange(Outbox.ToOfficer($"{key}:{person.Id}", kind, person.Id, person.FullName, person.Email, values, now, work.AgencyId));
         }
 
         return messages;

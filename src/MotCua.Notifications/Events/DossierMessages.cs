@@ -202,17 +202,7 @@ public sealed class DossierMessages(IOptions<NotificationOptions> options, Chann
                 ["lien_ket_xu_ly"] = $"{baseUrl}/can-bo/ho-so/{dossier.Id}",
             };
             var key = $"dossier:{row.Id}:{NotificationEvent.DossierAssigned}:{holder.Id}";
-            messages.Add(new($"{key}:{NotificationChannel.InApp}", NotificationEvent.DossierAssigned, NotificationChannel.InApp, holder.Id.ToString(), holder.FullName, values, row.At)
-            {
-                UserId = holder.Id, DossierId = dossier.Id, AgencyId = dossier.StepAgencyId,
-            });
-            if (holder.Email is { Length: > 0 } email)
-            {
-                messages.Add(new($"{key}:{NotificationChannel.Email}", NotificationEvent.DossierAssigned, NotificationChannel.Email, email, holder.FullName, values, row.At)
-                {
-                    UserId = holder.Id, DossierId = dossier.Id, AgencyId = dossier.StepAgencyId,
-                });
-            }
+            messages.AddRange(Outbox.ToOfficer(key, NotificationEvent.DossierAssigned, holder.Id, holder.FullName, holder.Email, values, row.At, dossier.StepAgencyId, dossier.Id));
         }
 
         return messages;
