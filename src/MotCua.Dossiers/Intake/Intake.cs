@@ -228,15 +228,20 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
     /// </summary>
     public async Task<(Dossier Dossier, bool Created)> SubmitOnlineAsync(OnlineSubmissionInput input, string? idempotencyKey, CancellationToken ct)
     {
-        var owner = await CitizenAsync(ct);
-        work.ActingAs(owner);
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key?.Length > 100)
         {
             throw new DomainException("Khóa Idempotency-Key dài tối đa 100 ký tự.", ProblemKind.Invalid, "Idempotency-Key");
         }
 
-        if (key is not null && await FindByKeyAsync(owner.Id, key, ct) is { } earlier)
+        // The citizen and whether the key was used before, in one round trip (a retry is rare; the lookup is not).
+        var id = work.UserId ?? throw new DomainException("Hãy đăng nhập để nộp hồ sơ trực tuyến.", ProblemKind.Forbidden);
+        var found = await Db.Set<User>().AsNoTracking().Where(u => u.Id == id && u.Kind == AccountKind.Citizen)
+            .Select(u => new { User = u, Earlier = key == null ? null : Db.Set<Dossier>().Where(d => d.OwnerId == id && d.IdempotencyKey == key).Select(d => (Guid?)d.Id).FirstOrDefault() })
+            .SingleOrDefaultAsync(ct) ?? throw new DomainException("Chỉ tài khoản công dân, doanh nghiệp mới nộp hồ sơ trực tuyến.", ProblemKind.Forbidden);
+        var owner = found.User;
+        work.ActingAs(owner);
+        if (found.Earlier is not null && await FindByKeyAsync(owner.Id, key!, ct) is { } earlier)
         {
             return (earlier, false);
         }
