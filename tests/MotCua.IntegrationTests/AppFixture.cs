@@ -42,6 +42,12 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
 
     protected abstract string ConnectionString { get; }
 
+    /// <summary>The application's database, for tools the tests run beside it (backup, restore).</summary>
+    public string DatabaseConnectionString => ConnectionString;
+
+    /// <summary>The application's file store.</summary>
+    public string StorageRoot { get; } = Directory.CreateTempSubdirectory("motcua-files-").FullName;
+
     public virtual async Task InitializeAsync()
     {
         await smtp.StartAsync();
@@ -66,7 +72,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Seed:DemoAccounts", "true");
-        builder.UseSetting("Storage:Root", Directory.CreateTempSubdirectory("motcua-files-").FullName);
+        builder.UseSetting("Storage:Root", StorageRoot);
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Smtp:UseStartTls", "false");

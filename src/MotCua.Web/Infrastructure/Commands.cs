@@ -6,11 +6,11 @@ namespace MotCua.Web.Infrastructure;
 
 /// <summary>
 /// Operator commands, run instead of the web server: <c>migrate</c>, <c>import-units [--province CODE|NAME | --all]</c>,
-/// <c>audit-verify</c>. Each prints its outcome and returns an exit code.
+/// <c>audit-verify</c>, <c>backup --to DIR</c>, <c>restore --from DIR</c>. Each prints its outcome and returns an exit code.
 /// </summary>
 internal static class Commands
 {
-    public static readonly string[] Names = ["migrate", "import-units", "audit-verify"];
+    public static readonly string[] Names = ["migrate", "import-units", "audit-verify", "backup", "restore"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -63,6 +63,36 @@ internal static class Commands
                 var result = await AuditChain.VerifyAsync(db, ct);
                 await output.WriteLineAsync(result.Message);
                 return result.IsValid ? 0 : 1;
+            }
+
+            case "backup" or "restore":
+            {
+                var option = args[0] == "backup" ? "--to" : "--from";
+                var index = Array.IndexOf(args, option);
+                if (index < 0 || index + 1 >= args.Length)
+                {
+                    await output.WriteLineAsync(args[0] == "backup" ? "Cách dùng: backup --to <thư mục>" : "Cách dùng: restore --from <thư mục sao lưu>");
+                    return 2;
+                }
+
+                using var scope = app.Services.CreateScope();
+                var backup = new Backup(scope.ServiceProvider.GetRequiredService<DatabaseSettings>(), scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Kernel.Files.FileStoreOptions>>(),
+                    scope.ServiceProvider.GetRequiredService<MotCuaDbContext>(), output);
+                if (args[0] == "backup")
+                {
+                    await backup.CreateAsync(args[index + 1], app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+                    return 0;
+                }
+
+                var restored = await backup.RestoreAsync(args[index + 1], ct);
+                if (restored != 0)
+                {
+                    return restored;
+                }
+
+                var verified = await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>(), ct);
+                await output.WriteLineAsync(verified.Message);
+                return verified.IsValid ? 0 : 1;
             }
 
             default:
