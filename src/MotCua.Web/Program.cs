@@ -23,6 +23,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 builder.Services.AddSerilog((services, logging) =>
 {
@@ -96,6 +97,12 @@ if (Commands.IsCommand(args))
 {
     Environment.ExitCode = await Commands.RunAsync(app, args, Console.Out);
     return;
+}
+
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
 }
 
 app.UseSerilogRequestLogging();

@@ -28,6 +28,26 @@ public abstract class FoundationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Pages_and_the_API_carry_the_security_headers()
+    {
+        var client = app.CreateClient();
+        foreach (var path in new[] { "/", "/tra-cuu", "/api/v1/calendar/2026", "/khong-co-trang-nay" })
+        {
+            var response = await client.GetAsync(path);
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            policy.Should().Contain("script-src 'self';").And.Contain("frame-ancestors 'none'").And.NotContain("'unsafe-eval'");
+            policy.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)).Should().NotContain("unsafe-inline");
+            response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+            response.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
+            response.Headers.GetValues("Referrer-Policy").Should().Equal("strict-origin-when-cross-origin");
+        }
+
+        // No page relies on inline script, which the policy would block.
+        var home = await client.GetStringAsync("/");
+        home.Should().NotMatchRegex(@"<script(?![^>]*\bsrc=)[^>]*>").And.NotMatchRegex(@"\son[a-z]+=""");
+    }
+
+    [Fact]
     public async Task Migrations_are_applied_and_none_is_pending()
     {
         using var db = app.NewDbContext(out var scope);
