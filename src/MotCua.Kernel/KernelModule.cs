@@ -17,6 +17,7 @@ public static class KernelModule
         services.AddSingleton<WorkingCalendarProvider>();
         services.AddScoped<CalendarOverrides>();
         services.AddScoped<DomainEventDispatcher>();
+        services.AddScoped<Audit.PersonalDataLog>();
         services.AddMemoryCache();
         services.AddSingleton<Persistence.ReferenceCache>();
         services.AddSingleton<Persistence.ISaveParticipant>(sp => sp.GetRequiredService<Persistence.ReferenceCache>());

@@ -33,7 +33,7 @@ public sealed record TrackingDto(
 public sealed record MyDossierItem(Guid Id, string? Code, string ProcedureName, DossierStatus Status, string StatusName, DateTime CreatedAt, DateTime? DueAt, string? StepName);
 
 /// <summary>Reads dossiers for the three audiences: staff within their scope, the owning citizen, and the public tracking page.</summary>
-public sealed class DossierReader(DossierWork work)
+public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog personalData)
 {
     private DbContext Db => work.Db;
 
@@ -41,6 +41,9 @@ public sealed class DossierReader(DossierWork work)
     {
         var visible = await work.VisibleAsync(ct);
         var dossier = await visible.AsNoTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("hồ sơ");
+
+        // Staff reading an applicant's details is recorded (Decree 13/2023); the applicant reading their own is not.
+        await personalData.RecordAsync(Kernel.Audit.PersonalDataLog.DossierViewed, $"{dossier.Code ?? "Bản nháp"} — {dossier.ApplicantName}", dossier.Id, ct);
         return await ToDtoAsync(dossier, ct);
     }
 

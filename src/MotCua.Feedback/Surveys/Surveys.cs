@@ -33,7 +33,7 @@ public sealed record InvitationRow(string DossierCode, string ApplicantName, str
 /// random sample of the dossiers it returned then; each invitation answers once while the survey is open; the index
 /// per factor and overall and the response rate come from the answers.
 /// </summary>
-public sealed class Surveys(DbContext db, AgencyScope scope, TimeProvider clock)
+public sealed class Surveys(DbContext db, AgencyScope scope, TimeProvider clock, Kernel.Audit.PersonalDataLog personalData)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -136,6 +136,7 @@ public sealed class Surveys(DbContext db, AgencyScope scope, TimeProvider clock)
             where i.SurveyId == id
             orderby d.Code
             select new { d.Code, d.Applicant, i.Token, i.AnsweredAt }).ToListAsync(ct);
+        await personalData.RecordAsync("Tải danh sách mời khảo sát (họ tên, điện thoại, thư điện tử)", $"Khảo sát {agency.Name}, {rows.Count} người", id, ct);
         return [.. rows.Select(r => new InvitationRow(r.Code ?? "", r.Applicant.FullName, r.Applicant.Phone, r.Applicant.Email, "/khao-sat/" + r.Token, r.AnsweredAt is not null))];
     }
 

@@ -24,6 +24,20 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class PersonalDataAccessConfiguration : IEntityTypeConfiguration<PersonalDataAccess>
+{
+    public void Configure(EntityTypeBuilder<PersonalDataAccess> builder)
+    {
+        builder.ToTable("PersonalDataAccesses");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(100);
+        builder.Property(a => a.Subject).HasMaxLength(300);
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => a.SubjectId);
+    }
+}
+
 internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
 {
     public void Configure(EntityTypeBuilder<AuditChainHead> builder)

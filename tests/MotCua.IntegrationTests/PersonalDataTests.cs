@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Domain;
+using MotCua.Dossiers.Tracking;
+using MotCua.Kernel.Audit;
+using static MotCua.IntegrationTests.DossierLifeTests;
+
+namespace MotCua.IntegrationTests;
+
+public sealed class PersonalDataTestsOnSqlite(SqliteApp app) : PersonalDataTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PersonalDataTestsOnPostgres(PostgresApp app) : PersonalDataTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>Staff reading an applicant's dossier is recorded, the applicant reading their own is not, and only whole-system administrators read the record.</summary>
+public abstract class PersonalDataTests(AppFixture app)
+{
+    [Fact]
+    public async Task Staff_opening_a_dossier_is_recorded_and_only_administrators_of_the_whole_system_read_the_record()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var dossier = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Counter);
+        (await citizen.GetAsync($"/api/v1/dossiers/{dossier.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await ActAsync(await app.ApiAsAsync("motcua"), dossier.Id, "accept");
+        (await (await app.ApiAsAsync("chuyenvien")).GetFromJsonAsync<DossierDto>($"/api/v1/dossiers/{dossier.Id}", Json))!.Applicant.IdNumber.Should().Be("001190012345");
+        (await (await app.ApiAsAsync("motcua.xa")).GetAsync($"/api/v1/dossiers/{dossier.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "not visible, so nothing was read");
+
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            var log = await db.Set<PersonalDataAccess>().Where(a => a.SubjectId == dossier.Id).ToListAsync();
+            log.Should().ContainSingle().Which.Should().Match<PersonalDataAccess>(a =>
+                a.UserName == "chuyenvien" && a.Action == PersonalDataLog.DossierViewed && a.Subject == $"{dossier.Code} — Nguyễn Thị Lan");
+        }
+
+        var admin = await app.PagesAsAsync("quantri");
+        var page = await admin.GetStringAsync($"/quan-tri/nhat-ky/du-lieu-ca-nhan?doi-tuong={dossier.Code}");
+        page.Should().Contain($"data-access=\"{dossier.Id}\"").And.Contain("chuyenvien");
+        var specialist = await app.PagesAsAsync("chuyenvien");
+        (await specialist.GetAsync("/quan-tri/nhat-ky/du-lieu-ca-nhan")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+    }
+}
