@@ -23,6 +23,8 @@ public static class DossiersModule
         services.Configure<DossierOptions>(configuration.GetSection(DossierOptions.Section));
         services.AddScoped<DossierCodes>();
         services.AddScoped<DossierWork>();
+        services.AddScoped<Work.DraftPurge>();
+        services.AddHostedService<Work.DraftRetention>();
         services.AddScoped<DossierIntake>();
         services.AddScoped<ProcessingActions>();
         services.AddScoped<Queues>();

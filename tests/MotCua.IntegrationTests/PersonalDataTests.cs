@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Domain;
 using MotCua.Dossiers.Tracking;
 using MotCua.Kernel.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using static MotCua.IntegrationTests.DossierLifeTests;
 
 namespace MotCua.IntegrationTests;
@@ -38,5 +39,43 @@ public abstract class PersonalDataTests(AppFixture app)
         page.Should().Contain($"data-access=\"{dossier.Id}\"").And.Contain("chuyenvien");
         var specialist = await app.PagesAsAsync("chuyenvien");
         (await specialist.GetAsync("/quan-tri/nhat-ky/du-lieu-ca-nhan")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Drafts_past_their_retention_are_deleted_and_the_audit_log_keeps_no_applicant_details()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var submitted = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Counter);
+        var agency = await PointAsync(citizen, ProvinceProcedure);
+        var draft = await ReadAsync(await citizen.PostAsJsonAsync("/api/v1/dossiers/drafts", new { procedureCode = ProvinceProcedure, competentAgencyId = agency }));
+        await ReadAsync(await citizen.PutAsJsonAsync($"/api/v1/dossiers/{draft.Id}/application", new
+        {
+            applicant = new { fullName = "Trần Thị Bình", idNumber = "079188001234", phone = "0909 111 222", email = "binh@example.vn", address = "9 Lê Lợi, Huế" },
+            request = "Đề nghị cấp", delivery = "Counter",
+        }, Json));
+
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            var logged = await db.Set<AuditEntry>().Where(e => e.EntityId == draft.Id.ToString()).Select(e => (e.Before ?? "") + (e.After ?? "")).ToListAsync();
+            logged.Should().NotBeEmpty();
+            logged.Should().OnlyContain(text => !text.Contains("079188001234") && !text.Contains("0909111222") && !text.Contains("Lê Lợi"), "identification numbers, phones and addresses stay out of the permanent log");
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(181));
+        using (var scope = app.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<Dossiers.Work.DraftPurge>().PurgeAsync(CancellationToken.None)).Should().BePositive();
+        }
+
+        citizen = await app.ApiAsAsync("congdan");
+        (await citizen.GetAsync($"/api/v1/dossiers/{draft.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the draft and the details it held are gone");
+        (await citizen.GetAsync($"/api/v1/dossiers/{submitted.Id}")).StatusCode.Should().Be(HttpStatusCode.OK, "submitted dossiers are kept");
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            (await db.Set<AuditEntry>().AnyAsync(e => e.EntityId == draft.Id.ToString() && e.Action == "Deleted")).Should().BeTrue("the deletion itself is audited");
+            (await AuditChain.VerifyAsync(db, CancellationToken.None)).IsValid.Should().BeTrue();
+        }
     }
 }

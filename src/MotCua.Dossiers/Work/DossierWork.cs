@@ -25,6 +25,9 @@ public sealed class DossierOptions
 
     /// <summary>Working hours before a due time when a dossier counts as due soon.</summary>
     public decimal DueSoonHours { get; set; } = 16;
+
+    /// <summary>Days a draft never submitted is kept; then it is deleted with the personal data it holds (0 keeps drafts).</summary>
+    public int DraftRetentionDays { get; set; } = 180;
 }
 
 /// <summary>

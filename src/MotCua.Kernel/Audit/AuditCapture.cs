@@ -16,10 +16,15 @@ public sealed class NotAuditedValueAttribute : Attribute;
 /// <summary>Turns the change tracker's pending changes into audit entries (before/after of changed properties).</summary>
 public static class AuditCapture
 {
-    /// <summary>Properties whose values never go into the log (secrets); their change is still recorded.</summary>
+    /// <summary>
+    /// Properties whose values never go into the log, which is kept for ever: secrets, and the personal data of
+    /// applicants and account holders (identification numbers, phone numbers, addresses; Decree 13/2023), which must
+    /// be erasable where they are kept. Their change is still recorded.
+    /// </summary>
     private static readonly HashSet<string> Masked = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Xml", "ProviderKey",
+        "Applicant", "PersonalIdNumber", "PhoneNumber", "HolderIdNumber", "DeliveryAddress", "Phone",
     };
 
     // Vietnamese stays readable in the log; the values are data, never embedded in HTML unencoded.
