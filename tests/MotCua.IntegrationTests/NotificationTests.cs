@@ -441,6 +441,10 @@ public abstract class NotificationTests(AppFixture app)
         resent.GetProperty("status").GetString().Should().Be("Pending");
         (await Mailbox.WaitAsync(app.MailDirectory, m => m.Subject == $"Đã nhận hồ sơ trực tuyến {dossier.Code}", 2)).Should().HaveCount(2, "sent again on the operator's request");
 
+        // The monitor page lists phone numbers by their ends only.
+        var monitor = await (await app.PagesAsAsync("quantri")).GetStringAsync($"/quan-tri/thong-bao?kenh=Sms&nguoi-nhan={Uri.EscapeDataString("Nguyễn Thị Lan")}");
+        monitor.Should().Contain("0912•••678").And.NotContain("0912345678");
+
         (await citizen.GetAsync("/api/v1/notifications/outbox")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await (await app.ApiAsAsync("motcua")).PostAsync($"/api/v1/notifications/outbox/{email.GetProperty("id").GetGuid()}/resend", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await app.CreateClient().GetAsync("/api/v1/notifications")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);

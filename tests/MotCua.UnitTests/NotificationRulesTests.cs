@@ -145,4 +145,12 @@ public sealed class NotificationRulesTests
         var latin1 = () => LicenceFile.Parse(new MemoryStream([0x43, 0x68, 0xE1, 0x0A]), "ds.csv");
         latin1.Should().Throw<DomainException>().WithMessage("*UTF-8*");
     }
+
+    [Fact]
+    public void Phones_in_lists_show_their_ends_only()
+    {
+        Kernel.Ui.Display.Phone("0912345678").Should().Be("0912•••678");
+        Kernel.Ui.Display.Phone("113").Should().Be("113");
+        Kernel.Ui.Display.Phone(null).Should().BeEmpty();
+    }
 }

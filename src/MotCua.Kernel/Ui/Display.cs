@@ -15,6 +15,9 @@ public static class Display
 
     public static string Time(DateTime utc) => VietnamTime.Format(utc);
 
+    /// <summary>A phone number in a list: "0912•••678", enough to tell two apart, not to call (the record shows it whole).</summary>
+    public static string Phone(string? phone) => phone is { Length: >= 8 } p ? p[..4] + "•••" + p[^3..] : phone ?? "";
+
     /// <summary>A share from 0 to 1 as a Vietnamese percentage ("97,5 %"); a dash when there is none.</summary>
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", Vietnamese) + " %" : "—";
 }
