@@ -51,7 +51,7 @@ public sealed class Backup(DatabaseSettings database, IOptions<FileStoreOptions>
         }
 
         var rows = await CountRowsAsync(ct);
-        var (count, bytes) = await CopyFilesAsync(files.Value.Root, Path.Combine(folder, "files"), ct);
+        var (count, bytes) = CopyFiles(files.Value.Root, Path.Combine(folder, "files"), ct);
         var manifest = new BackupManifest(now, database.Provider.ToString(), dump, await Sha256Async(Path.Combine(folder, dump), ct), rows, count, bytes);
         await File.WriteAllTextAsync(Path.Combine(folder, ManifestName), JsonSerializer.Serialize(manifest, Json), ct);
         await output.WriteLineAsync($"Đã sao lưu vào {folder}: {rows.Values.Sum():N0} dòng trong {rows.Count} bảng, {count:N0} tệp ({bytes:N0} byte). / Backup written.");
@@ -108,7 +108,7 @@ public sealed class Backup(DatabaseSettings database, IOptions<FileStoreOptions>
             await RunAsync("pg_restore", database.ConnectionString, ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--dbname", DatabaseName(), dump], ct);
         }
 
-        var (count, bytes) = Directory.Exists(stored) ? await CopyFilesAsync(stored, files.Value.Root, ct) : (0, 0L);
+        var (count, bytes) = Directory.Exists(stored) ? CopyFiles(stored, files.Value.Root, ct) : (0, 0L);
         var rows = await CountRowsAsync(ct);
         var differ = manifest.Rows.Where(r => rows.GetValueOrDefault(r.Key, -1) != r.Value).Select(r => $"{r.Key}: {rows.GetValueOrDefault(r.Key, -1)} ≠ {r.Value}").ToList();
         if (differ.Count > 0 || count != manifest.Files || bytes != manifest.FileBytes)
@@ -145,7 +145,7 @@ public sealed class Backup(DatabaseSettings database, IOptions<FileStoreOptions>
     }
 
     /// <summary>Copies a content-addressed tree, checking each file against its name; files already there are kept.</summary>
-    private static async Task<(int Count, long Bytes)> CopyFilesAsync(string from, string to, CancellationToken ct)
+    private static (int Count, long Bytes) CopyFiles(string from, string to, CancellationToken ct)
     {
         if (!Directory.Exists(from))
         {
@@ -178,7 +178,6 @@ public sealed class Backup(DatabaseSettings database, IOptions<FileStoreOptions>
             ct.ThrowIfCancellationRequested();
         }
 
-        await Task.CompletedTask;
         return (count, bytes);
     }
 
