@@ -67,24 +67,19 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        if (message.UserId is { } userId && await db.Set<NotificationPreference>().AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, ct) is { } preference)
+        var preference = message.UserId is { } userId
+            ? await db.Set<NotificationPreference>().AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, ct)
+            : null;
+        if (preference is not null && !preference.Wants(message.Channel, message.Essential))
         {
-            if (!preference.Wants(message.Channel, message.Essential))
-            {
-                message.Skip("Người nhận đã tắt kênh này hoặc hủy nhận tin không bắt buộc.", Now);
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-
-            if (message.Channel is NotificationChannel.Sms or NotificationChannel.Zalo && QuietUntil(preference.QuietFrom, preference.QuietTo) is { } until)
-            {
-                message.Postpone(until);
-                await db.SaveChangesAsync(ct);
-                return;
-            }
+            message.Skip("Người nhận đã tắt kênh này hoặc hủy nhận tin không bắt buộc.", Now);
+            await db.SaveChangesAsync(ct);
+            return;
         }
-        else if (message.Channel is NotificationChannel.Sms or NotificationChannel.Zalo
-            && QuietUntil(options.Value.QuietFrom, options.Value.QuietTo) is { } until)
+
+        // SMS and Zalo wait for the end of the recipient's quiet hours (the installation's when they set none).
+        if (message.Channel is NotificationChannel.Sms or NotificationChannel.Zalo
+            && QuietUntil(preference?.QuietFrom ?? options.Value.QuietFrom, preference?.QuietTo ?? options.Value.QuietTo) is { } until)
         {
             message.Postpone(until);
             await db.SaveChangesAsync(ct);

@@ -139,9 +139,8 @@ public static class LicenceFile
         }
 
         string[] formats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd-MM-yyyy", "dd/MM/yyyy HH:mm:ss", "d/M/yyyy H:mm:ss"];
-        return DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && (date = DateOnly.FromDateTime(time)) != default)
-            ? date
+        return DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? DateOnly.FromDateTime(time)
             : throw new FormatException($"{label} “{text}” không đúng dạng ngày/tháng/năm");
     }
 
