@@ -70,6 +70,11 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    // A body without a required field, or with null where the contract has no null, is a 400, not a null deep inside.
+    o.SerializerOptions.RespectNullableAnnotations = true;
+    o.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(o.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        JsonContracts.RequireNonNullableReferences);
 });
 builder.Services.AddOpenApi();
 // Vietnamese text is written as is, not as numeric character references (pages are a third of the size).
@@ -130,6 +135,7 @@ app.UseAuthorization();
 app.UseOutputCache();
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseAntiforgeryFailures();
 
 app.MapStaticAssets();
 app.MapOpenApi();

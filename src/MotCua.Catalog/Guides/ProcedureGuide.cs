@@ -109,6 +109,11 @@ public static class GuideEndpoints
         }).RequireAuthorization(Permissions.CatalogManage);
         api.MapPost("catalog/guide-images", async Task<Created<ImageDto>> (HttpRequest request, ProcedureGuides guides, CancellationToken ct) =>
         {
+            if (!request.HasFormContentType)
+            {
+                throw new DomainException("Hãy gửi ảnh dạng multipart/form-data, trường \"image\".", ProblemKind.Invalid, "image");
+            }
+
             var form = await request.ReadFormAsync(ct);
             var file = form.Files.GetFile("image") ?? throw new DomainException("Hãy chọn ảnh.", ProblemKind.Invalid, "image");
             if (file.Length > ProcedureGuides.MaxImageBytes)

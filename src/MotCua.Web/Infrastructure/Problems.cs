@@ -5,14 +5,20 @@ using MotCua.Kernel.Problems;
 namespace MotCua.Web.Infrastructure;
 
 /// <summary>Turns rule violations and malformed requests into RFC 9457 problem details with Vietnamese text.</summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, detail, field) = exception switch
         {
             DomainException e => (StatusOf(e.Kind), e.Message, e.Field),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } e when MissingField().Match(json.Message) is { Success: true } m =>
+                (e.StatusCode, $"Thiếu trường bắt buộc \"{m.Groups[1].Value}\".", m.Groups[1].Value),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } e when NullField().Match(json.Message) is { Success: true } m =>
+                (e.StatusCode, $"Trường \"{m.Groups[1].Value}\" không được để trống.", m.Groups[1].Value),
             BadHttpRequestException e => (e.StatusCode, "Dữ liệu gửi lên không hợp lệ: hãy kiểm tra định dạng các trường (ngày yyyy-MM-dd, thời điểm ISO 8601, số).", null),
+            // A multipart body cut short or with a broken boundary, from a bad client or a hostile one.
+            InvalidDataException or IOException when httpContext.Request.HasFormContentType => (400, "Biểu mẫu gửi lên bị hỏng hoặc không đầy đủ; hãy gửi lại.", null),
             // The middleware has already rewritten the path to the error page; the feature keeps the original one.
             _ when (httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "").StartsWith("/api/", StringComparison.OrdinalIgnoreCase) => (500, "Đã có lỗi hệ thống. Yêu cầu chưa được thực hiện; hãy thử lại sau.", null),
             _ => (0, null, null),
@@ -37,6 +43,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         ProblemKind.NotFound => StatusCodes.Status404NotFound,
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
         ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+        ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -50,7 +57,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         409 => "Xung đột dữ liệu",
         415 => "Định dạng dữ liệu không được hỗ trợ",
         429 => "Quá nhiều yêu cầu",
+        503 => "Dịch vụ tạm thời không sẵn sàng",
         _ when status >= 500 => "Lỗi hệ thống",
         _ => "Lỗi",
     };
+
+    // System.Text.Json's words for a required field that is missing, and for a null where none is allowed.
+    [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex MissingField();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:parameter|property) '([^']+)' on type '[^']+' doesn't allow null")]
+    private static partial System.Text.RegularExpressions.Regex NullField();
 }

@@ -21,3 +21,35 @@ internal static class SecurityHeaders
         return next(context);
     });
 }
+
+/// <summary>
+/// A form post whose antiforgery token is missing or wrong (a forged cross-site post, or a page left open across a key
+/// change) ends here with 400 and a Vietnamese message, before any endpoint reads the form.
+/// </summary>
+internal static class AntiforgeryFailures
+{
+    public const string Message = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Hãy tải lại trang rồi gửi lại.";
+
+    public static IApplicationBuilder UseAntiforgeryFailures(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (AuthSetup.IsApi(context.Request))
+            {
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = StatusCodes.Status400BadRequest, Title = ProblemExceptionHandler.TitleOf(400), Detail = Message },
+                });
+                return;
+            }
+
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(Message);
+            return;
+        }
+
+        await next(context);
+    });
+}
