@@ -22,7 +22,16 @@ public static class KernelModule
         services.AddSingleton<Persistence.ReferenceCache>();
         services.AddSingleton<Persistence.ISaveParticipant>(sp => sp.GetRequiredService<Persistence.ReferenceCache>());
         services.AddOptions<Files.FileStoreOptions>().Bind(configuration.GetSection(Files.FileStoreOptions.Section));
-        services.TryAddSingleton<Files.IFileStore, Files.LocalFileStore>();
+        services.AddOptions<Files.AntivirusOptions>().Bind(configuration.GetSection(Files.AntivirusOptions.Section));
+        services.AddSingleton<Files.ClamAvScanner>();
+        services.TryAddSingleton<Files.LocalFileStore>();
+        services.TryAddSingleton<Files.IFileStore>(sp =>
+        {
+            var store = sp.GetRequiredService<Files.LocalFileStore>();
+            return string.IsNullOrWhiteSpace(configuration[$"{Files.AntivirusOptions.Section}:ClamAvHost"])
+                ? store
+                : ActivatorUtilities.CreateInstance<Files.ScannedFileStore>(sp, store);
+        });
         return services;
     }
 

@@ -81,7 +81,7 @@ public abstract class PetitionTests(AppFixture app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string kind, Guid agencyId, string content, (string Name, byte[] Bytes)? file = null, string? contact = null)
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string kind, Guid agencyId, string content, (string Name, byte[] Bytes)? file = null, string? contact = null)
     {
         var form = new MultipartFormDataContent { { new StringContent(kind), "kind" }, { new StringContent(agencyId.ToString()), "agencyId" }, { new StringContent(content), "content" } };
         if (contact is not null)

@@ -13,6 +13,9 @@ public enum ProblemKind
 
     /// <summary>The caller may not do this (403).</summary>
     Forbidden,
+
+    /// <summary>A service the request needs is down; the same request may succeed later (503).</summary>
+    Unavailable,
 }
 
 /// <summary>
