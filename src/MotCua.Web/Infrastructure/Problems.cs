@@ -15,7 +15,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } e when MissingField().Match(json.Message) is { Success: true } m =>
                 (e.StatusCode, $"Thiếu trường bắt buộc \"{m.Groups[1].Value}\".", m.Groups[1].Value),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } e when NullField().Match(json.Message) is { Success: true } m =>
-                (e.StatusCode, $"Trường \"{m.Groups[1].Value}\" không được để trống.", m.Groups[1].Value),
+                (e.StatusCode, $"Trường \"{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value)}\" không được để trống.", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Groups[1].Value)),
             BadHttpRequestException e => (e.StatusCode, "Dữ liệu gửi lên không hợp lệ: hãy kiểm tra định dạng các trường (ngày yyyy-MM-dd, thời điểm ISO 8601, số).", null),
             // A multipart body cut short or with a broken boundary, from a bad client or a hostile one.
             InvalidDataException or IOException when httpContext.Request.HasFormContentType => (400, "Biểu mẫu gửi lên bị hỏng hoặc không đầy đủ; hãy gửi lại.", null),
