@@ -17,6 +17,7 @@ command -v smtp-sink >/dev/null 2>&1 || missing+=(postfix)  # smtp-sink: the rea
 command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)  # zbarimg: decodes the QR codes in the tests
 command -v pdftoppm >/dev/null 2>&1 && command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)  # pdftotext, pdftoppm, pdfsig: read and check the PDFs in the tests
 [ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)  # clamd: the virus scanner the upload tests start on loopback
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)  # nginx: the load balancer of the two-node test
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   echo "postfix postfix/main_mailer_type select Local only" | sudo_ debconf-set-selections

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using MotCua.Catalog;
 using MotCua.Catalog.Guides;
@@ -53,6 +54,22 @@ builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddNotificationWorkers(builder.Configuration);
 
 builder.Services.AddMotCuaAuth(builder.Configuration);
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = ".MotCua.Antiforgery";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+
+// Behind a reverse proxy (nginx): the client's address (per-address limits, logs) and scheme (Secure cookies, HSTS) come
+// from X-Forwarded-For and X-Forwarded-Proto, trusted from loopback and from the proxies listed in ReverseProxy:KnownProxies.
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+    {
+        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
 builder.Services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDbContext>();
 builder.Services.AddSingleton<IEmailSender<User>, EmailSender>();
 builder.Services.AddScoped<DemoData>();
@@ -108,6 +125,7 @@ if (Commands.IsCommand(args))
     return;
 }
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -155,8 +155,11 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         return client;
     }
 
-    /// <summary>Posts a statically rendered form: fetches the page for its antiforgery token, then submits the named form.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
+    /// <summary>
+    /// Posts a statically rendered form: fetches the page for its antiforgery token, then submits the named form (with
+    /// <paramref name="postWith"/> when given: another node sharing the cookies).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields, HttpClient? postWith = null)
     {
         var page = await client.GetStringAsync(path);
         var token = AntiforgeryToken().Match(page).Groups[1].Value;
@@ -174,7 +177,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
 
         content["_handler"] = formName;
         content["__RequestVerificationToken"] = WebUtility.HtmlDecode(token);
-        return await client.PostAsync(path, new FormUrlEncodedContent(content));
+        return await (postWith ?? client).PostAsync(path, new FormUrlEncodedContent(content));
     }
 
     private sealed record TokenResponse(string AccessToken);

@@ -12,7 +12,8 @@ namespace MotCua.Notifications.Delivery;
 /// as its own for a lease (on PostgreSQL skipping rows another worker is taking, so two workers never take the same
 /// message; SQLite writes one statement at a time), then sends each and records the outcome: sent, tried again
 /// after a back-off, or given up into the dead-letter list. A worker that dies leaves its messages to the next one
-/// when the lease ends; so does a crash between commit and send, and nothing is lost.
+/// when the lease ends; so does a crash between commit and send, and nothing is lost. A worker that stops
+/// gracefully hands back what it took and did not send.
 /// </summary>
 public sealed class OutboxDispatcher(
     DbContext db, IEnumerable<INotificationChannel> channels, MessageRenderer renderer, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<OutboxDispatcher> logger)
@@ -27,9 +28,26 @@ public sealed class OutboxDispatcher(
     {
         var me = worker ?? Node;
         var ids = await ClaimAsync(me, ct);
-        foreach (var id in ids)
+        var done = 0;
+        try
         {
-            await SendAsync(id, me, ct);
+            foreach (var id in ids)
+            {
+                await SendAsync(id, me, ct);
+                done++;
+            }
+        }
+        finally
+        {
+            if (done < ids.Count)
+            {
+                // Stopping (or failing) with messages taken and not sent: hand them back now, so that another node
+                // sends them at its next poll rather than when the lease ends.
+                var left = ids.Skip(done).ToList();
+                db.ChangeTracker.Clear();
+                await db.Set<OutboxMessage>().Where(m => left.Contains(m.Id) && m.LockedBy == me && m.Status == MessageStatus.Pending)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);
+            }
         }
 
         return ids.Count;
