@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Dossiers.Domain;
+using MotCua.Kernel.Audit;
+using System.Text.Json;
 using MotCua.Organization.Domain;
 using static MotCua.IntegrationTests.DossierLifeTests;
 
@@ -176,6 +178,38 @@ public sealed partial class AccessMatrixTests(SqliteApp app) : IClassFixture<Sql
         var number = int.Parse(dossier.Code![^4..], CultureInfo.InvariantCulture);
         var guessed = dossier.Code[..^4] + (number + 50).ToString("D4", CultureInfo.InvariantCulture);
         (await anonymous.GetAsync($"/api/v1/tracking/{guessed}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Administrators_actions_on_accounts_and_roles_are_audited_without_secrets()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var agency = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/auth/me")).GetProperty("id").GetGuid();
+        Guid agencyId;
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            agencyId = await db.Set<User>().Where(u => u.Id == agency).Select(u => u.AgencyId!.Value).SingleAsync();
+        }
+
+        var created = await admin.PostAsJsonAsync("/api/v1/staff", new { userName = "kiemtra.nhatky", fullName = "Người Kiểm Tra", email = "kiemtra@example.vn", agencyId, password = AppFixture.Password });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var user = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var granted = await admin.PostAsJsonAsync($"/api/v1/staff/{user}/grants", new { role = "Specialist", agencyId, includesSubtree = false });
+        granted.StatusCode.Should().Be(HttpStatusCode.Created, await granted.Content.ReadAsStringAsync());
+        var grant = (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await admin.DeleteAsync($"/api/v1/staff/{user}/grants/{grant}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            var entries = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.EntityId == user.ToString() || e.EntityId == grant.ToString()).ToListAsync();
+            entries.Should().Contain(e => e.EntityType == nameof(User) && e.Action == "Created" && e.ActorName == "quantri");
+            entries.Should().Contain(e => e.EntityType == nameof(RoleGrant) && e.Action == "Created" && e.ActorName == "quantri" && e.After!.Contains("Specialist"));
+            entries.Should().Contain(e => e.EntityType == nameof(RoleGrant) && e.Action == "Deleted" && e.ActorName == "quantri");
+            entries.Should().OnlyContain(e => !(e.After ?? "").Contains("AQAAAA", StringComparison.Ordinal) && !(e.After ?? "").Contains("PasswordHash", StringComparison.Ordinal), "no password hash is kept in the audit log");
+            (await AuditChain.VerifyAsync(db, CancellationToken.None)).IsValid.Should().BeTrue();
+        }
     }
 
     private async Task<HttpClient> CitizenAsync(string userName)
