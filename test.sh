@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project against SQLite and a throwaway PostgreSQL, installing what is missing
-# (PostgreSQL, Chromium, fonts with Vietnamese glyphs, the OpenID Connect provider for sign-in tests).
+# (PostgreSQL, Chromium, fonts with Vietnamese glyphs, the OpenID Connect provider for sign-in tests, clamd, nginx, an S3 server).
 # Ends with the line "Tests: N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,6 +29,10 @@ fi
 oidc="$root/tests/MotCua.BrowserTests/oidc"
 if [ ! -d "$oidc/node_modules/oidc-provider" ]; then
   (cd "$oidc" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+s3="$root/tests/MotCua.IntegrationTests/s3"  # s3rver: the S3-compatible server of the S3 file-store tests
+if [ ! -d "$s3/node_modules/s3rver" ]; then
+  (cd "$s3" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # A throwaway PostgreSQL on a free loopback port.

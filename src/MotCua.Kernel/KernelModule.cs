@@ -25,9 +25,12 @@ public static class KernelModule
         services.AddOptions<Files.AntivirusOptions>().Bind(configuration.GetSection(Files.AntivirusOptions.Section));
         services.AddSingleton<Files.ClamAvScanner>();
         services.TryAddSingleton<Files.LocalFileStore>();
+        services.TryAddSingleton<Files.S3FileStore>();
         services.TryAddSingleton<Files.IFileStore>(sp =>
         {
-            var store = sp.GetRequiredService<Files.LocalFileStore>();
+            Files.IFileStore store = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Files.FileStoreOptions>>().Value.IsS3
+                ? sp.GetRequiredService<Files.S3FileStore>()
+                : sp.GetRequiredService<Files.LocalFileStore>();
             return string.IsNullOrWhiteSpace(configuration[$"{Files.AntivirusOptions.Section}:ClamAvHost"])
                 ? store
                 : ActivatorUtilities.CreateInstance<Files.ScannedFileStore>(sp, store);

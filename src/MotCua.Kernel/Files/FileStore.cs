@@ -17,8 +17,15 @@ public sealed class FileStoreOptions
 {
     public const string Section = "Storage";
 
+    /// <summary><c>Local</c> (a folder; shared storage such as NFS when there are several nodes) or <c>S3</c>.</summary>
+    public string Kind { get; set; } = "Local";
+
     /// <summary>The folder of the local-disk store (default data/files).</summary>
     public string Root { get; set; } = "data/files";
+
+    public S3StoreOptions S3 { get; set; } = new();
+
+    public bool IsS3 => string.Equals(Kind, "S3", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The local-disk store: files under Root/ab/cd/{sha256}; written to a temporary name, then moved.</summary>

@@ -51,7 +51,13 @@ public sealed class Backup(DatabaseSettings database, IOptions<FileStoreOptions>
         }
 
         var rows = await CountRowsAsync(ct);
-        var (count, bytes) = CopyFiles(files.Value.Root, Path.Combine(folder, "files"), ct);
+        // Files in an S3 bucket are kept by the bucket's own versioning or replication, not copied here.
+        var (count, bytes) = files.Value.IsS3 ? (0, 0L) : CopyFiles(files.Value.Root, Path.Combine(folder, "files"), ct);
+        if (files.Value.IsS3)
+        {
+            await output.WriteLineAsync($"Tệp nằm trong bucket S3 \"{files.Value.S3.Bucket}\": sao lưu bằng versioning/replication của dịch vụ. / Files are in S3; back up the bucket with its own tools.");
+        }
+
         var manifest = new BackupManifest(now, database.Provider.ToString(), dump, await Sha256Async(Path.Combine(folder, dump), ct), rows, count, bytes);
         await File.WriteAllTextAsync(Path.Combine(folder, ManifestName), JsonSerializer.Serialize(manifest, Json), ct);
         await output.WriteLineAsync($"Đã sao lưu vào {folder}: {rows.Values.Sum():N0} dòng trong {rows.Count} bảng, {count:N0} tệp ({bytes:N0} byte). / Backup written.");
@@ -108,7 +114,7 @@ public sealed class Backup(DatabaseSettings database, IOptions<FileStoreOptions>
             await RunAsync("pg_restore", database.ConnectionString, ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--dbname", DatabaseName(), dump], ct);
         }
 
-        var (count, bytes) = Directory.Exists(stored) ? CopyFiles(stored, files.Value.Root, ct) : (0, 0L);
+        var (count, bytes) = Directory.Exists(stored) && !files.Value.IsS3 ? CopyFiles(stored, files.Value.Root, ct) : (0, 0L);
         var rows = await CountRowsAsync(ct);
         var differ = manifest.Rows.Where(r => rows.GetValueOrDefault(r.Key, -1) != r.Value).Select(r => $"{r.Key}: {rows.GetValueOrDefault(r.Key, -1)} ≠ {r.Value}").ToList();
         if (differ.Count > 0 || count != manifest.Files || bytes != manifest.FileBytes)
