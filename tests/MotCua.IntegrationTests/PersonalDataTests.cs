@@ -78,4 +78,23 @@ public abstract class PersonalDataTests(AppFixture app)
             (await AuditChain.VerifyAsync(db, CancellationToken.None)).IsValid.Should().BeTrue();
         }
     }
+
+    [Fact]
+    public async Task Searching_someones_messages_and_reading_ratings_by_officer_are_recorded()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        (await admin.GetAsync("/api/v1/notifications/outbox?recipient=lan%40example.vn")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.GetAsync("/api/v1/notifications/outbox")).StatusCode.Should().Be(HttpStatusCode.OK, "a list without a person in it is not recorded");
+        var leader = await app.ApiAsAsync("lanhdao");
+        (await leader.GetAsync("/api/v1/ratings/report?by=Officer&format=csv&from=2026-01-01")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await leader.GetAsync("/api/v1/ratings/report?by=Agency&format=csv")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var log = await db.Set<PersonalDataAccess>().Where(a => a.Action == PersonalDataLog.MessagesSearched || a.Action == PersonalDataLog.OfficerRatingsExported).ToListAsync();
+            log.Should().ContainSingle(a => a.Action == PersonalDataLog.MessagesSearched && a.UserName == "quantri" && a.Subject == "lan@example.vn");
+            log.Should().ContainSingle(a => a.Action == PersonalDataLog.OfficerRatingsExported && a.UserName == "lanhdao" && a.Subject.StartsWith("csv 2026-01-01", StringComparison.Ordinal));
+        }
+    }
 }

@@ -17,10 +17,16 @@ public static class RatingEndpoints
         group.MapGet("summary", async (Guid? agencyId, DateOnly? from, DateOnly? to, DossierRatings ratings, CancellationToken ct) =>
             TypedResults.Ok(await ratings.SummaryAsync(agencyId, from, to, ct))).RequireAuthorization(Permissions.DossiersStats);
 
-        group.MapGet("report", async (ReportBy? by, DateOnly? from, DateOnly? to, string? format, DossierRatings ratings, Petitions.Petitions petitions, CancellationToken ct) =>
+        group.MapGet("report", async (ReportBy? by, DateOnly? from, DateOnly? to, string? format, DossierRatings ratings, Petitions.Petitions petitions, Kernel.Audit.PersonalDataLog personalData, CancellationToken ct) =>
         {
             var grouping = by ?? ReportBy.Agency;
             var rows = await ratings.ReportAsync(grouping, from, to, ct);
+            if (grouping == ReportBy.Officer)
+            {
+                // Named officers' ratings are their personal data: who looked, and for which period, is recorded.
+                await personalData.RecordAsync(Kernel.Audit.PersonalDataLog.OfficerRatingsExported, $"{format ?? "json"} {from?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}…{to?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", null, ct);
+            }
+
             var name = $"danh-gia-{grouping.ToString().ToLowerInvariant()}";
             return format switch
             {

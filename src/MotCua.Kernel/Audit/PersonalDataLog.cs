@@ -31,6 +31,8 @@ public sealed class PersonalDataAccess
 public sealed class PersonalDataLog(DbContext db, ICurrentActor actor, TimeProvider clock)
 {
     public const string DossierViewed = "Xem hồ sơ";
+    public const string MessagesSearched = "Tra cứu tin nhắn theo người nhận";
+    public const string OfficerRatingsExported = "Xem, tải đánh giá theo từng cán bộ";
 
     public async Task RecordAsync(string action, string subject, Guid? subjectId, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ public sealed record OutboxCount(MessageStatus Status, NotificationChannel Chann
 public sealed record OutboxPage(IReadOnlyList<OutboxRow> Rows, IReadOnlyList<OutboxCount> Counts, int Total, int Page, int PageSize);
 
 /// <summary>The operators' view of the outbox: messages by status, channel and period, search by recipient, resend.</summary>
-public sealed class OutboxAdmin(DbContext db, AgencyScope scope, TimeProvider clock, OutboxSignal signal)
+public sealed class OutboxAdmin(DbContext db, AgencyScope scope, TimeProvider clock, OutboxSignal signal, Kernel.Audit.PersonalDataLog personalData)
 {
     public const int PageSize = 50;
 
@@ -44,6 +44,9 @@ public sealed class OutboxAdmin(DbContext db, AgencyScope scope, TimeProvider cl
             var phone = Dossiers.Domain.ApplicantRules.NormalizePhone(recipient);
             var lower = recipient.ToLowerInvariant();
             messages = messages.Where(m => m.Recipient.ToLower() == lower || m.Recipient == phone || (m.RecipientName != null && m.RecipientName.Contains(recipient)));
+
+            // Looking up one person's messages is processing their data (Decree 13/2023): recorded, like opening a dossier.
+            await personalData.RecordAsync(Kernel.Audit.PersonalDataLog.MessagesSearched, recipient, null, ct);
         }
 
         var counts = await messages.GroupBy(m => new { m.Status, m.Channel }).Select(g => new OutboxCount(g.Key.Status, g.Key.Channel, g.Count())).ToListAsync(ct);
