@@ -31,7 +31,7 @@ public static class KernelModule
             Files.IFileStore store = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Files.FileStoreOptions>>().Value.IsS3
                 ? sp.GetRequiredService<Files.S3FileStore>()
                 : sp.GetRequiredService<Files.LocalFileStore>();
-            return string.IsNullOrWhiteSpace(configuration[$"{Files.AntivirusOptions.Section}:ClamAvHost"])
+            return string.IsNullOrWhiteSpace(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Files.AntivirusOptions>>().Value.ClamAvHost)
                 ? store
                 : ActivatorUtilities.CreateInstance<Files.ScannedFileStore>(sp, store);
         });

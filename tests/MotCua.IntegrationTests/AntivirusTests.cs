@@ -141,27 +141,15 @@ public sealed class ClamDaemon
             ?? throw new InvalidOperationException("clamd did not start (install Debian's clamav-daemon package).");
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        try
         {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                if (process.HasExited)
-                {
-                    break;
-                }
-
-                await Task.Delay(100);
-            }
+            await SmtpSink.WaitForListenerAsync(Port, process, "clamd");
         }
-
-        throw new InvalidOperationException("clamd did not listen: " + (File.Exists(Path.Combine(folder, "clamd.log")) ? await File.ReadAllTextAsync(Path.Combine(folder, "clamd.log")) : ""));
+        catch (InvalidOperationException e)
+        {
+            var log = Path.Combine(folder, "clamd.log");
+            throw new InvalidOperationException(e.Message + (File.Exists(log) ? "\n" + await File.ReadAllTextAsync(log) : ""), e);
+        }
     }
 
     public async Task StopAsync()

@@ -43,19 +43,8 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Starts the application with the given settings (as environment variables) and waits until it is ready.</summary>
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? port = null)
     {
-        var web = typeof(Program).Assembly.Location;
         var chosen = port ?? SmtpSink.FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(web)! };
-        foreach (var argument in new[]
-        {
-            "exec", "--runtimeconfig", Path.ChangeExtension(typeof(AppProcess).Assembly.Location, ".runtimeconfig.json"),
-            "--depsfile", Path.ChangeExtension(typeof(AppProcess).Assembly.Location, ".deps.json"), web,
-            "--urls", $"http://127.0.0.1:{chosen}",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = DotnetExec(typeof(Program).Assembly.Location, "--urls", $"http://127.0.0.1:{chosen}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
@@ -70,6 +59,25 @@ public sealed class AppProcess : IAsyncDisposable
         app.process.BeginErrorReadLine();
         await app.WaitReadyAsync();
         return app;
+    }
+
+    /// <summary>
+    /// Runs an assembly of the test's output folder as its own program (the web application, the load driver), with the
+    /// test assembly's runtime configuration and dependencies, from the assembly's folder.
+    /// </summary>
+    public static ProcessStartInfo DotnetExec(string assembly, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(assembly)! };
+        foreach (var argument in new[]
+        {
+            "exec", "--runtimeconfig", Path.ChangeExtension(typeof(AppProcess).Assembly.Location, ".runtimeconfig.json"),
+            "--depsfile", Path.ChangeExtension(typeof(AppProcess).Assembly.Location, ".deps.json"), assembly,
+        }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     /// <summary>The settings every test process shares: a provider, a database, a file store, and no demo dossiers.</summary>

@@ -88,19 +88,7 @@ public abstract class BackupTests(AppFixture app)
     /// <summary>Runs the application's command line (the published entry point, as an operator would) against a database and a file store.</summary>
     private async Task<(int Code, string Output)> RunAsync(string connectionString, string storage, params string[] arguments)
     {
-        var web = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(web)! };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add("--runtimeconfig");
-        start.ArgumentList.Add(Path.ChangeExtension(typeof(BackupTests).Assembly.Location, ".runtimeconfig.json"));
-        start.ArgumentList.Add("--depsfile");
-        start.ArgumentList.Add(Path.ChangeExtension(typeof(BackupTests).Assembly.Location, ".deps.json"));
-        start.ArgumentList.Add(web);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = AppProcess.DotnetExec(typeof(Program).Assembly.Location, arguments);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = app.Provider;
         start.Environment["ConnectionStrings__Default"] = connectionString;

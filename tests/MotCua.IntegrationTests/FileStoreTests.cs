@@ -146,26 +146,7 @@ public sealed class S3Server : IAsyncLifetime
         }
 
         process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                if (process.HasExited)
-                {
-                    break;
-                }
-
-                await Task.Delay(50);
-            }
-        }
-
-        throw new InvalidOperationException("s3rver did not listen (test.sh installs it with npm in tests/MotCua.IntegrationTests/s3): " + await process.StandardError.ReadToEndAsync());
+        await SmtpSink.WaitForListenerAsync(port, process, "s3rver (test.sh installs it with npm in tests/MotCua.IntegrationTests/s3)");
     }
 
     public async Task DisposeAsync()

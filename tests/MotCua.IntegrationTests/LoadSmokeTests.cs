@@ -32,7 +32,7 @@ public sealed class LoadSmokeTests(ITestOutputHelper output)
         using var server = StartPlaintext(port);
         try
         {
-            await WaitAsync(port);
+            await SmtpSink.WaitForListenerAsync(port, server, "the plain-text server");
             var ceiling = await LoadDriver.PlaintextAsync(new Uri($"http://127.0.0.1:{port}"), 4, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
             output.WriteLine(ceiling.Format());
             ceiling.Count.Should().BePositive();
@@ -44,39 +44,6 @@ public sealed class LoadSmokeTests(ITestOutputHelper output)
         }
     }
 
-    private static Process StartPlaintext(int port)
-    {
-        var driver = typeof(LoadDriver).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "exec", "--runtimeconfig", Path.ChangeExtension(typeof(LoadSmokeTests).Assembly.Location, ".runtimeconfig.json"),
-            "--depsfile", Path.ChangeExtension(typeof(LoadSmokeTests).Assembly.Location, ".deps.json"), driver,
-            "serve-plaintext", "--port", port.ToString(CultureInfo.InvariantCulture),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start)!;
-    }
-
-    private static async Task WaitAsync(int port)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        throw new InvalidOperationException("the plain-text server did not listen");
-    }
+    private static Process StartPlaintext(int port) =>
+        Process.Start(AppProcess.DotnetExec(typeof(LoadDriver).Assembly.Location, "serve-plaintext", "--port", port.ToString(CultureInfo.InvariantCulture)))!;
 }

@@ -36,21 +36,7 @@ public sealed class SmtpSink : IDisposable
         }
 
         process = Process.Start(start) ?? throw new InvalidOperationException("smtp-sink did not start (install Debian's postfix package).");
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        throw new InvalidOperationException("smtp-sink did not listen: " + await process.StandardError.ReadToEndAsync());
+        await WaitForListenerAsync(Port, process, "smtp-sink");
     }
 
     public void Dispose()
@@ -61,6 +47,27 @@ public sealed class SmtpSink : IDisposable
         }
 
         process?.Dispose();
+    }
+
+    /// <summary>Waits until something accepts connections on the loopback port (a server the test started), up to a minute.</summary>
+    public static async Task WaitForListenerAsync(int port, Process? process, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && process is not { HasExited: true })
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        throw new InvalidOperationException($"{what} did not listen on {port}" + (process is { HasExited: true } ? ": " + await process.StandardError.ReadToEndAsync() : ""));
     }
 
     public static int FreePort()

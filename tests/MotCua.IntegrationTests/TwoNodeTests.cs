@@ -308,22 +308,8 @@ public sealed class Nginx : IAsyncDisposable
         var nginx = File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
         var process = Process.Start(new ProcessStartInfo(nginx) { ArgumentList = { "-p", folder, "-c", Path.Combine(folder, "nginx.conf") }, RedirectStandardError = true, RedirectStandardOutput = true })
             ?? throw new InvalidOperationException("nginx did not start (install Debian's nginx-light package).");
-        var started = new Nginx(folder, process, port, thumbprint);
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return started;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        throw new InvalidOperationException("nginx did not listen: " + await process.StandardError.ReadToEndAsync());
+        await SmtpSink.WaitForListenerAsync(port, process, "nginx");
+        return new Nginx(folder, process, port, thumbprint);
     }
 
     /// <summary>An HTTPS client of nginx that trusts the test's own certificate (by its thumbprint), optionally from another loopback address.</summary>
