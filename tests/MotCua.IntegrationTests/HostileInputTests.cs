@@ -140,6 +140,17 @@ public sealed class HostileInputTests(HostileInputApp app) : IClassFixture<Hosti
             await ExpectSafeAsync(response, "/api/v1/verify", [HttpStatusCode.OK, HttpStatusCode.BadRequest]);
         }, iter: Iterations, threads: 1);
 
+        // What the generator found once (a 500 before the parser reported malformed numbers): a broken object header
+        // and a broken cross-reference offset.
+        var text = Encoding.Latin1.GetString(signed);
+        var xref = text.IndexOf("xref", StringComparison.Ordinal);
+        foreach (var broken in new[] { Replace(text, text.IndexOf(" 0 obj", StringComparison.Ordinal) + 1, '?'), Replace(text, text.IndexOf(" 00000 n", xref, StringComparison.Ordinal) - 3, '?') })
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.Latin1.GetBytes(broken)), "file", "van-ban.pdf" } };
+            using var response = await client.PostAsync("/api/v1/verify", form);
+            await ExpectSafeAsync(response, "/api/v1/verify (malformed numbers)", [HttpStatusCode.OK, HttpStatusCode.BadRequest]);
+        }
+
         // A multipart body cut in the middle, and one with a wrong boundary.
         foreach (var raw in new[] { "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4", "--x\r\n\r\n--y--" })
         {
@@ -199,6 +210,8 @@ public sealed class HostileInputTests(HostileInputApp app) : IClassFixture<Hosti
             await ExpectSafeAsync(response, "/api/v1/dossiers/drafts", [HttpStatusCode.BadRequest, HttpStatusCode.NotFound]);
         }, iter: Iterations, threads: 1);
     }
+
+    private static string Replace(string text, int at, char with) => string.Concat(text.AsSpan(0, at), with.ToString(), text.AsSpan(at + 1));
 
     /// <summary>An expected status, no database or stack text, and no script of the request reflected unencoded.</summary>
     private static async Task ExpectSafeAsync(HttpResponseMessage response, string what, HttpStatusCode[] allowed)

@@ -256,11 +256,11 @@ public sealed class PdfFile
                     return parser.ReadObject() as PdfDictionary ?? throw new PdfFormatException("Phần kết (trailer) của tệp PDF không hợp lệ.");
                 }
 
-                var first = int.Parse(token ?? throw new PdfFormatException("Bảng tham chiếu không đầy đủ."), CultureInfo.InvariantCulture);
-                var count = int.Parse(parser.Token() ?? "", CultureInfo.InvariantCulture);
+                var first = PdfParser.Integer(token ?? throw new PdfFormatException("Bảng tham chiếu không đầy đủ."), "Bảng tham chiếu");
+                var count = PdfParser.Integer(parser.Token(), "Bảng tham chiếu");
                 for (var i = 0; i < count; i++)
                 {
-                    var position = long.Parse(parser.Token() ?? "", CultureInfo.InvariantCulture);
+                    var position = PdfParser.Offset(parser.Token(), "Vị trí trong bảng tham chiếu");
                     parser.Token();
                     var kind = parser.Token();
                     xref.TryAdd(first + i, kind == "n" ? new XrefEntry(1, position, 0) : new XrefEntry(0, 0, 0));
@@ -333,8 +333,8 @@ public sealed class PdfFile
             var offsets = new int[count];
             for (var i = 0; i < count; i++)
             {
-                numbers[i] = int.Parse(header.Token() ?? "", CultureInfo.InvariantCulture);
-                offsets[i] = int.Parse(header.Token() ?? "", CultureInfo.InvariantCulture);
+                numbers[i] = PdfParser.Integer(header.Token(), "Số hiệu trong luồng đối tượng");
+                offsets[i] = PdfParser.Integer(header.Token(), "Vị trí trong luồng đối tượng");
             }
 
             objectStream = (first, numbers, offsets, data);

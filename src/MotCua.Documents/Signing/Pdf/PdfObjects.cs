@@ -55,9 +55,13 @@ public sealed class PdfNumber(string raw) : PdfObject
 
     public string Raw { get; } = raw;
 
-    public long AsLong => (long)decimal.Parse(Raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+    public long AsLong => decimal.TryParse(Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= long.MinValue and <= long.MaxValue
+        ? (long)value
+        : throw new PdfFormatException($"'{Raw}' không phải số hợp lệ.");
 
-    public double AsDouble => double.Parse(Raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+    public double AsDouble => double.TryParse(Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        ? value
+        : throw new PdfFormatException($"'{Raw}' không phải số hợp lệ.");
 
     public override void WriteTo(StringBuilder output) => output.Append(Raw);
 }

@@ -65,11 +65,19 @@ internal sealed class PdfParser(byte[] data, int position = 0)
         }
     }
 
+    /// <summary>A whole number of the file's structure (an object number, an offset); anything else is a malformed file.</summary>
+    public static int Integer(string? token, string what) =>
+        int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw new PdfFormatException($"{what} không phải số nguyên ('{token}').");
+
+    /// <inheritdoc cref="Integer"/>
+    public static long Offset(string? token, string what) =>
+        long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new PdfFormatException($"{what} không phải số ('{token}').");
+
     /// <summary>An indirect object "n g obj … endobj" at the current position; streams keep their raw data.</summary>
     public (int Number, int Generation, PdfObject Value) ReadIndirect(Func<PdfObject, long>? resolveLength = null)
     {
-        var number = int.Parse(Token() ?? "", CultureInfo.InvariantCulture);
-        var generation = int.Parse(Token() ?? "", CultureInfo.InvariantCulture);
+        var number = Integer(Token(), "Số hiệu đối tượng");
+        var generation = Integer(Token(), "Thế hệ đối tượng");
         Expect("obj");
         var value = ReadObject();
         if (value is PdfDictionary dictionary && Token(peek: true) == "stream")
