@@ -212,14 +212,22 @@ public sealed class PostgresApp : AppFixture
 
     public override async Task InitializeAsync()
     {
+        await CreateDatabaseAsync(database);
+        await base.InitializeAsync();
+    }
+
+    /// <summary>Creates a fresh database on the test server and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string? name = null)
+    {
+        name ??= "motcua_test_" + Guid.CreateVersion7().ToString("N");
         await using (var connection = new NpgsqlConnection(ServerConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await command.ExecuteNonQueryAsync();
         }
 
-        await base.InitializeAsync();
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ToString();
     }
 }
 

@@ -228,15 +228,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             return ($"Data Source={Path.Combine(folder, "motcua.db")}", settings => new ConfiguredSqliteApp(folder, WithStorage(settings, storage)));
         }
 
-        var database = "motcua_test_" + Guid.CreateVersion7().ToString("N");
-        await using (var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = database }.ToString();
+        var connectionString = await PostgresApp.CreateDatabaseAsync();
         return (connectionString, settings => new ConfiguredPostgresApp(connectionString, WithStorage(settings, storage)));
     }
 

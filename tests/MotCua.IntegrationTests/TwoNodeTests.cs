@@ -27,15 +27,7 @@ public sealed class TwoNodeTests(ITestOutputHelper output)
     [Fact]
     public async Task Two_nodes_behind_nginx_share_sessions_files_and_work_and_one_can_stop_mid_burst()
     {
-        var database = "motcua_test_" + Guid.CreateVersion7().ToString("N");
-        await using (var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = database }.ToString();
+        var connectionString = await PostgresApp.CreateDatabaseAsync();
         var storage = Directory.CreateTempSubdirectory("motcua-shared-files-").FullName;
         using var smtp = new SmtpSink();
         await smtp.StartAsync();
