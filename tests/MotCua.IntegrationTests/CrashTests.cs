@@ -9,7 +9,6 @@ using MotCua.Dossiers.Domain;
 using MotCua.Kernel.Audit;
 using MotCua.Notifications.Domain;
 using MotCua.Dossiers.Tracking;
-using Npgsql;
 using Xunit.Abstractions;
 using static MotCua.IntegrationTests.DossierLifeTests;
 
