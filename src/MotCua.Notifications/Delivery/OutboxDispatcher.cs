@@ -13,7 +13,7 @@ namespace MotCua.Notifications.Delivery;
 /// message; SQLite writes one statement at a time), then sends each and records the outcome: sent, tried again
 /// after a back-off, or given up into the dead-letter list. A worker that dies leaves its messages to the next one
 /// when the lease ends; so does a crash between commit and send, and nothing is lost. A worker that stops
-/// gracefully hands back what it took and did not send.
+/// gracefully finishes the message it is sending and hands back the others it took.
 /// </summary>
 public sealed class OutboxDispatcher(
     DbContext db, IEnumerable<INotificationChannel> channels, MessageRenderer renderer, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<OutboxDispatcher> logger)
@@ -33,7 +33,14 @@ public sealed class OutboxDispatcher(
         {
             foreach (var id in ids)
             {
-                await SendAsync(id, me, ct);
+                if (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                // A message once started is finished even when the node is stopping (the channels have their own
+                // timeouts): cut in the middle, a provider may have taken it and another node would send it again.
+                await SendAsync(id, me, CancellationToken.None);
                 done++;
             }
         }
@@ -41,7 +48,7 @@ public sealed class OutboxDispatcher(
         {
             if (done < ids.Count)
             {
-                // Stopping (or failing) with messages taken and not sent: hand them back now, so that another node
+                // Stopping (or failing) with messages taken and not started: hand them back now, so that another node
                 // sends them at its next poll rather than when the lease ends.
                 var left = ids.Skip(done).ToList();
                 db.ChangeTracker.Clear();
