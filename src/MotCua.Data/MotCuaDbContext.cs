@@ -107,53 +107,28 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // One scan of the tracked entities for the whole save. With automatic detection on, every ChangeTracker.Entries()
+        // below (events, audit, each participant, the audit chain) and the base save scanned them all again: nine scans,
+        // a tenth of an online submission's CPU. Nothing in between changes a tracked entity's properties unseen (the
+        // audit chain marks its head through the entry); work after the write saves through here and scans anew.
         ChangeTracker.DetectChanges();
-        var events = ChangeTracker.Entries<IHasDomainEvents>().SelectMany(e => e.Entity.DomainEvents).ToList();
-        foreach (var entry in ChangeTracker.Entries<IHasDomainEvents>())
-        {
-            entry.Entity.ClearDomainEvents();
-        }
-
-        var audit = AuditCapture.Capture(ChangeTracker, actor ?? SystemActor.Instance, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, IsNotAudited);
-        var after = participants.Select(p => p.Prepare(ChangeTracker)).OfType<Func<DbContext, CancellationToken, Task>>().ToList();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        List<IDomainEvent> events;
         int written;
-        if (audit.Count == 0 && after.Count == 0)
+        try
         {
-            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            events = [.. ChangeTracker.Entries<IHasDomainEvents>().SelectMany(e => e.Entity.DomainEvents)];
+            foreach (var entry in ChangeTracker.Entries<IHasDomainEvents>())
+            {
+                entry.Entity.ClearDomainEvents();
+            }
+
+            written = await SaveScannedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        else
+        finally
         {
-            var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-
-            // In a transaction of its own a failed save rolls everything back: a savepoint would only cost two statements.
-            Database.AutoSavepointsEnabled = ownTransaction is null;
-            try
-            {
-                if (audit.Count > 0)
-                {
-                    await AuditChain.LinkAsync(this, audit, cancellationToken);
-                    AddRange(audit);
-                }
-
-                written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                foreach (var work in after)
-                {
-                    await work(this, cancellationToken);
-                }
-
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
-            }
-            finally
-            {
-                Database.AutoSavepointsEnabled = true;
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.DisposeAsync();
-                }
-            }
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
         pendingEvents.AddRange(events);
@@ -163,6 +138,50 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         }
 
         return written;
+    }
+
+    private async Task<int> SaveScannedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var audit = AuditCapture.Capture(ChangeTracker, actor ?? SystemActor.Instance, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, IsNotAudited);
+        var after = participants.Select(p => p.Prepare(ChangeTracker)).OfType<Func<DbContext, CancellationToken, Task>>().ToList();
+        if (audit.Count == 0 && after.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+
+        // In a transaction of its own a failed save rolls everything back: a savepoint would only cost two statements.
+        Database.AutoSavepointsEnabled = ownTransaction is null;
+        try
+        {
+            if (audit.Count > 0)
+            {
+                await AuditChain.LinkAsync(this, audit, cancellationToken);
+                AddRange(audit);
+            }
+
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var work in after)
+            {
+                await work(this, cancellationToken);
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = true;
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Called after the caller's own transaction commits (see <see cref="DomainEventsAfterCommit"/>).</summary>

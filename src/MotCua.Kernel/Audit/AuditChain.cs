@@ -91,6 +91,11 @@ public static class AuditChain
             head.Sequence = entry.Sequence;
             head.Hash = entry.Hash;
         }
+
+        // Marked here, not left to a scan of the tracker: the context's save has already scanned before linking.
+        var tracked = db.Entry(head);
+        tracked.Property(h => h.Sequence).IsModified = true;
+        tracked.Property(h => h.Hash).IsModified = true;
     }
 
     private sealed record HeadRow(int Id, long Sequence, string Hash);
