@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -151,9 +152,34 @@ public abstract class DossierLifeTests(AppFixture app)
             return citizen.SendAsync(request);
         }));
         responses.Should().OnlyContain(r => r.IsSuccessStatusCode);
-        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<DossierDto>(Json))!.Id));
-        ids.Distinct().Should().ContainSingle();
+        var dossiers = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<DossierDto>(Json))!));
+        dossiers.Select(d => d.Id).Distinct().Should().ContainSingle();
         responses.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
+
+        // A retry after the fact gets the same dossier and takes no number: the next submission gets the next one.
+        // (Concurrent duplicates above may each have taken a number before the first one committed.)
+        HttpRequestMessage Submission(string idempotencyKey)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            return request;
+        }
+
+        var later = Guid.CreateVersion7().ToString();
+        var made = await citizen.SendAsync(Submission(later));
+        made.StatusCode.Should().Be(HttpStatusCode.Created);
+        var code = (await made.Content.ReadFromJsonAsync<DossierDto>(Json))!.Code!;
+        var retry = await citizen.SendAsync(Submission(later));
+        retry.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await retry.Content.ReadFromJsonAsync<DossierDto>(Json))!.Code.Should().Be(code);
+        var next = await citizen.SendAsync(Submission(Guid.CreateVersion7().ToString()));
+        next.StatusCode.Should().Be(HttpStatusCode.Created);
+        var nextCode = (await next.Content.ReadFromJsonAsync<DossierDto>(Json))!.Code!;
+        var (day, number) = (code[..code.LastIndexOf('-')], int.Parse(code[(code.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture));
+        if (nextCode.StartsWith(day + "-", StringComparison.Ordinal))
+        {
+            nextCode.Should().Be($"{day}-{number + 1:D4}", "the retry took no number");
+        }
     }
 
     [Fact]
@@ -519,7 +545,10 @@ public abstract class DossierLifeTests(AppFixture app)
             return request;
         }
 
-        (await citizen.SendAsync(Submission())).StatusCode.Should().Be(HttpStatusCode.Created);
+        var first = Submission();
+        var firstKey = first.Headers.GetValues("Idempotency-Key").Single();
+        var firstDossier = await citizen.SendAsync(first);
+        firstDossier.StatusCode.Should().Be(HttpStatusCode.Created);
         (await citizen.SendAsync(Submission())).StatusCode.Should().Be(HttpStatusCode.Created, "the second one reads the procedure and its intake point from the cache");
         var admin = await app.ApiAsAsync("quantri");
         (await admin.PostAsJsonAsync($"/api/v1/procedures/{procedure}/withdraw", new { reason = "Quyết định thử nghiệm số 2", replacedByCode = ProvinceProcedure }))
@@ -527,6 +556,14 @@ public abstract class DossierLifeTests(AppFixture app)
         var refused = await citizen.SendAsync(Submission());
         refused.StatusCode.Should().Be(HttpStatusCode.NotFound, "saving the procedure on this node drops what the node had cached");
         (await refused.Content.ReadAsStringAsync()).Should().Contain("thủ tục đang áp dụng");
+
+        // A retry of a submission made before the withdrawal still gets the dossier it made.
+        var retry = Submission();
+        retry.Headers.Remove("Idempotency-Key");
+        retry.Headers.Add("Idempotency-Key", firstKey);
+        var retried = await citizen.SendAsync(retry);
+        retried.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await retried.Content.ReadFromJsonAsync<DossierDto>(Json))!.Id.Should().Be((await firstDossier.Content.ReadFromJsonAsync<DossierDto>(Json))!.Id);
         (await citizen.GetAsync($"/api/v1/dossiers/procedures/{procedure}/points")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 

@@ -135,20 +135,19 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
             return existing;
         }
 
-        var dossier = NewDossier(procedure, point, DossierChannel.Online, owner, null, await work.ActorAsync(ct));
+        var dossier = NewDossier(procedure, point, DossierChannel.Online, owner.Id,
+            new Applicant { FullName = owner.FullName, IdNumber = owner.PersonalIdNumber, Email = owner.Email, Phone = owner.PhoneNumber }, await work.ActorAsync(ct));
         Db.Add(dossier);
         await work.SaveAsync(ct);
         return dossier;
     }
 
-    private Dossier NewDossier(Procedure procedure, IntakePoint point, DossierChannel channel, User? owner, Applicant? applicant, Actor actor, string? idempotencyKey = null, bool withChecklist = true)
+    private Dossier NewDossier(Procedure procedure, IntakePoint point, DossierChannel channel, Guid? ownerId, Applicant applicant, Actor actor, string? idempotencyKey = null, bool withChecklist = true)
     {
         var version = procedure.VersionOn(DateOnly.FromDateTime(VietnamTime.ToLocal(work.Now).DateTime)) ?? procedure.InForce
             ?? throw new DomainException("Thủ tục chưa có phiên bản đang áp dụng.", ProblemKind.Conflict);
         var dossier = Dossier.Start(
-            procedure, version.Number, point.ReceivingAgencyId, point.CompetentAgencyId, channel, owner?.Id,
-            applicant ?? new Applicant { FullName = owner!.FullName, IdNumber = owner.PersonalIdNumber, Email = owner.Email, Phone = owner.PhoneNumber },
-            idempotencyKey, actor, work.Now);
+            procedure, version.Number, point.ReceivingAgencyId, point.CompetentAgencyId, channel, ownerId, applicant, idempotencyKey, actor, work.Now);
         if (withChecklist)
         {
             foreach (var document in version.Content.Documents)
@@ -209,7 +208,8 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
         return dossier;
     }
 
-    private async Task SubmitDraftAsync(Dossier dossier, CancellationToken ct, Procedure? loaded = null)
+    /// <summary>Gives the dossier its code and submits it; false, with nothing done, when its owner already used its idempotency key.</summary>
+    private async Task<bool> SubmitDraftAsync(Dossier dossier, CancellationToken ct, Procedure? loaded = null)
     {
         var procedure = loaded ?? await Db.Set<Procedure>().AsNoTracking().Include(p => p.Versions).SingleAsync(p => p.Id == dossier.ProcedureId, ct);
         var process = await work.ProcessForAsync(procedure, dossier.CompetentAgencyId, ct);
@@ -218,8 +218,17 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
             throw new DomainException("Hãy nhập số điện thoại hoặc thư điện tử để nhận thông báo về hồ sơ.", ProblemKind.Invalid, "phone");
         }
 
-        var code = await codes.NextAsync(dossier.ReceivingAgencyId, new DateTimeOffset(work.Now, TimeSpan.Zero), ct);
+        var receivedAt = new DateTimeOffset(work.Now, TimeSpan.Zero);
+        var code = dossier is { OwnerId: { } owner, IdempotencyKey: { } key }
+            ? await codes.NextUnlessKeyUsedAsync(dossier.ReceivingAgencyId, receivedAt, owner, key, ct)
+            : await codes.NextAsync(dossier.ReceivingAgencyId, receivedAt, ct);
+        if (code is null)
+        {
+            return false;
+        }
+
         dossier.Submit(code, process, work.Options.ReceptionHours, await work.CalendarAsync(ct), await work.ActorAsync(ct), work.Now);
+        return true;
     }
 
     /// <summary>
@@ -234,30 +243,43 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
             throw new DomainException("Khóa Idempotency-Key dài tối đa 100 ký tự.", ProblemKind.Invalid, "Idempotency-Key");
         }
 
-        // The citizen and whether the key was used before, in one round trip (a retry is rare; the lookup is not).
+        // Only citizens' accounts hold CitizenSelf, which the endpoint demands (it comes from the signed account kind), and
+        // the sign-in carries the citizen's name: the account row is not read. Whether the key was used before is asked
+        // in the same statement that takes the code number (see SubmitDraftAsync), so a first submission makes four
+        // round trips to the database: the number, the audit chain's head, the rows, the commit.
         var id = work.UserId ?? throw new DomainException("Hãy đăng nhập để nộp hồ sơ trực tuyến.", ProblemKind.Forbidden);
-        var found = await Db.Set<User>().AsNoTracking().Where(u => u.Id == id && u.Kind == AccountKind.Citizen)
-            .Select(u => new { User = u, Earlier = key == null ? null : Db.Set<Dossier>().Where(d => d.OwnerId == id && d.IdempotencyKey == key).Select(d => (Guid?)d.Id).FirstOrDefault() })
-            .SingleOrDefaultAsync(ct) ?? throw new DomainException("Chỉ tài khoản công dân, doanh nghiệp mới nộp hồ sơ trực tuyến.", ProblemKind.Forbidden);
-        var owner = found.User;
-        work.ActingAs(owner);
-        if (found.Earlier is not null && await FindByKeyAsync(owner.Id, key!, ct) is { } earlier)
+        work.ActingAsSignedIn();
+        Dossier dossier;
+        try
         {
-            return (earlier, false);
+            var procedure = await PublishedProcedureAsync(input.ProcedureCode, ct);
+            var point = await PointForAsync(procedure.Id, input.CompetentAgencyId, ct)
+                ?? throw new DomainException("Cơ quan đã chọn không giải quyết thủ tục này.", ProblemKind.Invalid, "competentAgencyId");
+            dossier = NewDossier(procedure, point, DossierChannel.Online, id, input.Applicant, await work.ActorAsync(ct), key, withChecklist: input.Documents is null);
+            dossier.Fill(input.Applicant, input.Request, input.Delivery, input.DeliveryAddress);
+            foreach (var document in input.Documents ?? [])
+            {
+                dossier.AddDocument(document.Name, document.Kind, document.Count, document.Required, await ExistingFileAsync(document, ct), work.Now);
+            }
+
+            if (!await SubmitDraftAsync(dossier, ct, procedure))
+            {
+                return await FindByKeyAsync(id, key!, ct) is { } earlier
+                    ? (earlier, false)
+                    : throw new DomainException("Hồ sơ chưa được lưu do xung đột dữ liệu; hãy gửi lại.", ProblemKind.Conflict);
+            }
+        }
+        catch (DomainException) when (key is not null)
+        {
+            // A retry answers what the first request got, even if the procedure or the agency changed in between.
+            if (await FindByKeyAsync(id, key, ct) is { } earlier)
+            {
+                return (earlier, false);
+            }
+
+            throw;
         }
 
-        var procedure = await PublishedProcedureAsync(input.ProcedureCode, ct);
-        var point = await PointForAsync(procedure.Id, input.CompetentAgencyId, ct)
-            ?? throw new DomainException("Cơ quan đã chọn không giải quyết thủ tục này.", ProblemKind.Invalid, "competentAgencyId");
-        var actor = await work.ActorAsync(ct);
-        var dossier = NewDossier(procedure, point, DossierChannel.Online, owner, input.Applicant, actor, key, withChecklist: input.Documents is null);
-        dossier.Fill(input.Applicant, input.Request, input.Delivery, input.DeliveryAddress);
-        foreach (var document in input.Documents ?? [])
-        {
-            dossier.AddDocument(document.Name, document.Kind, document.Count, document.Required, await ExistingFileAsync(document, ct), work.Now);
-        }
-
-        await SubmitDraftAsync(dossier, ct, procedure);
         Db.Add(dossier);
         try
         {
@@ -267,7 +289,7 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
         {
             // The same key submitted concurrently: the first one won; return it.
             Db.ChangeTracker.Clear();
-            return await FindByKeyAsync(owner.Id, key, ct) is { } winner
+            return await FindByKeyAsync(id, key, ct) is { } winner
                 ? (winner, false)
                 : throw new DomainException("Hồ sơ chưa được lưu do xung đột dữ liệu; hãy gửi lại.", ProblemKind.Conflict);
         }

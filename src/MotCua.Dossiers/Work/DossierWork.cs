@@ -83,12 +83,12 @@ public sealed class DossierWork(
         return actor;
     }
 
-    /// <summary>The acting user is already loaded: no need to read their name again.</summary>
-    public void ActingAs(User user)
+    /// <summary>The acting user named as in their sign-in, without reading their account (else <see cref="ActorAsync"/> reads it).</summary>
+    public void ActingAsSignedIn()
     {
-        if (user.Id == scope.UserId)
+        if (scope.UserId is { } id && scope.SignedInName is { Length: > 0 } name)
         {
-            actor = new Actor(user.Id, user.FullName);
+            actor = new Actor(id, name);
         }
     }
 

@@ -21,6 +21,9 @@ public sealed class AgencyScope(DbContext db, IHttpContextAccessor httpContextAc
 
     public Guid? UserId => UserIdOf(httpContextAccessor.HttpContext?.User);
 
+    /// <summary>The signed-in user's full name as it was at sign-in, if the sign-in carries it.</summary>
+    public string? SignedInName => httpContextAccessor.HttpContext?.User.FindFirstValue(PermissionClaimsTransformation.FullNameClaim);
+
     public static Guid? UserIdOf(ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 

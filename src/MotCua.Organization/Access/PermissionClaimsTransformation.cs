@@ -15,6 +15,9 @@ public sealed class PermissionClaimsTransformation(IServiceProvider services) : 
 {
     public const string AccountKindClaim = "motcua:kind";
 
+    /// <summary>The account holder's full name, put in the sign-in from the account (see the Web's claims factory).</summary>
+    public const string FullNameClaim = "motcua:fullname";
+
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true || principal.HasClaim(c => c.Type == Permissions.ClaimType)

@@ -141,7 +141,7 @@ public static class AccountEndpoints
     private static Ok<MeDto> Me(ClaimsPrincipal user) => TypedResults.Ok(new MeDto(
         AgencyScope.UserIdOf(user) ?? Guid.Empty,
         user.Identity?.Name,
-        user.FindFirstValue(MotCuaClaimsFactory.FullNameClaim),
+        user.FindFirstValue(PermissionClaimsTransformation.FullNameClaim),
         user.FindFirstValue(PermissionClaimsTransformation.AccountKindClaim),
         [.. user.FindAll(Permissions.ClaimType).Select(c => c.Value).Order(StringComparer.Ordinal)]));
 

@@ -183,13 +183,11 @@ public static class AuthSetup
 internal sealed class MotCuaClaimsFactory(UserManager<User> users, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<User>(users, options)
 {
-    public const string FullNameClaim = "motcua:fullname";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PermissionClaimsTransformation.AccountKindClaim, user.Kind.ToString()));
-        identity.AddClaim(new Claim(FullNameClaim, user.FullName));
+        identity.AddClaim(new Claim(PermissionClaimsTransformation.FullNameClaim, user.FullName));
         return identity;
     }
 }
