@@ -29,6 +29,7 @@ public static class DossiersModule
         services.AddScoped<ProcessingActions>();
         services.AddScoped<Queues>();
         services.AddScoped<DossierReader>();
+        services.AddSingleton<TrackingLookups>();
         services.AddScoped<Stats.DossierStats>();
         services.AddSingleton<Kernel.Persistence.ISaveParticipant, Stats.DayCountParticipant>();
         services.AddScoped<Slips.SlipPrinter>();

@@ -383,6 +383,50 @@ public abstract class DossierLifeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Tracking_lookups_made_at_once_each_get_their_own_dossier()
+    {
+        // Lookups arriving together are read in shared batches: each must still get the dossier it asked for, a code
+        // asked twice in one batch answers both, and an unknown code in a batch is not found while the others are.
+        var desk = await app.ApiAsAsync("motcua");
+        var authority = await PointAsync(desk, ProvinceProcedure);
+        var first = await CounterAsync(desk, authority, "Accept", null);
+        var second = await CounterAsync(desk, authority, "Accept", null);
+        var withdrawn = await CounterAsync(desk, authority, "Accept", null);
+        await ActAsync(desk, withdrawn.Id, "withdraw", new { reason = "Người dân xin rút" });
+        var (agency, day, _) = DossierCode.Parse(first.Code)!.Value;
+        var unknown = DossierCode.Format(agency, day, 9999);
+        var asked = Enumerable.Range(0, 40).Select(i => (i % 4) switch
+        {
+            0 => first.Code!,
+            1 => second.Code!.ToLowerInvariant(),
+            2 => withdrawn.Code!,
+            _ => unknown,
+        }).ToList();
+
+        var answers = await Task.WhenAll(asked.Select(code => app.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = $"/api/v1/tracking/{code}";
+            c.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.40");
+        })));
+
+        for (var i = 0; i < asked.Count; i++)
+        {
+            if (asked[i] == unknown)
+            {
+                answers[i].Response.StatusCode.Should().Be(404);
+                continue;
+            }
+
+            answers[i].Response.StatusCode.Should().Be(200);
+            var tracking = (await JsonSerializer.DeserializeAsync<TrackingDto>(answers[i].Response.Body, Json))!;
+            tracking.Code.Should().Be(asked[i].ToUpperInvariant());
+            tracking.StatusNumber.Should().Be(asked[i] == withdrawn.Code ? (int)DossierStatus.Withdrawn : (int)DossierStatus.Received);
+            tracking.Timeline.Should().HaveCount(asked[i] == withdrawn.Code ? 2 : 1);
+        }
+    }
+
+    [Fact]
     public async Task Tracking_is_rate_limited_per_address()
     {
         var statuses = new List<int>();

@@ -1,11 +1,8 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using MotCua.Dossiers.Domain;
 using MotCua.Dossiers.Work;
 using MotCua.Kernel;
 using MotCua.Kernel.Problems;
-using MotCua.Organization.Domain;
 
 namespace MotCua.Dossiers.Tracking;
 
@@ -33,7 +30,7 @@ public sealed record TrackingDto(
 public sealed record MyDossierItem(Guid Id, string? Code, string ProcedureName, DossierStatus Status, string StatusName, DateTime CreatedAt, DateTime? DueAt, string? StepName);
 
 /// <summary>Reads dossiers for the three audiences: staff within their scope, the owning citizen, and the public tracking page.</summary>
-public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog personalData)
+public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog personalData, TrackingLookups lookups)
 {
     private DbContext Db => work.Db;
 
@@ -82,14 +79,7 @@ public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog
             throw DomainException.NotFound($"hồ sơ có mã {code}");
         }
 
-        // One round trip, a compiled query (the public page's hot path: compiling skips translating the expression on
-        // every call, which doubled the throughput): the dossier joined to its timeline, one row per event.
-        var rows = new List<TrackingRow>(8);
-        await foreach (var r in TrackingQueries.GetValue(Db.Model, _ => CompileTrackingQuery())(Db, code.Trim().ToUpperInvariant()).WithCancellation(ct))
-        {
-            rows.Add(r);
-        }
-
+        var rows = await lookups.FindAsync(code.Trim().ToUpperInvariant(), ct);
         if (rows.Count == 0)
         {
             throw DomainException.NotFound($"hồ sơ có mã {code}");
@@ -103,29 +93,6 @@ public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog
             row.SubmittedAt, row.ReceivedAt, row.DueAt, row.OriginalDueAt, (int)row.Status, DossierLabels.Status(row.Status), row.StepName, overdue, row.ReturnedAt,
             [.. rows.Where(e => e.At is not null).Select(e => new TimelineEntry(e.At!.Value, DossierLabels.Action(e.Action!.Value), DossierLabels.Status(e.ToStatus!.Value)))]);
     }
-
-    private sealed record TrackingRow(
-        string? Code, string ProcedureCode, string ProcedureName, string ApplicantName, string Receiving, string Competent, DossierChannel Channel,
-        DateTime? SubmittedAt, DateTime? ReceivedAt, DateTime? DueAt, DateTime? OriginalDueAt, DossierStatus Status, string? StepName, DateTime? FinishedAt,
-        DateTime? ReturnedAt, DateTime? At, DossierAction? Action, DossierStatus? ToStatus);
-
-    /// <summary>One compiled tracking query per model: EF refuses a compiled query on a second model, and a test process
-    /// runs the SQLite and PostgreSQL applications side by side.</summary>
-    private static readonly ConditionalWeakTable<IModel, Func<DbContext, string, IAsyncEnumerable<TrackingRow>>> TrackingQueries = new();
-
-    // The agencies' names are read by key: a join made PostgreSQL hash the whole agency table for each lookup.
-    private static Func<DbContext, string, IAsyncEnumerable<TrackingRow>> CompileTrackingQuery() => EF.CompileAsyncQuery(
-        (DbContext db, string code) =>
-            from d in db.Set<Dossier>().AsNoTracking()
-            where d.Code == code
-            from e in db.Set<DossierEvent>().Where(e => e.DossierId == d.Id && e.Action != DossierAction.SaveDraft).DefaultIfEmpty()
-            orderby e!.At, e.Id
-            select new TrackingRow(
-                d.Code, d.ProcedureCode, d.ProcedureName, d.ApplicantName,
-                db.Set<Agency>().Where(a => a.Id == d.ReceivingAgencyId).Select(a => a.Name).First(),
-                db.Set<Agency>().Where(a => a.Id == d.CompetentAgencyId).Select(a => a.Name).First(), d.Channel,
-                d.SubmittedAt, d.ReceivedAt, d.DueAt, d.OriginalDueAt, d.Status, d.StepName, d.FinishedAt, d.ReturnedAt,
-                e == null ? null : e.At, e == null ? null : e.Action, e == null ? null : e.ToStatus));
 
     public async Task<IReadOnlyList<EventDto>> HistoryAsync(Guid id, CancellationToken ct) =>
         [.. (await Db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
