@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # CPU per online submission (or per tracking lookup with KIND=tracking), for comparing builds on the database run.sh
 # generated (motcua_bench): a published build ($1, else this tree published to /tmp/motcua-pub) takes 40 s of requests
-# to warm up, then 20 s at each of $CONNS connections; the CPU time of the application and of all PostgreSQL processes (from /proc) is divided by the requests
-# answered. Throughput spreads widely between runs on a shared machine; CPU per request much less. Needs wrk, psql
-# and PostgreSQL on this machine ($PG as in run.sh; the application connects through $APP_PG when set).
+# to warm up, then 20 s at each of $CONNS connections; the CPU time of the application and of all PostgreSQL processes
+# (from /proc) is divided by the requests answered. Throughput spreads widely between runs on a shared machine; CPU per
+# request much less. Needs wrk, psql and PostgreSQL on this machine ($PG as in run.sh; the application connects
+# through $APP_PG when set).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 pg=${PG:-"Host=127.0.0.1;Port=55432;Username=postgres"}
@@ -13,26 +14,19 @@ if [ -z "$pub" ]; then
   pub=/tmp/motcua-pub
   dotnet publish "$root/src/MotCua.Web" -c Release -o "$pub" -v q -nologo >/dev/null
 fi
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5090 Database__Provider=Postgres \
-  ConnectionStrings__Default="${APP_PG:-$pg};Database=motcua_bench;Maximum Pool Size=${POOL:-8}" Seed__DemoAccounts=true Seed__DemoDossiers=0 \
-  Dossiers__TrackingPerMinute=100000000 Serilog__MinimumLevel__Default=Warning Storage__Root=/tmp/motcua-bench-files
-(cd "$pub" && exec dotnet MotCua.Web.dll) > /tmp/motcua-cpu.log 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:5090/health/ready >/dev/null; do
-  kill -0 $app 2>/dev/null || { echo "the application stopped; see /tmp/motcua-cpu.log"; exit 1; }
-  sleep 1
-done
-token() { curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"MotCua@2026\"}" http://127.0.0.1:5090/api/v1/auth/token | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'; }
+db=motcua_bench
+source "$root/bench/app.sh"
+export Dossiers__TrackingPerMinute=100000000
+start_app "$pub" /tmp/motcua-cpu.log
 : > /tmp/motcua-cpu-citizens.txt
 for i in $(seq 1 200); do token "bench$i" >> /tmp/motcua-cpu-citizens.txt; echo >> /tmp/motcua-cpu-citizens.txt; done
-authority=$(psql -X -q -h "$host" -p "$port" -U postgres -d motcua_bench -tA -c 'SELECT "Id" FROM "Agencies" WHERE "ParentId" IS NULL LIMIT 1')
+authority=$(psql -X -q -h "$host" -p "$port" -U postgres -d $db -tA -c 'SELECT "Id" FROM "Agencies" WHERE "ParentId" IS NULL LIMIT 1')
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pgticks() { local s=0; for p in $(pgrep -u postgres); do s=$((s + $(ticks "$p"))); done; echo $s; }
 hz=$(getconf CLK_TCK)
 kind=${KIND:-submission}
 if [ "$kind" = tracking ] && [ ! -s /tmp/motcua-codes.txt ]; then
-  psql -X -q -h "$host" -p "$port" -U postgres -d motcua_bench -tA \
+  psql -X -q -h "$host" -p "$port" -U postgres -d $db -tA \
     -c 'SELECT "Code" FROM "Dossiers" TABLESAMPLE BERNOULLI (2) WHERE "Code" IS NOT NULL LIMIT 200000' > /tmp/motcua-codes.txt
 fi
 measure() {

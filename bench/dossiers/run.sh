@@ -15,17 +15,9 @@ if [ "${REUSE:-0}" != 1 ]; then
   psql_ -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 fi
 dotnet publish "$root/src/MotCua.Web" -c Release -o /tmp/motcua-pub -v q -nologo >/dev/null
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5090 Database__Provider=Postgres \
-  ConnectionStrings__Default="${APP_PG:-$pg};Database=$db;Maximum Pool Size=${POOL:-8}" Seed__DemoAccounts=true Seed__DemoDossiers=0 \
-  Dossiers__TrackingPerMinute=100000000 Dossiers__TrackingCacheSeconds=${CACHE:-0} Serilog__MinimumLevel__Default=Warning \
-  Storage__Root=/tmp/motcua-bench-files
-(cd /tmp/motcua-pub && exec dotnet MotCua.Web.dll) > /tmp/motcua-bench.log 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:5090/health/ready >/dev/null; do
-  kill -0 $app 2>/dev/null || { echo "the application stopped; see /tmp/motcua-bench.log"; exit 1; }
-  sleep 1
-done
+source "$root/bench/app.sh"
+export Dossiers__TrackingPerMinute=100000000 Dossiers__TrackingCacheSeconds=${CACHE:-0}
+start_app /tmp/motcua-pub /tmp/motcua-bench.log
 if [ "${REUSE:-0}" != 1 ]; then
   start=$(date +%s)
   psql_ -d $db -v n="$n" -f "$root/bench/dossiers/generate.sql"
@@ -35,7 +27,6 @@ fi
 # contrib): otherwise the first minutes measure reads from the operating system's cache, and whatever ran before.
 psql_ -d $db -tA -c 'CREATE EXTENSION IF NOT EXISTS pg_prewarm' \
   -c "SELECT pg_prewarm('\"IX_Dossiers_Code\"'), pg_prewarm('\"IX_DossierEvents_DossierId_At\"'), pg_prewarm('\"Dossiers\"'), pg_prewarm('\"DossierEvents\"')" >/dev/null
-token() { curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"MotCua@2026\"}" http://127.0.0.1:5090/api/v1/auth/token | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'; }
 specialist=$(token chuyenvien); supervisor=$(token giamsat)
 # Submissions come from 200 citizens (copies of the demo citizen), not all from one account.
 psql_ -d $db -f "$root/bench/dossiers/citizens.sql"

@@ -9,23 +9,15 @@ host=$(sed -E 's/.*Host=([^;]+).*/\1/' <<<"$pg"); port=$(sed -E 's/.*Port=([^;]+
 psql_() { psql -X -q -h "$host" -p "$port" -U postgres "$@"; }
 db=motcua_bench
 dotnet publish "$root/src/MotCua.Web" -c Release -o /tmp/motcua-pub -v q -nologo >/dev/null
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5090 Database__Provider=Postgres \
-  ConnectionStrings__Default="${APP_PG:-$pg};Database=$db;Maximum Pool Size=${POOL:-8}" Seed__DemoAccounts=true Seed__DemoDossiers=0 \
-  Feedback__RatingsPerMinute=100000000 Serilog__MinimumLevel__Default=Warning Storage__Root=/tmp/motcua-bench-files
-(cd /tmp/motcua-pub && exec dotnet MotCua.Web.dll) > /tmp/motcua-bench.log 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:5090/health/ready >/dev/null; do
-  kill -0 $app 2>/dev/null || { echo "the application stopped; see /tmp/motcua-bench.log"; exit 1; }
-  sleep 1
-done
+source "$root/bench/app.sh"
+export Feedback__RatingsPerMinute=100000000
+start_app /tmp/motcua-pub /tmp/motcua-bench.log
 if [ "${REUSE:-0}" != 1 ] || [ "$(psql_ -d $db -tA -c "SELECT count(*) FROM \"SatisfactionRatings\" WHERE \"Comment\" = 'bench'")" = 0 ]; then
   start=$(date +%s)
   psql_ -d $db -f "$root/bench/feedback/ratings.sql"
   echo "ratings generated in $(( $(date +%s) - start )) s"
 fi
 psql_ -d $db -c 'VACUUM (ANALYZE) "SatisfactionRatings", "RatedOfficers", "KioskRatings"'
-token() { curl -sf -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"MotCua@2026\"}" http://127.0.0.1:5090/api/v1/auth/token | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'; }
 admin=$(token quantri); supervisor=$(token giamsat)
 authority=$(psql_ -d $db -tA -c 'SELECT "Id" FROM "Agencies" WHERE "ParentId" IS NULL LIMIT 1')
 centre=$(psql_ -d $db -tA -c "SELECT \"Id\" FROM \"Agencies\" WHERE \"ParentId\" = '$authority' AND \"Kind\" = 'OneStopCentre' LIMIT 1")
