@@ -127,8 +127,8 @@ public sealed class TrackingLookups(IServiceScopeFactory scopes)
     /// halved the throughput.</summary>
     private static readonly ConditionalWeakTable<IModel, Func<DbContext, string[], IAsyncEnumerable<TrackingRow>>> Queries = new();
 
-    // The codes go as one array parameter (PostgreSQL: = ANY($1); SQLite: json_each): one statement for every batch
-    // size, prepared once. "Code != null" keeps EF from adding a branch for a null in the array, which made
+    // On PostgreSQL the codes go as one array parameter (= ANY($1)): one statement for every batch size, prepared
+    // once. "Code != null" keeps EF from adding a branch for a null in the array, which made
     // PostgreSQL's generic plan read the drafts (no code) as well. The agencies' names are read by key: a join made
     // PostgreSQL hash the whole agency table for each lookup.
     private static Func<DbContext, string[], IAsyncEnumerable<TrackingRow>> Compile() => EF.CompileAsyncQuery(
