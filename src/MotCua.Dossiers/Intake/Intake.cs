@@ -264,9 +264,8 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
 
             if (!await SubmitDraftAsync(dossier, ct, procedure))
             {
-                return await FindByKeyAsync(id, key!, ct) is { } earlier
-                    ? (earlier, false)
-                    : throw new DomainException("Hồ sơ chưa được lưu do xung đột dữ liệu; hãy gửi lại.", ProblemKind.Conflict);
+                // The key was used before: the catch below answers with that dossier.
+                throw NotSaved();
             }
         }
         catch (DomainException) when (key is not null)
@@ -289,13 +288,13 @@ public sealed class DossierIntake(DossierWork work, DossierCodes codes)
         {
             // The same key submitted concurrently: the first one won; return it.
             Db.ChangeTracker.Clear();
-            return await FindByKeyAsync(id, key, ct) is { } winner
-                ? (winner, false)
-                : throw new DomainException("Hồ sơ chưa được lưu do xung đột dữ liệu; hãy gửi lại.", ProblemKind.Conflict);
+            return await FindByKeyAsync(id, key, ct) is { } winner ? (winner, false) : throw NotSaved();
         }
 
         return (dossier, true);
     }
+
+    private static DomainException NotSaved() => new("Hồ sơ chưa được lưu do xung đột dữ liệu; hãy gửi lại.", ProblemKind.Conflict);
 
     private async Task<Dossier?> FindByKeyAsync(Guid ownerId, string key, CancellationToken ct) =>
         await Db.Set<Dossier>().AsNoTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.OwnerId == ownerId && d.IdempotencyKey == key, ct);
