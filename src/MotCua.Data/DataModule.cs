@@ -136,6 +136,14 @@ public static class DataModule
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0 && pending.Count > 0)
+        {
+            // The migrations of the first weeks were replaced by one baseline (2026-12-07) before any installation ran.
+            throw new InvalidOperationException(
+                $"The database was made by migrations this version no longer has ({string.Join(", ", unknown.Take(3))} …): " +
+                "it predates the baseline migration of 2026-12-07. Create a new database (for the embedded default, delete the data/ folder).");
+        }
 
         // A migration may copy or index millions of rows (a province's ratings, dossiers): no 30-second limit for it.
         var timeout = db.Database.GetCommandTimeout();

@@ -26,6 +26,17 @@ public abstract class DataTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_database_made_by_the_baseline_migration_has_the_schema_of_the_model()
+    {
+        // One database through the migrations, another straight from the model: tables, columns, keys, indexes and
+        // constraints must be the same, so that the baseline (and every migration after it) builds what the code maps.
+        var migrated = await SchemaOfNewDatabaseAsync(db => db.Database.MigrateAsync());
+        var modelled = await SchemaOfNewDatabaseAsync(db => db.Database.EnsureCreatedAsync());
+        migrated.Should().NotBeEmpty().And.Contain(line => line.Contains("Dossiers", StringComparison.Ordinal));
+        migrated.Should().Equal(modelled);
+    }
+
+    [Fact]
     public async Task A_pooled_context_goes_back_to_the_pool_once_when_its_scope_ends()
     {
         // The scope holds the context under two types and disposes each: had the first call given it back, another
@@ -100,6 +111,49 @@ public abstract class DataTests(AppFixture app)
         authority.IdentifierIsGenerated.Should().BeTrue();
         (await db.Set<Agency>().Where(a => a.Path.StartsWith(authority.Path)).Select(a => a.Identifier).ToListAsync())
             .Should().OnlyContain(i => MotCua.Kernel.Identifiers.AgencyIdentifier.IsValid(i));
+    }
+
+    /// <summary>The schema of a new, empty database after <paramref name="create"/>, one sorted line per object.</summary>
+    private async Task<List<string>> SchemaOfNewDatabaseAsync(Func<MotCuaDbContext, Task> create)
+    {
+        var sqlite = app.Provider == "Sqlite";
+        var connectionString = sqlite
+            ? $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("motcua-schema-").FullName, "schema.db")};Pooling=false"
+            : await PostgresApp.CreateDatabaseAsync();
+        var options = new DbContextOptionsBuilder<MotCuaDbContext>();
+        DataModule.Configure(options, new DatabaseSettings(sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, connectionString));
+        await using var db = new MotCuaDbContext(options.Options);
+        await create(db);
+        var query = sqlite
+            ? """
+              SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master
+              WHERE name NOT LIKE '__EF%' AND name NOT LIKE 'sqlite_%'
+              """
+            : """
+              SELECT 'column ' || table_name || '.' || column_name || ': ' || data_type || ' ' || is_nullable || ' ' || COALESCE(column_default, '')
+                  || ' ' || COALESCE(character_maximum_length::text, '') || ' ' || is_identity
+              FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '__EF%'
+              UNION ALL SELECT 'index ' || indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '__EF%'
+              UNION ALL SELECT 'constraint ' || conrelid::regclass::text || '.' || conname || ': ' || pg_get_constraintdef(oid)
+              FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '"__EF%'
+              UNION ALL SELECT 'extension ' || extname FROM pg_extension
+              """;
+        var lines = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = query;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+
+        await connection.CloseAsync();
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
     }
 
     private IServiceScope ScopeWith(List<AgencyCreated> seen)
