@@ -1,5 +1,10 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog.Guides;
+using MotCua.Kernel;
+using MotCua.Kernel.Modules;
+using MotCua.Organization;
 using MotCua.Catalog.Import;
 using MotCua.Catalog.Portal;
 using MotCua.Catalog.Search;
@@ -7,13 +12,15 @@ using MotCua.Catalog.Seed;
 
 namespace MotCua.Catalog;
 
-/// <summary>Catalog: procedures and their versions, search, the public procedure pages and their QR codes. Depends on Kernel and Organization.</summary>
-public static class CatalogModule
+/// <summary>Catalog: procedures and their versions, search, the public procedure pages and their QR codes.</summary>
+public sealed class CatalogModule : IModule
 {
     /// <summary>Output-cache tag of the public catalog pages; evicted on this node when the catalog changes.</summary>
     public const string CacheTag = "catalog";
 
-    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    public IReadOnlyList<Type> DependsOn => [typeof(KernelModule), typeof(OrganizationModule)];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ProcedureSearch>();
         services.AddScoped<CatalogSeeder>();
@@ -23,16 +30,17 @@ public static class CatalogModule
         services.AddScoped<Browse.CatalogBrowse>();
         services.AddScoped<Assignments.ProcedureAssignments>();
         services.AddScoped<Guides.ProcedureGuides>();
-        return services;
     }
 
-    public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder api)
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapProcedures();
         api.MapCatalogImport();
         Admin.ProcedureAdminEndpoints.MapProcedureAdmin(api);
         Browse.BrowseEndpoints.MapCatalogBrowse(api);
         Assignments.AssignmentEndpoints.MapAssignments(api);
-        return api;
+        app.MapProcedureQrCodes();
+        app.MapPosters();
+        app.MapGuides(api);
     }
 }

@@ -31,16 +31,7 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     private bool bound;
 
     /// <summary>The assemblies whose <see cref="IEntityTypeConfiguration{TEntity}"/> classes make the model.</summary>
-    public static IReadOnlyList<System.Reflection.Assembly> ModuleAssemblies { get; } =
-    [
-        typeof(KernelModule).Assembly,
-        typeof(OrganizationModule).Assembly,
-        typeof(Catalog.CatalogModule).Assembly,
-        typeof(Dossiers.DossiersModule).Assembly,
-        typeof(Documents.DocumentsModule).Assembly,
-        typeof(Feedback.FeedbackModule).Assembly,
-        typeof(Notifications.NotificationsModule).Assembly,
-    ];
+    public static IReadOnlyList<System.Reflection.Assembly> ModuleAssemblies => MotCuaModules.Assemblies;
 
     private readonly List<IDomainEvent> pendingEvents = [];
 

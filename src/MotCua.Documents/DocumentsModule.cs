@@ -5,20 +5,26 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog;
 using MotCua.Documents.Signing;
 using MotCua.Documents.Exchange;
 using MotCua.Documents.Verification;
+using MotCua.Dossiers;
+using MotCua.Kernel;
+using MotCua.Kernel.Modules;
+using MotCua.Organization;
 
 namespace MotCua.Documents;
 
 /// <summary>
 /// Official documents and signing: registers (incoming handling, outgoing review, numbering, copies), PAdES signatures,
 /// dossier results issued as documents, verification of any signed PDF, and the edXML exchange between agencies.
-/// Depends on Kernel, Organization, Catalog and Dossiers.
 /// </summary>
-public static class DocumentsModule
+public sealed class DocumentsModule : IModule
 {
-    public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<Type> DependsOn => [typeof(KernelModule), typeof(OrganizationModule), typeof(CatalogModule), typeof(DossiersModule)];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         var options = SigningOptions.From(configuration);
         if (configuration.GetValue<bool>("Seed:DemoAccounts") && options.Keys.Count == 0 && options.Remote.Count == 0)
@@ -48,8 +54,7 @@ public static class DocumentsModule
         services.AddRateLimiter(o => o.AddPolicy(VerificationEndpoints.RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-        return services;
     }
 
-    public static RouteGroupBuilder MapDocuments(this RouteGroupBuilder api) => Registers.RegisterEndpoints.MapRegisters(api.MapVerification().MapExchange());
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => Registers.RegisterEndpoints.MapRegisters(api.MapVerification().MapExchange());
 }

@@ -5,20 +5,25 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog;
 using MotCua.Dossiers.Intake;
 using MotCua.Dossiers.Processing;
 using MotCua.Dossiers.Tracking;
 using MotCua.Dossiers.Work;
+using MotCua.Kernel;
+using MotCua.Kernel.Modules;
+using MotCua.Organization;
 
 namespace MotCua.Dossiers;
 
 /// <summary>
-/// Dossiers: the one-stop core (intake, processing, slips, tracking, return). Depends on Kernel, Organization and
-/// Catalog.
+/// Dossiers: the one-stop core (intake, processing, slips, tracking, return).
 /// </summary>
-public static class DossiersModule
+public sealed class DossiersModule : IModule
 {
-    public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<Type> DependsOn => [typeof(KernelModule), typeof(OrganizationModule), typeof(CatalogModule)];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DossierOptions>(configuration.GetSection(DossierOptions.Section));
         services.AddScoped<DossierCodes>();
@@ -48,10 +53,9 @@ public static class DossiersModule
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        return services;
     }
 
-    public static RouteGroupBuilder MapDossiers(this RouteGroupBuilder api)
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapIntake();
         api.MapProcessing();
@@ -60,6 +64,5 @@ public static class DossiersModule
         Slips.SlipEndpoints.MapSlips(api);
         Processes.ProcessEndpoints.MapProcesses(api);
         Returning.ReturnEndpoints.MapReturns(api);
-        return api;
     }
 }

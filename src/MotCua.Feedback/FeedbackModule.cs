@@ -5,15 +5,20 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog;
+using MotCua.Dossiers;
 using MotCua.Feedback.Ratings;
+using MotCua.Kernel;
+using MotCua.Kernel.Modules;
+using MotCua.Organization;
 
 namespace MotCua.Feedback;
 
 /// <summary>
 /// Feedback: satisfaction ratings of returned dossiers and of the desks' tablets, the suggestion box with petitions
-/// and complaints, SIPAS surveys, and their reports. Depends on Kernel, Organization, Catalog and Dossiers.
+/// and complaints, SIPAS surveys, and their reports.
 /// </summary>
-public static class FeedbackModule
+public sealed class FeedbackModule : IModule
 {
     /// <summary>Rate-limiter policy of the public rating and suggestion-box pages and API (per client address).</summary>
     public const string RatePolicy = "feedback";
@@ -21,7 +26,9 @@ public static class FeedbackModule
     /// <summary>Rate-limiter policy of a desk's ratings (per device: a stolen key cannot flood).</summary>
     public const string DevicePolicy = "feedback-device";
 
-    public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<Type> DependsOn => [typeof(KernelModule), typeof(OrganizationModule), typeof(CatalogModule), typeof(DossiersModule)];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
         services.AddScoped<DossierRatings>();
@@ -41,8 +48,7 @@ public static class FeedbackModule
                 http.Request.RouteValues["id"]?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perDevice, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        return services;
     }
 
-    public static RouteGroupBuilder MapFeedback(this RouteGroupBuilder api) => Surveys.SurveyEndpoints.MapSurveys(Petitions.PetitionEndpoints.MapPetitions(api.MapRatings()));
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => Surveys.SurveyEndpoints.MapSurveys(Petitions.PetitionEndpoints.MapPetitions(api.MapRatings()));
 }

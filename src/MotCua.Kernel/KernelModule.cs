@@ -4,13 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MotCua.Kernel.Calendar;
 using MotCua.Kernel.Events;
+using MotCua.Kernel.Modules;
 
 namespace MotCua.Kernel;
 
 /// <summary>Kernel: ids, clock, working calendar, text folding, permissions, audit, domain events, problems.</summary>
-public static class KernelModule
+public sealed class KernelModule : IModule
 {
-    public static IServiceCollection AddKernel(this IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<Type> DependsOn => [];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<WorkingCalendarOptions>().Bind(configuration.GetSection(WorkingCalendarOptions.Section));
@@ -35,12 +38,7 @@ public static class KernelModule
                 ? store
                 : ActivatorUtilities.CreateInstance<Files.ScannedFileStore>(sp, store);
         });
-        return services;
     }
 
-    public static RouteGroupBuilder MapKernel(this RouteGroupBuilder api)
-    {
-        api.MapCalendar();
-        return api;
-    }
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapCalendar();
 }

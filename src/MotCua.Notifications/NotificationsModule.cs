@@ -1,18 +1,24 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Catalog;
+using MotCua.Dossiers;
+using MotCua.Kernel;
+using MotCua.Kernel.Modules;
 using MotCua.Notifications.Delivery;
+using MotCua.Organization;
 
 namespace MotCua.Notifications;
 
 /// <summary>
 /// Notifications: the outbox written with each event and sent by a worker on every node (e-mail, SMS, Zalo, in-app),
 /// templates, preferences, licence expiry reminders, officers' deadline messages and the weekly digest.
-/// Depends on Kernel, Organization, Catalog and Dossiers.
 /// </summary>
-public static class NotificationsModule
+public sealed class NotificationsModule : IModule
 {
-    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<Type> DependsOn => [typeof(KernelModule), typeof(OrganizationModule), typeof(CatalogModule), typeof(DossiersModule)];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.PostConfigure<NotificationOptions>(o => o.PortalBaseUrl = configuration["Portal:PublicBaseUrl"]);
@@ -39,20 +45,14 @@ public static class NotificationsModule
         services.AddScoped<Center.NotificationCenter>();
         services.AddScoped<Licences.Licences>();
         services.AddScoped<Digest.StaffReminders>();
-        return services;
-    }
 
-    /// <summary>The outbox worker and the schedule; registered after the start-up tasks, so that they start on a migrated database.</summary>
-    public static IServiceCollection AddNotificationWorkers(this IServiceCollection services, IConfiguration configuration)
-    {
+        // The outbox worker and the schedule start after the host's start-up tasks (migrations, seed), registered before every module.
         if (configuration.GetValue($"{NotificationOptions.Section}:Worker", true))
         {
             services.AddHostedService<OutboxWorker>();
             services.AddHostedService<NotificationSchedule>();
         }
-
-        return services;
     }
 
-    public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api) => NotificationEndpoints.Map(api);
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => NotificationEndpoints.Map(api);
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Kernel;
+using MotCua.Kernel.Modules;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Access;
 using MotCua.Organization.Agencies;
@@ -9,10 +12,12 @@ using MotCua.Organization.Staff;
 
 namespace MotCua.Organization;
 
-/// <summary>Organization: agencies (levels, identifiers), units, desks, staff, roles and their scopes. Depends on Kernel.</summary>
-public static class OrganizationModule
+/// <summary>Organization: agencies (levels, identifiers), units, desks, staff, roles and their scopes.</summary>
+public sealed class OrganizationModule : IModule
 {
-    public static IServiceCollection AddOrganization(this IServiceCollection services)
+    public IReadOnlyList<Type> DependsOn => [typeof(KernelModule)];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<AgencyScope>();
@@ -21,13 +26,11 @@ public static class OrganizationModule
         services.AddScoped<AgencyAdmin>();
         services.AddScoped<StaffAdmin>();
         services.AddScoped<OrganizationSeeder>();
-        return services;
     }
 
-    public static RouteGroupBuilder MapOrganization(this RouteGroupBuilder api)
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapAgencies();
         api.MapStaff();
-        return api;
     }
 }

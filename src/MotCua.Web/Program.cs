@@ -4,16 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
-using MotCua.Catalog;
-using MotCua.Catalog.Guides;
-using MotCua.Catalog.Portal;
 using MotCua.Data;
-using MotCua.Documents;
-using MotCua.Feedback;
-using MotCua.Notifications;
-using MotCua.Dossiers;
-using MotCua.Kernel;
-using MotCua.Organization;
 using MotCua.Organization.Domain;
 using MotCua.Web.Account;
 using MotCua.Web.Components;
@@ -39,19 +30,17 @@ builder.Services.AddSerilog((services, logging) =>
     }
 });
 
-// Modules, in dependency order (architecture.md).
-builder.Services.AddKernel(builder.Configuration);
-builder.Services.AddOrganization();
-builder.Services.AddCatalog();
-builder.Services.AddDossiers(builder.Configuration);
-builder.Services.AddDocuments(builder.Configuration);
-builder.Services.AddFeedback(builder.Configuration);
-builder.Services.AddNotifications(builder.Configuration);
-builder.Services.AddMotCuaData(builder.Configuration);
-
-// First hosted service: migrations and seed run before the key ring is read and before the server listens.
+// First hosted service: migrations and seed run before the key ring is read, before the server listens and before the
+// modules' background work starts.
 builder.Services.AddHostedService<StartupTasks>();
-builder.Services.AddNotificationWorkers(builder.Configuration);
+
+// Modules, in dependency order (architecture.md), from their one list.
+foreach (var module in MotCuaModules.All)
+{
+    module.AddServices(builder.Services, builder.Configuration);
+}
+
+builder.Services.AddMotCuaData(builder.Configuration);
 
 builder.Services.AddMotCuaAuth(builder.Configuration);
 builder.Services.AddAntiforgery(o =>
@@ -168,20 +157,14 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 var api = app.MapGroup("/api/v1");
-api.MapKernel();
-api.MapOrganization();
-api.MapCatalog();
-api.MapDossiers();
-api.MapDocuments();
-api.MapFeedback();
-api.MapNotifications();
-app.MapProcedureQrCodes();
-app.MapPosters();
-app.MapGuides(api);
+foreach (var module in MotCuaModules.All)
+{
+    module.MapRoutes(app, api);
+}
+
 app.MapAccount();
 
-app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(typeof(KernelModule).Assembly, typeof(OrganizationModule).Assembly, typeof(CatalogModule).Assembly, typeof(DossiersModule).Assembly, typeof(DocumentsModule).Assembly, typeof(FeedbackModule).Assembly, typeof(NotificationsModule).Assembly);
+app.MapRazorComponents<App>().AddAdditionalAssemblies([.. MotCuaModules.Assemblies]);
 
 await app.RunAsync();
 
