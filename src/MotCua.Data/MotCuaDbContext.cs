@@ -3,11 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using MotCua.Kernel;
 using MotCua.Kernel.Audit;
 using MotCua.Kernel.Events;
 using MotCua.Kernel.Security;
-using MotCua.Organization;
 using MotCua.Organization.Domain;
 
 namespace MotCua.Data;

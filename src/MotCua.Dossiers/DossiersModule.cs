@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,12 +27,13 @@ public sealed class DossiersModule : IModule
         services.Configure<DossierOptions>(configuration.GetSection(DossierOptions.Section));
         services.AddScoped<DossierCodes>();
         services.AddScoped<DossierWork>();
-        services.AddScoped<Work.DraftPurge>();
-        services.AddHostedService<Work.DraftRetention>();
+        services.AddScoped<DraftPurge>();
+        services.AddHostedService<DraftRetention>();
         services.AddScoped<DossierIntake>();
         services.AddScoped<ProcessingActions>();
         services.AddScoped<Queues>();
-        services.AddScoped<DossierReader>();
+        services.AddScoped<Reading.DossierReader>();
+        services.AddScoped<DossierTracking>();
         services.AddSingleton<TrackingLookups>();
         services.AddScoped<Stats.DossierStats>();
         services.AddSingleton<Kernel.Persistence.ISaveParticipant, Stats.DayCountParticipant>();
@@ -60,6 +60,7 @@ public sealed class DossiersModule : IModule
         api.MapIntake();
         api.MapProcessing();
         api.MapTracking();
+        Reading.ReadingEndpoints.MapReading(api);
         Stats.StatsEndpoints.MapDossierStats(api);
         Slips.SlipEndpoints.MapSlips(api);
         Processes.ProcessEndpoints.MapProcesses(api);

@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +31,7 @@ public sealed class FeedbackModule : IModule
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
         services.AddScoped<DossierRatings>();
         services.AddScoped<Petitions.Petitions>();
-        services.AddScoped<Kiosks>();
+        services.AddScoped<Kiosks.Kiosks>();
         services.AddScoped<Surveys.Surveys>();
         services.AddScoped<WeeklySummary>();
         services.AddScoped<Dossiers.Slips.IRatingInvitations, RatingSlipLinks>();
@@ -50,5 +48,5 @@ public sealed class FeedbackModule : IModule
         });
     }
 
-    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => Surveys.SurveyEndpoints.MapSurveys(Petitions.PetitionEndpoints.MapPetitions(api.MapRatings()));
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => Surveys.SurveyEndpoints.MapSurveys(Petitions.PetitionEndpoints.MapPetitions(Kiosks.KioskEndpoints.MapKiosks(api.MapRatings())));
 }

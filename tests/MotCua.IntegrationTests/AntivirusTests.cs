@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using MotCua.Organization.Domain;
 using static MotCua.IntegrationTests.DossierLifeTests;
 
 namespace MotCua.IntegrationTests;

@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Domain;
+using MotCua.Dossiers.Reading;
 using MotCua.Kernel.Audit;
 using MotCua.Notifications.Domain;
-using MotCua.Dossiers.Tracking;
 using Xunit.Abstractions;
 using static MotCua.IntegrationTests.DossierLifeTests;
 

@@ -1,20 +1,19 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Identity;
+using System.Text.Json;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Data;
 using MotCua.Dossiers.Domain;
+using MotCua.Dossiers.Reading;
 using MotCua.Dossiers.Tracking;
 using MotCua.Kernel.Calendar;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Domain;
-using SkiaSharp;
 using Printed = MotCua.Kernel.Printing.Pdf;
+using SkiaSharp;
 
 namespace MotCua.IntegrationTests;
 

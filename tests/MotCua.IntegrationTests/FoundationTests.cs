@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Kernel.Audit;
-using MotCua.Kernel.Calendar;
 using MotCua.Organization.Domain;
 
 namespace MotCua.IntegrationTests;

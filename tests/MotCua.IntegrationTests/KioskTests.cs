@@ -120,7 +120,7 @@ public abstract class KioskTests(AppFixture app)
         var desks = await DocumentFlow.ReadAsync(await supervisor.GetAsync("/api/v1/ratings/report?by=Desk"));
         desks.EnumerateArray().Should().Contain(r => r.GetProperty("key").GetString() == other.ToString() && r.GetProperty("name").GetString()!.StartsWith("Quầy bên cạnh — ", StringComparison.Ordinal));
         desks.EnumerateArray().Single(r => r.GetProperty("key").GetString() == device.ToString()).GetProperty("summary").GetProperty("count").GetInt32()
-            .Should().Be(MotCua.Feedback.Ratings.Kiosks.BurstLimit, "only the ratings before the burst count");
+            .Should().Be(MotCua.Feedback.Kiosks.Kiosks.BurstLimit, "only the ratings before the burst count");
     }
 
     [Fact]

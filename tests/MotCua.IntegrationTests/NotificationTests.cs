@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using MotCua.Dossiers.Domain;
 using MotCua.Notifications.Delivery;
 using MotCua.Notifications.Domain;

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 using MotCua.Dossiers.Domain;
 using MotCua.Notifications.Delivery;
 using MotCua.Notifications.Domain;

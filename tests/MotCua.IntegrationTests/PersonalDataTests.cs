@@ -1,10 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Tracking;
-using MotCua.Kernel.Audit;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Dossiers.Domain;
+using MotCua.Dossiers.Reading;
+using MotCua.Kernel.Audit;
 using static MotCua.IntegrationTests.DossierLifeTests;
 
 namespace MotCua.IntegrationTests;
@@ -65,7 +65,7 @@ public abstract class PersonalDataTests(AppFixture app)
         app.Clock.Advance(TimeSpan.FromDays(181));
         using (var scope = app.Services.CreateScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<Dossiers.Work.DraftPurge>().PurgeAsync(CancellationToken.None)).Should().BePositive();
+            (await scope.ServiceProvider.GetRequiredService<Dossiers.Intake.DraftPurge>().PurgeAsync(CancellationToken.None)).Should().BePositive();
         }
 
         citizen = await app.ApiAsAsync("congdan");

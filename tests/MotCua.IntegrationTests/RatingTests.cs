@@ -97,10 +97,10 @@ public abstract class RatingTests(AppFixture app)
         (await DocumentFlow.ProblemAsync(await anyone.GetAsync($"/api/v1/ratings/{token}"), HttpStatusCode.Conflict)).Should().Contain("hết hạn");
     }
 
-    private Task<MotCua.Dossiers.Tracking.DossierDto> ReturnedAsync(HttpClient citizen) => ReturnedAsync(app, citizen);
+    private Task<MotCua.Dossiers.Reading.DossierDto> ReturnedAsync(HttpClient citizen) => ReturnedAsync(app, citizen);
 
     /// <summary>An online dossier asking for its result electronically, processed to approval: it is returned with the approval.</summary>
-    public static async Task<MotCua.Dossiers.Tracking.DossierDto> ReturnedAsync(AppFixture app, HttpClient citizen)
+    public static async Task<MotCua.Dossiers.Reading.DossierDto> ReturnedAsync(AppFixture app, HttpClient citizen)
     {
         var dossier = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Electronic);
         await ActAsync(await app.ApiAsAsync("motcua"), dossier.Id, "accept");

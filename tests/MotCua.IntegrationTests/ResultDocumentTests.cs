@@ -1,10 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Documents.Domain;
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Tracking;
+using MotCua.Dossiers.Reading;
 using MotCua.Kernel.Security;
 using static MotCua.IntegrationTests.DossierLifeTests;
 

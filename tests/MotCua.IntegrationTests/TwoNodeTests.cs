@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Security.Cryptography;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using System.Text.Json;
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Tracking;
+using MotCua.Dossiers.Reading;
 using Npgsql;
 using Xunit.Abstractions;
 using static MotCua.IntegrationTests.DossierLifeTests;

@@ -7,7 +7,6 @@ using MotCua.Catalog.Domain;
 using MotCua.Catalog.Search;
 using MotCua.Kernel;
 using MotCua.Kernel.Problems;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using QRCoder;
 

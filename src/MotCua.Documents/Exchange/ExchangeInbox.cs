@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Documents.Domain;
-using MotCua.Kernel;
 using MotCua.Kernel.Files;
 using MotCua.Kernel.Problems;
 using MotCua.Organization.Domain;

@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using MotCua.Dossiers.Tracking;
+using MotCua.Dossiers.Reading;
 using MotCua.Dossiers.Work;
-using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 
 namespace MotCua.Dossiers.Intake;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Tracking;
+using MotCua.Dossiers.Reading;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 
@@ -18,13 +18,6 @@ public static class ProcessingEndpoints
             TypedResults.Ok(await queues.ListAsync(tab ?? QueueTab.Todo, q, page, size, ct))).RequireAuthorization(Permissions.DossiersView);
         group.MapGet("queue/counts", async (Queues queues, CancellationToken ct) => TypedResults.Ok(await queues.CountsAsync(ct)))
             .RequireAuthorization(Permissions.DossiersView);
-        group.MapGet("{id:guid}", async (Guid id, DossierReader reader, CancellationToken ct) => TypedResults.Ok(await reader.ForUserAsync(id, ct)))
-            .RequireAuthorization();
-        group.MapGet("{id:guid}/files/{key}", async (Guid id, string key, DossierReader reader, CancellationToken ct) =>
-        {
-            var (content, name, type) = await reader.FileAsync(id, key, ct);
-            return TypedResults.Stream(content, type, name);
-        }).RequireAuthorization();
 
         // Withdrawal is the applicant's (or the desk's on their behalf); the other actions need a staff role checked per dossier.
         group.MapPost("{id:guid}/withdraw", async Task<Ok<DossierDto>> (Guid id, ActionInput input, ProcessingActions actions, DossierReader reader, CancellationToken ct) =>

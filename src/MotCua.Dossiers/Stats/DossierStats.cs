@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Domain;
 using MotCua.Dossiers.Work;
@@ -129,20 +125,4 @@ public sealed class DossierStats(DossierWork work, AgencyScope scope)
             done == 0 ? null : Math.Round(100.0 * onTime / done, 2),
             total == 0 ? null : Math.Round(100.0 * C(StatMetric.ReceivedOnline) / total, 2));
     }
-}
-
-public static class StatsEndpoints
-{
-    public static RouteGroupBuilder MapDossierStats(this RouteGroupBuilder api)
-    {
-        api.MapGet("stats/dossiers", async (Guid? agencyId, string? from, string? to, DossierStats stats, CancellationToken ct) =>
-            TypedResults.Ok(await stats.ForAsync(agencyId, Date(from, "from"), Date(to, "to"), ct)))
-            .WithTags("Dossiers").RequireAuthorization(Permissions.DossiersStats);
-        return api;
-    }
-
-    private static DateOnly? Date(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new DomainException("Ngày phải có dạng yyyy-MM-dd.", ProblemKind.Invalid, field);
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using MotCua.Feedback.Domain;
-using MotCua.Feedback.Ratings;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 

@@ -330,7 +330,7 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
         }
 
         var dossiers = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
-        var deskAgencies = Kiosks.DesksOf(db, agencies);
+        var deskAgencies = Kiosks.Kiosks.DesksOf(db, agencies);
         var desks = db.Set<KioskRating>().AsNoTracking().Where(r => (!r.Flagged || r.ReviewAccepted == true) && deskAgencies.Contains(r.AgencyId));
         if (from is { } start)
         {

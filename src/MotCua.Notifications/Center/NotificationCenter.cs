@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MotCua.Kernel;
 using MotCua.Kernel.Problems;
 using MotCua.Notifications.Domain;
 using MotCua.Organization.Access;

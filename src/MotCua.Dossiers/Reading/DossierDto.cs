@@ -1,0 +1,16 @@
+using MotCua.Dossiers.Domain;
+
+namespace MotCua.Dossiers.Reading;
+
+public sealed record DossierDto(
+    Guid Id, string? Code, int Revision, string ProcedureCode, string ProcedureName, int ProcedureVersion,
+    DossierStatus Status, int StatusNumber, string StatusName, DossierChannel Channel, Applicant Applicant, string? Request, ResultDelivery Delivery, string? DeliveryAddress,
+    Guid ReceivingAgencyId, string ReceivingAgency, Guid CompetentAgencyId, string CompetentAgency,
+    DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReceivedAt, string? ReceivedBy, DateTime? DueAt, DateTime? OriginalDueAt, DateTime? FinishedAt, DateTime? ReturnedAt, string? ReturnedTo,
+    decimal PausedHours, int StepIndex, StepKind? StepKind, string? StepName, string? StepRole, Guid? StepAgencyId, DateTime? StepDueAt, Guid? AssigneeId, string? AssigneeName,
+    bool Overdue, Timeliness? Timeliness, DossierOutcome? Outcome, string? ClosingReason, string? SupplementReason, string? ApologyReason,
+    string? ResultFileName, string? ResultUrl, string? ResultNotation, DateOnly? ResultValidUntil, IReadOnlyList<DocumentDto> Documents, IReadOnlyList<EventDto> History);
+
+public sealed record DocumentDto(Guid Id, string Name, Catalog.Domain.DocumentCopyKind Kind, int Count, bool Required, bool Provided, string? FileName, string? ContentType, long? Size, bool IsSupplement, string? FileUrl);
+
+public sealed record EventDto(DateTime At, string ActorName, DossierAction Action, string ActionName, DossierStatus FromStatus, DossierStatus ToStatus, string? StepName, string? Comment, string? FileName, Timeliness? Timeliness, DateTime? StepDueAt);

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Domain;
+using MotCua.Dossiers.Work;
+using MotCua.Kernel;
+using MotCua.Kernel.Problems;
+
+namespace MotCua.Dossiers.Reading;
+
+/// <summary>Reads whole dossiers for the two audiences who may see them: staff within their scope, and the owning citizen.</summary>
+public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog personalData)
+{
+    private DbContext Db => work.Db;
+
+    public async Task<DossierDto> ForStaffAsync(Guid id, CancellationToken ct)
+    {
+        var visible = await work.VisibleAsync(ct);
+        var dossier = await visible.AsNoTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("hồ sơ");
+
+        // Staff reading an applicant's details is recorded (Decree 13/2023); the applicant reading their own is not.
+        await personalData.RecordAsync(Kernel.Audit.PersonalDataLog.DossierViewed, $"{dossier.Code ?? "Bản nháp"} — {dossier.ApplicantName}", dossier.Id, ct);
+        return await ToDtoAsync(dossier, ct);
+    }
+
+    public async Task<DossierDto> ForOwnerAsync(Guid id, CancellationToken ct)
+    {
+        var user = work.UserId ?? throw DomainException.NotFound("hồ sơ");
+        var dossier = await Db.Set<Dossier>().AsNoTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == user, ct)
+            ?? throw DomainException.NotFound("hồ sơ");
+        return await ToDtoAsync(dossier, ct);
+    }
+
+    /// <summary>The owner's view, or the staff view when the user is staff who may see it.</summary>
+    public async Task<DossierDto> ForUserAsync(Guid id, CancellationToken ct)
+    {
+        var user = work.UserId;
+        var isOwner = await Db.Set<Dossier>().AnyAsync(d => d.Id == id && d.OwnerId == user && user != null, ct);
+        return isOwner ? await ForOwnerAsync(id, ct) : await ForStaffAsync(id, ct);
+    }
+
+    public async Task<Page<MyDossierItem>> MineAsync(int? page, CancellationToken ct)
+    {
+        var user = work.UserId ?? throw DomainException.NotFound("hồ sơ");
+        var (number, size) = Paging.Normalize(page, 20);
+        var query = Db.Set<Dossier>().AsNoTracking().Where(d => d.OwnerId == user);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(d => d.CreatedAt).Skip((number - 1) * size).Take(size)
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.Status, d.CreatedAt, d.DueAt, d.StepName }).ToListAsync(ct);
+        return new Page<MyDossierItem>(
+            [.. rows.Select(r => new MyDossierItem(r.Id, r.Code, r.ProcedureName, r.Status, DossierLabels.Status(r.Status), r.CreatedAt, r.DueAt, r.StepName))], number, size, total);
+    }
+
+    public async Task<IReadOnlyList<EventDto>> HistoryAsync(Guid id, CancellationToken ct) =>
+        [.. (await Db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
+            .Select(ToDto)];
+
+    /// <summary>The dossier as its actor sees it right after acting on it (it may have left their scope, e.g. a returned transfer).</summary>
+    /// <remarks>A dossier created in this request has its whole history in memory: <paramref name="isNew"/> saves reading it back.</remarks>
+    public Task<DossierDto> AfterActionAsync(Dossier dossier, CancellationToken ct, bool isNew = false) => ToDtoAsync(dossier, ct, isNew);
+
+    private async Task<DossierDto> ToDtoAsync(Dossier d, CancellationToken ct, bool historyInMemory = false)
+    {
+        var receivingName = await work.AgencyNameAsync(d.ReceivingAgencyId, ct);
+        var competentName = d.CompetentAgencyId == d.ReceivingAgencyId ? receivingName : await work.AgencyNameAsync(d.CompetentAgencyId, ct);
+        var history = historyInMemory
+            ? [.. d.History.OrderBy(e => e.At).ThenBy(e => e.Id).Select(ToDto)]
+            : await HistoryAsync(d.Id, ct);
+        var files = $"/api/v1/dossiers/{d.Id}/files/";
+        return new DossierDto(
+            d.Id, d.Code, d.Revision, d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.Status, (int)d.Status, DossierLabels.Status(d.Status), d.Channel, d.Applicant,
+            d.Request, d.Delivery, d.DeliveryAddress, d.ReceivingAgencyId, receivingName, d.CompetentAgencyId, competentName,
+            d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.ReceivedByName, d.DueAt, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReturnedTo,
+            d.PausedHours, d.StepIndex, d.StepKind, d.StepName, d.StepRole, d.StepAgencyId, d.StepDueAt, d.AssigneeId, d.AssigneeName,
+            d.IsOverdueAt(work.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
+            d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultNotation, d.ResultValidUntil,
+            [.. d.Documents.OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(
+                x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey))],
+            history);
+    }
+
+    private static EventDto ToDto(DossierEvent e) =>
+        new(e.At, e.ActorName, e.Action, DossierLabels.Action(e.Action), e.FromStatus, e.ToStatus, e.StepName, e.Comment, e.FileName, e.Timeliness, e.StepDueAt);
+
+    /// <summary>A file of the dossier (an attachment or its result), for its owner or staff who may see it.</summary>
+    public async Task<(Stream Content, string FileName, string ContentType)> FileAsync(Guid id, string key, CancellationToken ct)
+    {
+        var dto = await ForUserAsync(id, ct);
+        var document = dto.Documents.FirstOrDefault(x => x.FileUrl?.EndsWith("/" + key, StringComparison.Ordinal) == true);
+        string fileName, type;
+        if (document is not null)
+        {
+            (fileName, type) = (document.FileName ?? "tep", document.ContentType ?? "application/octet-stream");
+        }
+        else if (dto.ResultUrl?.EndsWith("/" + key, StringComparison.Ordinal) == true)
+        {
+            // The owner gets the result once it is approved; staff see the draft too.
+            if (dto.Status is not (DossierStatus.Processed or DossierStatus.Returned) && await Db.Set<Dossier>().AnyAsync(x => x.Id == id && x.OwnerId == work.UserId, ct))
+            {
+                throw DomainException.NotFound("tệp");
+            }
+
+            (fileName, type) = (dto.ResultFileName ?? "ket-qua.pdf", "application/pdf");
+        }
+        else
+        {
+            throw DomainException.NotFound("tệp");
+        }
+
+        var stream = await work.OpenFileAsync(key, ct) ?? throw DomainException.NotFound("tệp");
+        return (stream, fileName, type);
+    }
+}
