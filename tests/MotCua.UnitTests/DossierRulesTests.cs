@@ -51,7 +51,7 @@ public class DossierRulesTests
     public void The_appointment_skips_lunar_new_year()
     {
         var beforeTet = VietnamTime.At(new DateOnly(2026, 2, 13), new TimeOnly(9, 0)).UtcDateTime; // Friday before Tết Bính Ngọ
-        var due = Dossier.AppointmentFor(Process(1), Calendar, beforeTet);
+        var due = Deadlines.AppointmentFor(Process(1), Calendar, beforeTet);
         var local = DateOnly.FromDateTime(VietnamTime.ToLocal(due).DateTime);
         local.Should().BeAfter(new DateOnly(2026, 2, 20));
         Calendar.IsWorkingDay(local).Should().BeTrue();
@@ -61,9 +61,9 @@ public class DossierRulesTests
     public void A_same_day_procedure_is_due_at_closing_time_or_the_next_day_when_received_late()
     {
         var morning = VietnamTime.At(new DateOnly(2025, 11, 20), new TimeOnly(9, 0)).UtcDateTime;
-        VietnamTime.ToLocal(Dossier.AppointmentFor(Process(0), Calendar, morning)).Should().Be(new DateTimeOffset(2025, 11, 20, 17, 0, 0, TimeSpan.FromHours(7)));
+        VietnamTime.ToLocal(Deadlines.AppointmentFor(Process(0), Calendar, morning)).Should().Be(new DateTimeOffset(2025, 11, 20, 17, 0, 0, TimeSpan.FromHours(7)));
         var lateAfternoon = VietnamTime.At(new DateOnly(2025, 11, 21), new TimeOnly(16, 0)).UtcDateTime;
-        VietnamTime.ToLocal(Dossier.AppointmentFor(Process(0), Calendar, lateAfternoon)).Should().Be(new DateTimeOffset(2025, 11, 24, 17, 0, 0, TimeSpan.FromHours(7)));
+        VietnamTime.ToLocal(Deadlines.AppointmentFor(Process(0), Calendar, lateAfternoon)).Should().Be(new DateTimeOffset(2025, 11, 24, 17, 0, 0, TimeSpan.FromHours(7)));
     }
 
     [Fact]

@@ -5,18 +5,6 @@ using MotCua.Kernel.Text;
 
 namespace MotCua.Catalog.Search;
 
-/// <summary>What the index knows of a published procedure.</summary>
-public sealed record SearchDocument(string Code, string Name, long Weight, ApplicantTypes Applicants, Guid? FieldId, AgencyLevels Levels, OnlineService OnlineService);
-
-public sealed record SearchFilter(Guid? FieldId = null, AgencyLevels? Level = null, ApplicantTypes? Applicant = null);
-
-/// <summary>A part of the name that matched the query, in characters of the original name.</summary>
-public readonly record struct Highlight(int Start, int Length);
-
-public sealed record SearchHit(SearchDocument Document, double Score, IReadOnlyList<Highlight> Highlights);
-
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize);
-
 /// <summary>
 /// In-memory search over procedure names, built for how citizens type: diacritics optional (text is folded),
 /// one typo per word forgiven, word order free, the last word completed as a prefix, citizens' words and

@@ -7,26 +7,6 @@ using MotCua.Kernel.Security;
 
 namespace MotCua.Dossiers.Domain;
 
-/// <summary>Who acts: a staff member, a citizen, or the system.</summary>
-public sealed record Actor(Guid? Id, string Name);
-
-/// <summary>The person or business the dossier is for (người nộp, chủ hồ sơ).</summary>
-public sealed record Applicant
-{
-    public string FullName { get; init; } = "";
-
-    /// <summary>12-digit personal identification number, or a business's tax code.</summary>
-    public string? IdNumber { get; init; }
-
-    public string? Phone { get; init; }
-
-    public string? Email { get; init; }
-
-    public string? Address { get; init; }
-}
-
-public sealed record DossierStatusChanged(Guid DossierId, string? Code, DossierAction Action, DossierStatus From, DossierStatus To) : IDomainEvent;
-
 /// <summary>
 /// One application for one procedure (hồ sơ TTHC): its applicant and documents, the agency that received it and the
 /// one competent to decide, its status (domain.md numbering), the process step it is at and who holds it, its due
@@ -183,17 +163,6 @@ public sealed class Dossier : AggregateRoot
     /// </summary>
     public Timeliness? FinishedTimeliness { get; private set; }
 
-    public static Timeliness Classify(DateTime done, DateTime due)
-    {
-        if (done > due)
-        {
-            return Timeliness.Late;
-        }
-
-        return VietnamTime.ToLocal(new DateTimeOffset(done, TimeSpan.Zero)).Date < VietnamTime.ToLocal(new DateTimeOffset(due, TimeSpan.Zero)).Date
-            ? Timeliness.Early : Timeliness.OnTime;
-    }
-
     /// <summary>A new dossier: an online draft of a citizen, or a walk-in applicant's dossier at a counter.</summary>
     public static Dossier Start(
         Procedure procedure, int version, Guid receivingAgencyId, Guid competentAgencyId, DossierChannel channel, Guid? ownerId,
@@ -338,55 +307,11 @@ public sealed class Dossier : AggregateRoot
         ReceivedAt = now;
         ReceivedById = actor.Id;
         ReceivedByName = actor.Name;
-        DueAt = AppointmentFor(process, calendar, now);
+        DueAt = Deadlines.AppointmentFor(process, calendar, now);
         Status = DossierStatus.Received;
         Append(DossierAction.Receive, from, actor, now, null, timeliness: StepTimeliness(now));
         EnterStep(process, 1, null, calendar, now);
     }
-
-    public static DateTime AppointmentFor(ProcessDefinition process, WorkingCalendar calendar, DateTime now)
-    {
-        var start = new DateTimeOffset(now, TimeSpan.Zero);
-        if (process.TimeLimit == 0)
-        {
-            return SameDay(calendar, start).UtcDateTime;
-        }
-
-        var due = process.TimeLimitUnit switch
-        {
-            TimeLimitUnit.WorkingHours => calendar.AddWorkingTime(start, TimeSpan.FromHours((double)process.TimeLimit)),
-            TimeLimitUnit.Days => calendar.NextWorkingInstant(start.AddDays((double)process.TimeLimit)),
-            _ => AddWorkingDays(calendar, start, process.TimeLimit),
-        };
-        return due.UtcDateTime;
-    }
-
-    /// <summary>
-    /// "Giải quyết ngay trong ngày": the end of the working day of reception; received in its last two working
-    /// hours, the end of the next working day.
-    /// </summary>
-    private static DateTimeOffset SameDay(WorkingCalendar calendar, DateTimeOffset start)
-    {
-        var at = calendar.NextWorkingInstant(start);
-        var date = DateOnly.FromDateTime(VietnamTime.ToLocal(at).DateTime);
-        var close = VietnamTime.At(date, calendar.Periods[^1].End);
-        if (close - at < TimeSpan.FromHours(2))
-        {
-            close = VietnamTime.At(calendar.NextWorkingDay(date), calendar.Periods[^1].End);
-        }
-
-        return close;
-    }
-
-    private static DateTimeOffset AddWorkingDays(WorkingCalendar calendar, DateTimeOffset start, decimal days)
-    {
-        var whole = (int)Math.Floor(days);
-        var due = calendar.AddWorkingDays(start, whole);
-        var fraction = days - whole;
-        return fraction == 0 ? due : calendar.AddWorkingTime(due, TimeSpan.FromHours((double)(fraction * (decimal)HoursPerDay(calendar))));
-    }
-
-    public static double HoursPerDay(WorkingCalendar calendar) => calendar.Periods.Sum(p => (p.End - p.Start).TotalHours);
 
     /// <summary>
     /// The desk asks the applicant to complete the dossier, stating once and completely what is missing. Before
@@ -599,7 +524,7 @@ public sealed class Dossier : AggregateRoot
         var from = Status;
         Status = DossierStatus.Processed;
         FinishedAt = now;
-        FinishedTimeliness = Classify(now, OriginalDueAt ?? DueAt ?? now);
+        FinishedTimeliness = Deadlines.Classify(now, OriginalDueAt ?? DueAt ?? now);
         if (Outcome == DossierOutcome.Granted && resultValidityMonths is { } months)
         {
             ResultValidUntil = DateOnly.FromDateTime(VietnamTime.ToLocal(new DateTimeOffset(now, TimeSpan.Zero)).DateTime).AddMonths(months);
@@ -761,7 +686,7 @@ public sealed class Dossier : AggregateRoot
         PausedAt = null;
     }
 
-    private Timeliness? StepTimeliness(DateTime now) => StepDueAt is { } due ? Classify(now, due) : null;
+    private Timeliness? StepTimeliness(DateTime now) => StepDueAt is { } due ? Deadlines.Classify(now, due) : null;
 
     private void Append(DossierAction action, DossierStatus from, Actor actor, DateTime now, string? comment, StoredFile? file = null, Timeliness? timeliness = null)
     {
@@ -882,135 +807,4 @@ public sealed class Dossier : AggregateRoot
 
         return string.IsNullOrEmpty(text) ? null : text;
     }
-}
-
-/// <summary>A file kept in the file store, as a dossier refers to it.</summary>
-public sealed record StoredFile(string Key, string FileName, string ContentType, long Size);
-
-/// <summary>A granted result issued as an official document: its id, number and notation, and the signed, sealed PDF.</summary>
-public sealed record IssuedResult(Guid DocumentId, string Notation, StoredFile File);
-
-/// <summary>A thành phần hồ sơ of this dossier: what was asked, in which form and count, and the file or paper provided.</summary>
-public sealed class DossierDocument
-{
-    private DossierDocument()
-    {
-    }
-
-    public Guid Id { get; private init; } = Ids.New();
-
-    public Guid DossierId { get; private init; }
-
-    public string Name { get; private init; } = "";
-
-    public DocumentCopyKind Kind { get; private init; }
-
-    public int Count { get; private set; }
-
-    public bool Required { get; private init; }
-
-    /// <summary>Provided: a file uploaded, or the paper ticked as received at the counter.</summary>
-    public bool Provided { get; private set; }
-
-    public string? FileKey { get; private set; }
-
-    public string? FileName { get; private set; }
-
-    public string? ContentType { get; private set; }
-
-    public long? Size { get; private set; }
-
-    public bool IsSupplement { get; private set; }
-
-    public DateTime AddedAt { get; private set; }
-
-    internal static DossierDocument Create(Guid dossierId, string name, DocumentCopyKind kind, int count, bool required, StoredFile? file, bool supplement, DateTime now)
-    {
-        var text = name?.Trim() ?? "";
-        if (text.Length is 0 or > 1000)
-        {
-            throw new DomainException("Tên thành phần hồ sơ không được để trống và dài tối đa 1.000 ký tự.", ProblemKind.Invalid, "name");
-        }
-
-        if (count is < 0 or > 100)
-        {
-            throw new DomainException("Số lượng phải từ 0 đến 100.", ProblemKind.Invalid, "count");
-        }
-
-        var document = new DossierDocument { DossierId = dossierId, Name = text, Kind = kind, Count = count, Required = required, AddedAt = now };
-        if (file is not null)
-        {
-            document.Attach(file, supplement, now);
-        }
-        else
-        {
-            document.Provided = count > 0 && !required;
-        }
-
-        return document;
-    }
-
-    /// <summary>At the counter: the paper was handed over (count pieces) or not.</summary>
-    public static DossierDocument Paper(Guid dossierId, string name, DocumentCopyKind kind, int count, bool required, DateTime now)
-    {
-        var document = Create(dossierId, name, kind, count, required, null, false, now);
-        document.Provided = count > 0;
-        return document;
-    }
-
-    internal void MarkProvided(int count)
-    {
-        Count = count;
-        Provided = true;
-    }
-
-    internal void Attach(StoredFile file, bool supplement, DateTime now)
-    {
-        FileKey = file.Key;
-        FileName = file.FileName;
-        ContentType = file.ContentType;
-        Size = file.Size;
-        Provided = true;
-        IsSupplement = supplement;
-        AddedAt = now;
-    }
-}
-
-/// <summary>One row of a dossier's history: who did what, when, from which status to which, at which step, with what comment and file.</summary>
-[Kernel.Audit.NotAudited]
-public sealed class DossierEvent
-{
-    public Guid Id { get; init; } = Ids.New();
-
-    public Guid DossierId { get; init; }
-
-    public DateTime At { get; init; }
-
-    public Guid? ActorId { get; init; }
-
-    public string ActorName { get; init; } = "";
-
-    public DossierAction Action { get; init; }
-
-    public DossierStatus FromStatus { get; init; }
-
-    public DossierStatus ToStatus { get; init; }
-
-    public int StepIndex { get; init; }
-
-    public string? StepName { get; init; }
-
-    public Guid? AgencyId { get; init; }
-
-    public string? Comment { get; init; }
-
-    public string? FileKey { get; init; }
-
-    public string? FileName { get; init; }
-
-    /// <summary>The due time of the step the action ended (for hand-offs).</summary>
-    public DateTime? StepDueAt { get; init; }
-
-    /// <summary>Whether the step this action ended was done before, on or after its due time.</summary>
-    public Timeliness? Timeliness { get; init; }
 }

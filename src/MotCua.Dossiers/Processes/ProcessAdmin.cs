@@ -27,7 +27,7 @@ public sealed class ProcessAdmin(DossierWork work, AgencyScope scope, ICurrentAc
         var db = work.Db;
         var versions = await db.Set<ProcessDefinition>().AsNoTracking().Where(p => p.ProcedureId == procedure.Id && p.AgencyId == agencyId)
             .OrderByDescending(p => p.Version).ToListAsync(ct);
-        var perDay = (decimal)Dossier.HoursPerDay(await work.CalendarAsync(ct));
+        var perDay = (decimal)Deadlines.HoursPerDay(await work.CalendarAsync(ct));
         var summaries = versions.Select(v => new ProcessVersionSummary(v.Version, v.IsCurrent, v.CreatedAt, v.CreatedBy, v.Steps.Count)).ToList();
         if (versions.FirstOrDefault(v => v.IsCurrent) is { } current)
         {
@@ -55,7 +55,7 @@ public sealed class ProcessAdmin(DossierWork work, AgencyScope scope, ICurrentAc
             old.Supersede();
         }
 
-        var perDay = (decimal)Dossier.HoursPerDay(await work.CalendarAsync(ct));
+        var perDay = (decimal)Deadlines.HoursPerDay(await work.CalendarAsync(ct));
         db.Add(ProcessDefinition.Create(procedure.Id, agency.Id, (previous.FirstOrDefault()?.Version ?? 0) + 1, input.TimeLimit, input.TimeLimitUnit, input.Steps, actor.Name, work.Now, perDay));
         await work.SaveAsync(ct);
         return await GetAsync(input.ProcedureCode, input.AgencyId, ct);

@@ -177,7 +177,7 @@ public sealed class DossierWork(
             ?? throw new DomainException(
                 $"Thủ tục {procedure.NationalCode} chưa có thời hạn giải quyết trong danh mục: quản trị viên cần nhập thời hạn trước khi tiếp nhận hồ sơ.", ProblemKind.Conflict);
         var calendar = await CalendarAsync(ct);
-        var perDay = (decimal)Dossier.HoursPerDay(calendar);
+        var perDay = (decimal)Deadlines.HoursPerDay(calendar);
         var d = ProcessDefinition.Create(procedure.Id, competentAgencyId, 1, limit, unit, ProcessDefinition.DefaultSteps(limit, unit, perDay), "system", Now, perDay);
 
         // Concurrent first dossiers of a procedure race to create its default process: one insert wins, the others

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Feedback.Domain;
-using MotCua.Feedback.Ratings;
 using MotCua.Kernel;
 using MotCua.Kernel.Calendar;
 using MotCua.Kernel.Files;
