@@ -73,7 +73,7 @@ public static class DataModule
         // Pooled: a request rents a context whose internal services are already built, and binds it to its actor.
         services.AddPooledDbContextFactory<MotCuaDbContext>(options => Configure(options, settings));
         services.AddScoped(sp => new ScopedContext(sp.GetRequiredService<IDbContextFactory<MotCuaDbContext>>().CreateDbContext().Bind(
-            sp.GetService<ICurrentActor>(), sp.GetService<TimeProvider>(), sp.GetService<DomainEventDispatcher>(), sp.GetServices<ISaveParticipant>())));
+            sp.GetService<ICurrentActor>(), sp.GetService<TimeProvider>(), sp.GetService<DomainEventDispatcher>(), sp.GetService<ReferenceCache>())));
         services.AddScoped(sp => sp.GetRequiredService<ScopedContext>().Context);
         services.AddScoped<DbContext>(sp => sp.GetRequiredService<ScopedContext>().Context);
         return services;
@@ -90,8 +90,6 @@ public static class DataModule
         {
             options.UseNpgsql(WithPostgresDefaults(settings.ConnectionString), b => b.MigrationsAssembly(PostgresMigrationsAssembly));
         }
-
-        options.AddInterceptors(new DomainEventsAfterCommit());
     }
 
     /// <summary>

@@ -5,14 +5,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MotCua.Kernel.Audit;
 using MotCua.Kernel.Events;
+using MotCua.Kernel.Persistence;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Domain;
 
 namespace MotCua.Data;
 
 /// <summary>
-/// The one database context. It applies each module's entity configurations, writes an audit entry for every
-/// change in the same transaction (chained by hash), and dispatches domain events after the commit.
+/// The one database context. It applies each module's entity configurations; in each save's transaction it hands
+/// the domain events raised to the other modules' reactions and writes an audit entry for every change (chained by
+/// hash); and it drops this node's cached reference data when a save changes some.
 /// </summary>
 /// <remarks>
 /// Contexts are pooled (<see cref="DataModule"/>): setting up a context's internal services cost more CPU than a
@@ -25,13 +27,11 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     private ICurrentActor? actor;
     private TimeProvider? clock;
     private DomainEventDispatcher? dispatcher;
-    private IReadOnlyList<Kernel.Persistence.ISaveParticipant> participants = [];
+    private ReferenceCache? references;
     private bool bound;
 
     /// <summary>The assemblies whose <see cref="IEntityTypeConfiguration{TEntity}"/> classes make the model.</summary>
     public static IReadOnlyList<System.Reflection.Assembly> ModuleAssemblies => MotCuaModules.Assemblies;
-
-    private readonly List<IDomainEvent> pendingEvents = [];
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -41,10 +41,9 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     /// context back in the pool after the first call could already serve another request when the second came.
     /// Only its <see cref="ScopedContext"/> gives it back, once.
     /// </remarks>
-    internal MotCuaDbContext Bind(ICurrentActor? actor, TimeProvider? clock, DomainEventDispatcher? dispatcher, IEnumerable<Kernel.Persistence.ISaveParticipant> participants)
+    internal MotCuaDbContext Bind(ICurrentActor? actor, TimeProvider? clock, DomainEventDispatcher? dispatcher, ReferenceCache? references)
     {
-        (this.actor, this.clock, this.dispatcher, this.participants) = (actor, clock, dispatcher, [.. participants]);
-        pendingEvents.Clear();
+        (this.actor, this.clock, this.dispatcher, this.references) = (actor, clock, dispatcher, references);
         bound = true;
         return this;
     }
@@ -75,20 +74,21 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     private void Unbind()
     {
         bound = false;
-        (actor, clock, dispatcher, participants) = (null, null, null, []);
-        pendingEvents.Clear();
+        (actor, clock, dispatcher, references) = (null, null, null, null);
     }
 
     /// <summary>
     /// Synchronous saves are for framework stores of unaudited rows only (the data-protection key ring); every
-    /// audited change goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which writes the chain.
+    /// audited change, and every change that raised domain events, goes through
+    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which writes the chain and runs the reactions.
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ChangeTracker.DetectChanges();
-        if (AuditCapture.Capture(ChangeTracker, SystemActor.Instance, default, IsNotAudited).Count > 0)
+        if (AuditCapture.Capture(ChangeTracker, SystemActor.Instance, default, IsNotAudited).Count > 0
+            || ChangeTracker.Entries<IHasDomainEvents>().Any(e => e.Entity.DomainEvents.Count > 0))
         {
-            throw new NotSupportedException("Use SaveChangesAsync: saving audited changes writes the audit chain.");
+            throw new NotSupportedException("Use SaveChangesAsync: saving audited changes writes the audit chain, and events have reactions to run.");
         }
 
         return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -97,65 +97,62 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // One scan of the tracked entities for the whole save. With automatic detection on, every ChangeTracker.Entries()
-        // below (events, audit, each participant, the audit chain) and the base save scanned them all again: nine scans,
-        // a tenth of an online submission's CPU. Nothing in between changes a tracked entity's properties unseen (the
-        // audit chain marks its head through the entry); work after the write saves through here and scans anew.
+        // below (events, audit, reference data, the audit chain) and the base save scanned them all again, a tenth of an
+        // online submission's CPU. Nothing in between changes a tracked entity's properties unseen: reactions add rows or
+        // write with statements (IReactTo), and the audit chain marks its head through the entry.
         ChangeTracker.DetectChanges();
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
-        List<IDomainEvent> events;
-        int written;
         try
         {
-            events = [.. ChangeTracker.Entries<IHasDomainEvents>().SelectMany(e => e.Entity.DomainEvents)];
-            foreach (var entry in ChangeTracker.Entries<IHasDomainEvents>())
-            {
-                entry.Entity.ClearDomainEvents();
-            }
-
-            written = await SaveScannedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveScannedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
-
-        pendingEvents.AddRange(events);
-        if (Database.CurrentTransaction is null)
-        {
-            await DispatchPendingEventsAsync(cancellationToken);
-        }
-
-        return written;
     }
 
     private async Task<int> SaveScannedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        var audit = AuditCapture.Capture(ChangeTracker, actor ?? SystemActor.Instance, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, IsNotAudited);
-        var after = participants.Select(p => p.Prepare(ChangeTracker)).OfType<Func<DbContext, CancellationToken, Task>>().ToList();
-        if (audit.Count == 0 && after.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-
-        // In a transaction of its own a failed save rolls everything back: a savepoint would only cost two statements.
-        Database.AutoSavepointsEnabled = ownTransaction is null;
+        var events = TakeDomainEvents();
+        var ownTransaction = events.Count > 0 && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            // Other modules react in this transaction: what they write commits with the change, and is audited with it.
+            for (var round = 0; events.Count > 0; round++)
+            {
+                if (round == 8)
+                {
+                    throw new InvalidOperationException("Reactions to domain events kept raising events: " + string.Join(", ", events.Select(e => e.GetType().Name).Distinct()));
+                }
+
+                if (dispatcher is not null)
+                {
+                    await dispatcher.DispatchAsync(events, this, cancellationToken);
+                }
+
+                events = TakeDomainEvents();
+            }
+
+            var audit = AuditCapture.Capture(ChangeTracker, actor ?? SystemActor.Instance, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, IsNotAudited);
+            var referenceData = references is not null && ChangesReferenceData();
+            if (audit.Count == 0 && ownTransaction is null)
+            {
+                return await WriteAsync(acceptAllChangesOnSuccess, referenceData, cancellationToken);
+            }
+
+            ownTransaction ??= Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+
+            // In a transaction of its own a failed save rolls everything back: a savepoint would only cost two statements.
+            Database.AutoSavepointsEnabled = ownTransaction is null;
             if (audit.Count > 0)
             {
                 await AuditChain.LinkAsync(this, audit, cancellationToken);
                 AddRange(audit);
             }
 
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var work in after)
-            {
-                await work(this, cancellationToken);
-            }
-
+            var written = await WriteAsync(acceptAllChangesOnSuccess, referenceData, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -173,21 +170,59 @@ public sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         }
     }
 
-    /// <summary>Called after the caller's own transaction commits (see <see cref="DomainEventsAfterCommit"/>).</summary>
-    internal async Task DispatchPendingEventsAsync(CancellationToken cancellationToken)
+    /// <summary>The events the tracked aggregates raised since the last save, in the order of the tracker; they are cleared.</summary>
+    private List<IDomainEvent> TakeDomainEvents()
     {
-        if (pendingEvents.Count == 0 || dispatcher is null)
+        List<IDomainEvent>? events = null;
+        foreach (var entry in ChangeTracker.Entries<IHasDomainEvents>())
         {
-            pendingEvents.Clear();
-            return;
+            if (entry.Entity.DomainEvents.Count > 0)
+            {
+                (events ??= []).AddRange(entry.Entity.DomainEvents);
+                entry.Entity.ClearDomainEvents();
+            }
         }
 
-        var events = pendingEvents.ToList();
-        pendingEvents.Clear();
-        await dispatcher.DispatchAsync(events, cancellationToken);
+        return events ?? [];
     }
 
-    internal void DiscardPendingEvents() => pendingEvents.Clear();
+    /// <summary>
+    /// The base save; when it changes reference data (<see cref="IReferenceData"/>), this node's cached copies are dropped
+    /// before the write and again after it (still before the commit), so that a read between the two that cached the
+    /// old row is dropped by the second.
+    /// </summary>
+    private async Task<int> WriteAsync(bool acceptAllChangesOnSuccess, bool referenceData, CancellationToken cancellationToken)
+    {
+        if (!referenceData)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        references!.Invalidate();
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        references.Invalidate();
+        return written;
+    }
+
+    /// <summary>True when the save adds, changes or deletes reference data, or a part owned by it (a JSON column such as a procedure version's content).</summary>
+    private bool ChangesReferenceData()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                for (var type = entry.Metadata; type is not null; type = type.FindOwnership()?.PrincipalEntityType)
+                {
+                    if (typeof(IReferenceData).IsAssignableFrom(type.ClrType))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,7 +36,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<DossierTracking>();
         services.AddSingleton<TrackingLookups>();
         services.AddScoped<Stats.DossierStats>();
-        services.AddSingleton<Kernel.Persistence.ISaveParticipant, Stats.DayCountParticipant>();
+        services.AddSingleton<Kernel.Events.IReactTo<Domain.DossierActionRecorded>, Stats.DayCounts>();
         services.AddScoped<Slips.SlipPrinter>();
         services.AddScoped<Processes.ProcessAdmin>();
         services.AddScoped<Seed.DemoDossiers>();

@@ -23,7 +23,6 @@ public sealed class KernelModule : IModule
         services.AddScoped<Audit.PersonalDataLog>();
         services.AddMemoryCache();
         services.AddSingleton<Persistence.ReferenceCache>();
-        services.AddSingleton<Persistence.ISaveParticipant>(sp => sp.GetRequiredService<Persistence.ReferenceCache>());
         services.AddOptions<Files.FileStoreOptions>().Bind(configuration.GetSection(Files.FileStoreOptions.Section));
         services.AddOptions<Files.AntivirusOptions>().Bind(configuration.GetSection(Files.AntivirusOptions.Section));
         services.AddSingleton<Files.ClamAvScanner>();

@@ -61,41 +61,54 @@ public abstract class DataTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Domain_events_are_dispatched_after_commit_and_dropped_on_rollback()
+    public async Task Domain_events_are_handled_in_the_transaction_of_the_save_and_roll_back_with_it()
     {
         var seen = new List<AgencyCreated>();
         using var scope = ScopeWith(seen);
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-        var province = await db.Set<Agency>().SingleAsync(a => a.Depth == 0);
+        var province = await db.Set<Agency>().SingleAsync(a => a.Depth == 0 && a.Identifier == "000.00.00.H26");
 
         var kept = Agency.Create("000.00.Y1.H26", false, "Cơ quan sự kiện 1 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Add(kept);
             await db.SaveChangesAsync();
-            seen.Should().BeEmpty("the transaction is not committed yet");
+            seen.Should().ContainSingle(e => e.AgencyId == kept.Id, "reactions run inside the save, before the commit");
             await transaction.CommitAsync();
         }
 
-        seen.Should().ContainSingle(e => e.AgencyId == kept.Id);
+        db.ChangeTracker.Clear();
+        (await db.Set<Unit>().AnyAsync(u => u.AgencyId == kept.Id && u.Name == Recorder.UnitName)).Should().BeTrue("what a reaction writes commits with the change");
+        (await db.Set<AuditEntry>().AnyAsync(e => e.EntityType == nameof(Unit) && e.After!.Contains(kept.Id.ToString()))).Should().BeTrue("and is audited like it");
 
         var dropped = Agency.Create("000.00.Y2.H26", false, "Cơ quan sự kiện 2 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Add(dropped);
             await db.SaveChangesAsync();
+            seen.Should().Contain(e => e.AgencyId == dropped.Id);
             await transaction.RollbackAsync();
         }
 
-        seen.Should().NotContain(e => e.AgencyId == dropped.Id);
         db.ChangeTracker.Clear();
         (await db.Set<Agency>().AnyAsync(a => a.Id == dropped.Id)).Should().BeFalse();
+        (await db.Set<Unit>().AnyAsync(u => u.AgencyId == dropped.Id)).Should().BeFalse("a rolled-back change takes what its reactions wrote with it");
         (await AuditChain.VerifyAsync(db, default)).IsValid.Should().BeTrue("a rolled-back save leaves no audit entry behind");
 
         var direct = Agency.Create("000.00.Y3.H26", false, "Cơ quan sự kiện 3 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
         db.Add(direct);
         await db.SaveChangesAsync();
-        seen.Should().Contain(e => e.AgencyId == direct.Id, "a save without a transaction of the caller's commits at once");
+        seen.Should().Contain(e => e.AgencyId == direct.Id, "a save without a transaction of the caller's runs its reactions in one of its own");
+        db.ChangeTracker.Clear();
+        (await db.Set<Unit>().AnyAsync(u => u.AgencyId == direct.Id)).Should().BeTrue();
+
+        var failing = Agency.Create(Recorder.FailsOn, false, "Cơ quan sự kiện 4 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
+        db.Add(failing);
+        var save = () => db.SaveChangesAsync();
+        await save.Should().ThrowAsync<InvalidOperationException>();
+        db.ChangeTracker.Clear();
+
+        (await db.Set<Agency>().AnyAsync(a => a.Id == failing.Id)).Should().BeFalse("a failing reaction fails the change");
     }
 
     [Fact]
@@ -161,17 +174,29 @@ public abstract class DataTests(AppFixture app)
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(seen);
-        services.AddScoped<IDomainEventSubscriber<AgencyCreated>, Recorder>();
+        services.AddScoped<IReactTo<AgencyCreated>, Recorder>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddMotCuaData(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
         return services.BuildServiceProvider().CreateScope();
     }
 
-    private sealed class Recorder(List<AgencyCreated> seen) : IDomainEventSubscriber<AgencyCreated>
+    /// <summary>Another module's reaction: it records the event and gives the new agency a unit, in the same save.</summary>
+    private sealed class Recorder(List<AgencyCreated> seen) : IReactTo<AgencyCreated>
     {
-        public Task HandleAsync(AgencyCreated domainEvent, CancellationToken cancellationToken)
+        public const string UnitName = "Văn phòng (tạo khi phản ứng sự kiện)";
+
+        /// <summary>The identifier of an agency whose creation the reaction refuses.</summary>
+        public const string FailsOn = "000.00.Y4.H26";
+
+        public Task ReactAsync(IReadOnlyList<AgencyCreated> events, DbContext db, CancellationToken ct)
         {
-            seen.Add(domainEvent);
+            seen.AddRange(events);
+            if (events.Any(e => e.Identifier == FailsOn))
+            {
+                throw new InvalidOperationException("A reaction that fails.");
+            }
+
+            db.AddRange(events.Select(e => Unit.Create(e.AgencyId, UnitName, null)));
             return Task.CompletedTask;
         }
     }

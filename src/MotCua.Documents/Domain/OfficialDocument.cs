@@ -1,24 +1,21 @@
 using MotCua.Kernel;
+using MotCua.Kernel.Events;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Text;
 
 namespace MotCua.Documents.Domain;
 
 /// <summary>An official document (văn bản) in an agency's registers: incoming, or outgoing from draft to issue.</summary>
-public sealed class OfficialDocument : Kernel.Events.IDirectedWork
+public sealed class OfficialDocument : AggregateRoot
 {
-    private static readonly string[] DirectionFields = [nameof(HandlerId), nameof(HandlerUnitId), nameof(Deadline)];
-
     private OfficialDocument()
     {
     }
 
     /// <summary>An incoming document directed to a person or a unit and not yet handled is their work, due on its deadline.</summary>
-    Kernel.Events.DirectedWorkItem? Kernel.Events.IDirectedWork.DirectedWork => Status == DocumentStatus.Directed
+    public DirectedWorkItem? DirectedWork => Status == DocumentStatus.Directed
         ? new(Id, AgencyId, HandlerId, HandlerUnitId, $"{Notation ?? "Văn bản đến"}: {Subject}", $"/can-bo/van-ban/{Id}", Deadline)
         : null;
-
-    IReadOnlyList<string> Kernel.Events.IDirectedWork.DirectionProperties => DirectionFields;
 
     public Guid Id { get; private init; } = Ids.New();
 
@@ -311,9 +308,15 @@ public sealed class OfficialDocument : Kernel.Events.IDirectedWork
             throw new DomainException("Hạn xử lý không được trước hôm nay.", ProblemKind.Invalid, "deadline");
         }
 
+        var redirected = (HandlerId, HandlerUnitId, Deadline) != (handlerId, unitId, deadline);
         (HandlerId, HandlerUnitId, HandlerName, Deadline, Status) = (handlerId, unitId, handlerName, deadline, DocumentStatus.Directed);
         Instruction = string.IsNullOrWhiteSpace(instruction) ? null : Required(instruction, "Ý kiến chỉ đạo", "instruction");
         LeaderName = leader;
+        if (redirected)
+        {
+            // Those it is now directed to are told; a new instruction to the same handler and deadline is not news.
+            Raise(new WorkDirected(DirectedWork!));
+        }
     }
 
     /// <summary>True when the document was directed to <paramref name="userId"/> or to their unit.</summary>

@@ -12,6 +12,6 @@ public sealed class DirectedDocuments(DbContext db) : IDirectedWorkSource
             .. (await db.Set<OfficialDocument>().AsNoTracking()
                 .Where(d => d.Status == DocumentStatus.Directed && d.Deadline != null && d.Deadline <= day)
                 .OrderBy(d => d.Deadline).Take(5_000).ToListAsync(ct))
-            .Select(d => ((IDirectedWork)d).DirectedWork).OfType<DirectedWorkItem>(),
+            .Select(d => d.DirectedWork).OfType<DirectedWorkItem>(),
         ];
 }

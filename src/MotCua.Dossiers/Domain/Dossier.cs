@@ -11,7 +11,7 @@ namespace MotCua.Dossiers.Domain;
 /// One application for one procedure (hồ sơ TTHC): its applicant and documents, the agency that received it and the
 /// one competent to decide, its status (domain.md numbering), the process step it is at and who holds it, its due
 /// times, and its history. Every change goes through a method here that checks the status, appends one history row
-/// and raises <see cref="DossierStatusChanged"/>; the caller saves it in one transaction.
+/// and raises <see cref="DossierActionRecorded"/>; the caller saves it in one transaction.
 /// </summary>
 public sealed class Dossier : AggregateRoot
 {
@@ -690,7 +690,7 @@ public sealed class Dossier : AggregateRoot
 
     private void Append(DossierAction action, DossierStatus from, Actor actor, DateTime now, string? comment, StoredFile? file = null, Timeliness? timeliness = null)
     {
-        history.Add(new DossierEvent
+        var entry = new DossierEvent
         {
             DossierId = Id,
             At = now,
@@ -707,12 +707,13 @@ public sealed class Dossier : AggregateRoot
             FileName = file?.FileName,
             StepDueAt = StepDueAt,
             Timeliness = timeliness,
-        });
+        };
+        history.Add(entry);
         LastAction = action;
         Revision++;
         if (action is not DossierAction.SaveDraft)
         {
-            Raise(new DossierStatusChanged(Id, Code, action, from, Status));
+            Raise(new DossierActionRecorded(this, entry));
         }
     }
 

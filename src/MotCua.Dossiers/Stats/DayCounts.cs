@@ -1,42 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MotCua.Dossiers.Domain;
 using MotCua.Kernel;
-using MotCua.Kernel.Audit;
-using MotCua.Kernel.Persistence;
+using MotCua.Kernel.Events;
 
 namespace MotCua.Dossiers.Stats;
-
-/// <summary>What a day count counts; each comes from one kind of history row.</summary>
-public enum StatMetric
-{
-    ReceivedInPerson = 1,
-    ReceivedOnline = 2,
-    ReceivedPostal = 3,
-    FinishedEarly = 4,
-    FinishedOnTime = 5,
-    FinishedLate = 6,
-    RefusedAfterProcessing = 7,
-    NotReceived = 8,
-    Withdrawn = 9,
-    Stopped = 10,
-    Returned = 11,
-}
-
-/// <summary>How many dossiers of a competent and a receiving agency had an event of one kind on one local day.</summary>
-[NotAudited]
-public sealed class DossierDayCount
-{
-    public DateOnly Day { get; init; }
-
-    public Guid CompetentAgencyId { get; init; }
-
-    public Guid ReceivingAgencyId { get; init; }
-
-    public StatMetric Metric { get; init; }
-
-    public int Count { get; set; }
-}
 
 /// <summary>
 /// Keeps the day counts in step with the history: every history row that receives, decides, returns, refuses,
@@ -44,25 +11,13 @@ public sealed class DossierDayCount
 /// a province-year then sum a few thousand counts instead of reading millions of dossiers, and agree with a
 /// recount from the dossiers (tested).
 /// </summary>
-public sealed class DayCountParticipant : ISaveParticipant
+public sealed class DayCounts : IReactTo<DossierActionRecorded>
 {
-    public Func<DbContext, CancellationToken, Task>? Prepare(ChangeTracker tracker)
+    public async Task ReactAsync(IReadOnlyList<DossierActionRecorded> events, DbContext db, CancellationToken ct)
     {
-        var added = tracker.Entries<DossierEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (added.Count == 0)
-        {
-            return null;
-        }
-
-        var dossiers = tracker.Entries<Dossier>().Select(e => e.Entity).ToDictionary(d => d.Id);
         var counts = new Dictionary<(DateOnly Day, Guid Competent, Guid Receiving, StatMetric Metric), int>();
-        foreach (var row in added)
+        foreach (var (dossier, row) in events)
         {
-            if (!dossiers.TryGetValue(row.DossierId, out var dossier))
-            {
-                continue;
-            }
-
             var day = DateOnly.FromDateTime(VietnamTime.ToLocal(row.At).DateTime);
             foreach (var metric in MetricsOf(row, dossier))
             {
@@ -71,23 +26,15 @@ public sealed class DayCountParticipant : ISaveParticipant
             }
         }
 
-        if (counts.Count == 0)
+        foreach (var ((day, competent, receiving, metric), count) in counts)
         {
-            return null;
+            var value = (int)metric;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "DossierDayCounts" ("Day", "CompetentAgencyId", "ReceivingAgencyId", "Metric", "Count")
+                VALUES ({day}, {competent}, {receiving}, {value}, {count})
+                ON CONFLICT ("Day", "CompetentAgencyId", "ReceivingAgencyId", "Metric") DO UPDATE SET "Count" = "DossierDayCounts"."Count" + excluded."Count"
+                """, ct);
         }
-
-        return async (db, ct) =>
-        {
-            foreach (var ((day, competent, receiving, metric), count) in counts)
-            {
-                var value = (int)metric;
-                await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO "DossierDayCounts" ("Day", "CompetentAgencyId", "ReceivingAgencyId", "Metric", "Count")
-                    VALUES ({day}, {competent}, {receiving}, {value}, {count})
-                    ON CONFLICT ("Day", "CompetentAgencyId", "ReceivingAgencyId", "Metric") DO UPDATE SET "Count" = "DossierDayCounts"."Count" + excluded."Count"
-                    """, ct);
-            }
-        };
     }
 
     public static IEnumerable<StatMetric> MetricsOf(DossierEvent row, Dossier dossier)

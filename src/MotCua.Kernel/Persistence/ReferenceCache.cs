@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace MotCua.Kernel.Persistence;
@@ -14,10 +12,10 @@ public interface IReferenceData;
 /// A per-node cache of reference data for hot paths such as online submission, where each avoided round trip to the
 /// database is CPU saved on both sides. Entries live <see cref="Lifetime"/> at most, so other nodes see a change
 /// within that time (like the working calendar); on the node that saves an <see cref="IReferenceData"/> row every
-/// entry is dropped at once (a read racing with that save may keep the old row, for the lifetime at most). Values
-/// must be treated as read-only (untracked entities, records).
+/// entry is dropped at once, by the data context calling <see cref="Invalidate"/> (a read racing with that save may
+/// keep the old row, for the lifetime at most). Values must be treated as read-only (untracked entities, records).
 /// </summary>
-public sealed class ReferenceCache(IMemoryCache cache) : ISaveParticipant
+public sealed class ReferenceCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private long generation;
@@ -46,38 +44,4 @@ public sealed class ReferenceCache(IMemoryCache cache) : ISaveParticipant
 
     /// <summary>Drops every entry on this node (the next reads go to the database).</summary>
     public void Invalidate() => Interlocked.Increment(ref generation);
-
-    Func<DbContext, CancellationToken, Task>? ISaveParticipant.Prepare(ChangeTracker tracker)
-    {
-        foreach (var entry in tracker.Entries())
-        {
-            if ((entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && IsReferenceData(entry.Metadata))
-            {
-                // Before the write and again after it (still before the commit): a read between the two that cached
-                // the old row is dropped by the second bump.
-                Invalidate();
-                return (_, _) =>
-                {
-                    Invalidate();
-                    return Task.CompletedTask;
-                };
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A reference type, or a part owned by one (a JSON column such as a procedure version's content).</summary>
-    private static bool IsReferenceData(Microsoft.EntityFrameworkCore.Metadata.IEntityType type)
-    {
-        for (var t = type; t is not null; t = t.FindOwnership()?.PrincipalEntityType)
-        {
-            if (typeof(IReferenceData).IsAssignableFrom(t.ClrType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Options;
 using MotCua.Kernel.Events;
 using MotCua.Kernel.Persistence;
@@ -15,42 +14,24 @@ namespace MotCua.Notifications.Events;
 /// Tells officers of work directed to them or to their unit (an incoming document to handle), in the transaction
 /// that directs it, and of its deadline the day before (<see cref="DueAsync"/>).
 /// </summary>
-public sealed class DirectedWorkMessages(IOptions<NotificationOptions> options, IHttpContextAccessor http, TimeProvider clock, OutboxSignal signal) : ISaveParticipant
+public sealed class DirectedWorkMessages(IOptions<NotificationOptions> options, IHttpContextAccessor http, TimeProvider clock, OutboxSignal signal)
+    : IReactTo<WorkDirected>
 {
-    public Func<DbContext, CancellationToken, Task>? Prepare(ChangeTracker tracker)
+    public async Task ReactAsync(IReadOnlyList<WorkDirected> events, DbContext db, CancellationToken ct)
     {
         if (SeedScope.IsActive)
         {
-            return null;
-        }
-
-        List<DirectedWorkItem>? directed = null;
-        foreach (var entry in tracker.Entries<IDirectedWork>())
-        {
-            if (entry.Entity.DirectedWork is { } work
-                && (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && entry.Entity.DirectionProperties.Contains(p.Metadata.Name)))))
-            {
-                (directed ??= []).Add(work);
-            }
-        }
-
-        if (directed is null)
-        {
-            return null;
+            return;
         }
 
         var baseUrl = options.Value.PublicBaseUrl(http.HttpContext);
         var at = clock.GetUtcNow().UtcDateTime;
-        return async (db, ct) =>
+        foreach (var work in events.Select(e => e.Work))
         {
-            foreach (var work in directed)
-            {
-                db.AddRange(await MessagesAsync(db, work, NotificationEvent.DocumentAssigned, $"work:{work.Id}:{at.Ticks}", baseUrl, at, ct));
-            }
+            db.AddRange(await MessagesAsync(db, work, NotificationEvent.DocumentAssigned, $"work:{work.Id}:{at.Ticks}", baseUrl, at, ct));
+        }
 
-            await db.SaveChangesAsync(ct);
-            signal.Wake();
-        };
+        signal.Wake();
     }
 
     /// <summary>Reminds those it is directed to of work due by tomorrow, once per work and deadline.</summary>

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Options;
 using MotCua.Dossiers.Domain;
 using MotCua.Kernel;
+using MotCua.Kernel.Events;
 using MotCua.Kernel.Persistence;
 using MotCua.Notifications.Delivery;
 using MotCua.Notifications.Domain;
@@ -16,55 +16,39 @@ namespace MotCua.Notifications.Events;
 /// submission, reception (with the appointment), supplement requests, refusal, apology, the result and its return;
 /// the officers of the step a dossier enters hear that it arrived. The outbox rows commit with the action or not at all.
 /// </summary>
-public sealed class DossierMessages(IOptions<NotificationOptions> options, ChannelAvailability channels, IHttpContextAccessor http, OutboxSignal signal) : ISaveParticipant
+public sealed class DossierMessages(IOptions<NotificationOptions> options, ChannelAvailability channels, IHttpContextAccessor http, OutboxSignal signal)
+    : IReactTo<DossierActionRecorded>
 {
-    public Func<DbContext, CancellationToken, Task>? Prepare(ChangeTracker tracker)
+    public async Task ReactAsync(IReadOnlyList<DossierActionRecorded> events, DbContext db, CancellationToken ct)
     {
         if (SeedScope.IsActive)
         {
-            return null;
-        }
-
-        List<(DossierEvent Row, Dossier Dossier)>? rows = null;
-        Dictionary<Guid, Dossier>? dossiers = null;
-        foreach (var entry in tracker.Entries<DossierEvent>())
-        {
-            if (entry.State != EntityState.Added)
-            {
-                continue;
-            }
-
-            dossiers ??= tracker.Entries<Dossier>().ToDictionary(e => e.Entity.Id, e => e.Entity);
-            if (dossiers.TryGetValue(entry.Entity.DossierId, out var dossier))
-            {
-                (rows ??= []).Add((entry.Entity, dossier));
-            }
-        }
-
-        if (rows is null)
-        {
-            return null;
+            return;
         }
 
         var baseUrl = options.Value.PublicBaseUrl(http.HttpContext);
-        var staffSteps = new List<(DossierEvent Row, Dossier Dossier)>();
         var toSend = false;
-        foreach (var (row, dossier) in rows)
+        foreach (var (dossier, row) in events)
         {
             // A result returned in the same action (electronically, with the approval) is announced once, as returned.
             if (CitizenEvent(row, dossier) is { } kind
-                && !(kind == NotificationEvent.ResultReady && rows.Any(r => r.Dossier == dossier && r.Row.Action == DossierAction.Return)))
+                && !(kind == NotificationEvent.ResultReady && events.Any(e => e.Dossier == dossier && e.Entry.Action == DossierAction.Return)))
             {
                 foreach (var message in ForApplicant(kind, row, dossier, baseUrl))
                 {
-                    tracker.Context.Add(message);
+                    db.Add(message);
                     toSend |= message.Status == MessageStatus.Pending;
                 }
             }
+        }
 
+        // The officers of the step a dossier enters: who holds it is a query.
+        foreach (var (dossier, row) in events)
+        {
             if (EntersStep(row) && dossier.StepRole is not null && dossier.StepAgencyId is not null && row.ToStatus is DossierStatus.Received or DossierStatus.Processing)
             {
-                staffSteps.Add((row, dossier));
+                db.AddRange(await ForStepHoldersAsync(db, row, dossier, baseUrl, ct));
+                toSend = true;
             }
         }
 
@@ -73,26 +57,6 @@ public sealed class DossierMessages(IOptions<NotificationOptions> options, Chann
         {
             signal.Wake();
         }
-
-        if (staffSteps.Count == 0)
-        {
-            return null;
-        }
-
-        // Who holds the step is a query: it runs after the history is written, in the same transaction.
-        return async (db, ct) =>
-        {
-            foreach (var (row, dossier) in staffSteps)
-            {
-                foreach (var message in await ForStepHoldersAsync(db, row, dossier, baseUrl, ct))
-                {
-                    db.Add(message);
-                }
-            }
-
-            await db.SaveChangesAsync(ct);
-            signal.Wake();
-        };
     }
 
     internal static NotificationEvent? CitizenEvent(DossierEvent row, Dossier dossier) => row.Action switch

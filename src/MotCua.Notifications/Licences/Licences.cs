@@ -23,7 +23,8 @@ public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<Impor
 /// Licences that expire, per agency: the list of upcoming expiries with the reminders sent for each, the import of
 /// licences issued before MotCua, and the daily reminders (<see cref="RemindAsync"/>).
 /// </summary>
-public sealed class Licences(DbContext db, AgencyScope scope, TimeProvider clock, IOptions<NotificationOptions> options, ChannelAvailability channels, OutboxSignal signal)
+public sealed class Licences(
+    DbContext db, AgencyScope scope, TimeProvider clock, IOptions<NotificationOptions> options, ChannelAvailability channels, OutboxSignal signal, LicenceRecords records)
 {
     public async Task<IReadOnlyList<LicenceView>> UpcomingAsync(Guid? agencyId, int days, CancellationToken ct)
     {
@@ -98,6 +99,7 @@ public sealed class Licences(DbContext db, AgencyScope scope, TimeProvider clock
         }
 
         await db.SaveChangesAsync(ct);
+        records.Forget();
         return new(imported, updated, [.. problems.OrderBy(p => p.Row)]);
     }
 
@@ -109,6 +111,7 @@ public sealed class Licences(DbContext db, AgencyScope scope, TimeProvider clock
         var name = await db.Set<User>().Where(u => u.Id == scope.UserId).Select(u => u.FullName).SingleOrDefaultAsync(ct);
         licence.Renewed(null, $"Ghi nhận bởi {name}", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        records.Forget();
     }
 
     /// <summary>The offset whose reminder is due with <paramref name="daysLeft"/> days to the expiry: the nearest one reached; none after the expiry or before the first.</summary>
