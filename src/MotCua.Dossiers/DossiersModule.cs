@@ -8,7 +8,6 @@ using MotCua.Catalog;
 using MotCua.Dossiers.Intake;
 using MotCua.Dossiers.Processing;
 using MotCua.Dossiers.Tracking;
-using MotCua.Dossiers.Work;
 using MotCua.Kernel;
 using MotCua.Kernel.Modules;
 using MotCua.Organization;
@@ -25,11 +24,17 @@ public sealed class DossiersModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DossierOptions>(configuration.GetSection(DossierOptions.Section));
+        services.AddScoped<DossierClock>();
+        services.AddScoped<Access.DossierAccess>();
+        services.AddScoped<Persistence.DossierStore>();
+        services.AddScoped<Files.DossierFiles>();
+        services.AddScoped<Processes.ProcessesInForce>();
         services.AddScoped<DossierCodes>();
-        services.AddScoped<DossierWork>();
+        services.AddScoped<IntakePoints>();
+        services.AddScoped<OnlineIntake>();
+        services.AddScoped<CounterIntake>();
         services.AddScoped<DraftPurge>();
         services.AddHostedService<DraftRetention>();
-        services.AddScoped<DossierIntake>();
         services.AddScoped<ProcessingActions>();
         services.AddScoped<Queues>();
         services.AddScoped<Reading.DossierReader>();

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Catalog.Domain;
+using MotCua.Dossiers.Access;
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Work;
-using MotCua.Kernel;
+using MotCua.Dossiers.Files;
+using MotCua.Dossiers.Persistence;
+using MotCua.Dossiers.Processes;
 using MotCua.Kernel.Files;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
+using MotCua.Kernel;
 using MotCua.Organization.Domain;
 
 namespace MotCua.Dossiers.Processing;
@@ -40,43 +43,44 @@ public sealed record ActionInput
 /// who may act (the step's role on the step's agency, the holder, the desk, the owner), changes the dossier
 /// through its own rules, and saves it with its history row in one transaction.
 /// </summary>
-public sealed class ProcessingActions(DossierWork work, IResultIssuer issuer)
+public sealed class ProcessingActions(
+    DbContext db, DossierStore store, DossierAccess access, DossierClock clock, ProcessesInForce processes, DossierFiles files, IResultIssuer issuer)
 {
     public static IReadOnlyList<string> Names { get; } =
         ["take", "forward", "send-back", "consult", "supplement", "refuse", "approve", "stop", "transfer", "return-transfer", "apology", "withdraw", "return"];
 
     public async Task<Dossier> RunAsync(Guid id, string action, ActionInput input, CancellationToken ct)
     {
-        var dossier = await work.LoadAsync(id, ct);
+        var dossier = await store.LoadAsync(id, ct);
         if (input.Revision is { } seen && seen != dossier.Revision)
         {
             throw new DomainException("Hồ sơ vừa được người khác cập nhật. Hãy tải lại trang và thử lại.", ProblemKind.Conflict);
         }
 
-        var actor = await work.ActorAsync(ct);
-        var now = work.Now;
+        var actor = await access.ActorAsync(ct);
+        var now = clock.Now;
         switch (action)
         {
             case "take":
-                await work.RequireStepRoleAsync(dossier, ct);
+                await access.RequireStepRoleAsync(dossier, ct);
                 dossier.Take(actor, now);
                 break;
             case "forward":
-                await work.RequireStepRoleAsync(dossier, ct);
-                dossier.Forward(input.Comment, await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
+                await access.RequireStepRoleAsync(dossier, ct);
+                dossier.Forward(input.Comment, await processes.OfAsync(dossier, ct), await clock.CalendarAsync(ct), actor, now);
                 break;
             case "send-back":
             {
-                await work.RequireStepRoleAsync(dossier, ct);
+                await access.RequireStepRoleAsync(dossier, ct);
                 var (holder, name) = await PreviousHolderAsync(dossier, ct);
-                dossier.SendBack(input.Reason ?? input.Comment ?? "", holder, name, await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
+                dossier.SendBack(input.Reason ?? input.Comment ?? "", holder, name, await processes.OfAsync(dossier, ct), await clock.CalendarAsync(ct), actor, now);
                 break;
             }
 
             case "consult":
             {
-                await work.RequireStepRoleAsync(dossier, ct);
-                var unit = await work.Db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == input.UnitId, ct)
+                await access.RequireStepRoleAsync(dossier, ct);
+                var unit = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == input.UnitId, ct)
                     ?? throw new DomainException("Hãy chọn phòng ban được xin ý kiến.", ProblemKind.Invalid, "unitId");
                 dossier.Consult(unit.Name, input.Comment ?? "", actor, now);
                 break;
@@ -89,22 +93,22 @@ public sealed class ProcessingActions(DossierWork work, IResultIssuer issuer)
             case "refuse":
                 if (dossier.Status is DossierStatus.NewlySubmitted or DossierStatus.SupplementRequested or DossierStatus.Draft)
                 {
-                    await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+                    await access.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
                     dossier.RefuseReception(input.Reason ?? "", actor, now);
                 }
                 else
                 {
-                    await work.RequireStepRoleAsync(dossier, ct);
-                    dossier.Refuse(input.Reason ?? "", await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
+                    await access.RequireStepRoleAsync(dossier, ct);
+                    dossier.Refuse(input.Reason ?? "", await processes.OfAsync(dossier, ct), await clock.CalendarAsync(ct), actor, now);
                 }
 
                 break;
             case "approve":
             {
-                await work.RequireStepRoleAsync(dossier, ct);
+                await access.RequireStepRoleAsync(dossier, ct);
                 dossier.RequireApprovable(actor);
                 var months = await ValidityMonthsAsync(dossier, ct);
-                var (process, calendar) = (await ProcessAsync(dossier, ct), await work.CalendarAsync(ct));
+                var (process, calendar) = (await processes.OfAsync(dossier, ct), await clock.CalendarAsync(ct));
                 if (dossier.Outcome == DossierOutcome.Refused)
                 {
                     dossier.Approve(input.Comment, months, null, process, calendar, actor, now);
@@ -112,7 +116,7 @@ public sealed class ProcessingActions(DossierWork work, IResultIssuer issuer)
                 }
 
                 // A granted result is numbered, signed, sealed and issued with the approval, or none of it happens.
-                await using var transaction = await work.Db.Database.BeginTransactionAsync(ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var issued = await issuer.IssueAsync(dossier, dossier.StepAgencyId ?? dossier.CompetentAgencyId, ct);
                 dossier.Approve(input.Comment, months, issued, process, calendar, actor, now);
                 if (dossier.Delivery == ResultDelivery.Electronic)
@@ -121,23 +125,23 @@ public sealed class ProcessingActions(DossierWork work, IResultIssuer issuer)
                     dossier.Return(ResultDelivery.Electronic, $"{dossier.ApplicantName} (tài khoản trên Cổng dịch vụ công)", actor, now);
                 }
 
-                await work.SaveAsync(ct);
+                await store.SaveAsync(ct);
                 await transaction.CommitAsync(ct);
                 return dossier;
             }
 
             case "stop":
-                if (!await work.HoldsRoleAsync(Roles.Leader, dossier.CompetentAgencyId, ct))
+                if (!await access.HoldsRoleAsync(Roles.Leader, dossier.CompetentAgencyId, ct))
                 {
-                    await work.RequireStepRoleAsync(dossier, ct);
+                    await access.RequireStepRoleAsync(dossier, ct);
                 }
 
                 dossier.Stop(input.Reason ?? "", actor, now);
                 break;
             case "transfer":
             {
-                await work.RequireStepRoleAsync(dossier, ct);
-                var target = await work.Db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.AgencyId, ct)
+                await access.RequireStepRoleAsync(dossier, ct);
+                var target = await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.AgencyId, ct)
                     ?? throw new DomainException("Hãy chọn cơ quan nhận liên thông.", ProblemKind.Invalid, "agencyId");
                 if (!target.IsActiveOn(DateOnly.FromDateTime(VietnamTime.ToLocal(now).DateTime)))
                 {
@@ -150,16 +154,16 @@ public sealed class ProcessingActions(DossierWork work, IResultIssuer issuer)
 
             case "return-transfer":
             {
-                await work.RequireStepRoleAsync(dossier, ct);
-                var name = dossier.TransferredById is { } by ? await work.Db.Set<User>().Where(u => u.Id == by).Select(u => u.FullName).SingleOrDefaultAsync(ct) : null;
-                dossier.ReturnTransfer(input.Comment, name, await ProcessAsync(dossier, ct), await work.CalendarAsync(ct), actor, now);
+                await access.RequireStepRoleAsync(dossier, ct);
+                var name = dossier.TransferredById is { } by ? await db.Set<User>().Where(u => u.Id == by).Select(u => u.FullName).SingleOrDefaultAsync(ct) : null;
+                dossier.ReturnTransfer(input.Comment, name, await processes.OfAsync(dossier, ct), await clock.CalendarAsync(ct), actor, now);
                 break;
             }
 
             case "apology":
             {
                 await RequireDeskOrLeaderAsync(dossier, ct);
-                var calendar = await work.CalendarAsync(ct);
+                var calendar = await clock.CalendarAsync(ct);
                 var newDue = input.NewDueAt?.UtcDateTime
                     ?? (input.ExtraWorkingDays is > 0 and <= 365 && dossier.DueAt is { } due
                         ? calendar.AddWorkingDays(new DateTimeOffset(due, TimeSpan.Zero), input.ExtraWorkingDays.Value).UtcDateTime
@@ -173,40 +177,36 @@ public sealed class ProcessingActions(DossierWork work, IResultIssuer issuer)
                 dossier.Withdraw(input.Reason ?? "", actor, now);
                 break;
             case "return":
-                await work.RequireRoleAsync(Roles.DeskOfficer, dossier.StepAgencyId ?? dossier.ReceivingAgencyId, ct);
+                await access.RequireRoleAsync(Roles.DeskOfficer, dossier.StepAgencyId ?? dossier.ReceivingAgencyId, ct);
                 dossier.Return(input.How ?? dossier.Delivery, input.ReceivedBy ?? dossier.Applicant.FullName, actor, now);
                 break;
             default:
                 throw DomainException.NotFound($"thao tác \"{action}\"");
         }
 
-        await work.SaveAsync(ct);
+        await store.SaveAsync(ct);
         return dossier;
     }
 
     /// <summary>Attaches the draft result (a PDF checked by content) and the outcome.</summary>
     public async Task<Dossier> ProposeResultAsync(Guid id, Stream? content, string? fileName, DossierOutcome outcome, string? comment, CancellationToken ct)
     {
-        var dossier = await work.LoadAsync(id, ct);
-        await work.RequireStepRoleAsync(dossier, ct);
+        var dossier = await store.LoadAsync(id, ct);
+        await access.RequireStepRoleAsync(dossier, ct);
         // The draft must be a PDF the leader can sign when approving, not only something that starts like one.
-        var file = content is null ? null : await work.StoreUploadAsync(content, fileName, ct,
+        var file = content is null ? null : await files.StoreUploadAsync(content, fileName, ct,
             bytes => FileTypes.DocumentType(bytes) != "application/pdf" ? "Kết quả giải quyết phải là tệp PDF." : issuer.Problem(bytes));
 
-        dossier.ProposeResult(file, outcome, comment, await work.ActorAsync(ct), work.Now);
-        await work.SaveAsync(ct);
+        dossier.ProposeResult(file, outcome, comment, await access.ActorAsync(ct), clock.Now);
+        await store.SaveAsync(ct);
         return dossier;
     }
-
-    public async Task<ProcessDefinition> ProcessAsync(Dossier dossier, CancellationToken ct) =>
-        await work.Db.Set<ProcessDefinition>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == dossier.ProcessDefinitionId, ct)
-        ?? throw new DomainException("Hồ sơ chưa được tiếp nhận.", ProblemKind.Conflict);
 
     /// <summary>Who last forwarded the dossier out of the previous step: it goes back to them ("returned to me").</summary>
     private async Task<(Guid?, string?)> PreviousHolderAsync(Dossier dossier, CancellationToken ct)
     {
         var previous = dossier.StepIndex - 1;
-        var row = await work.Db.Set<DossierEvent>().AsNoTracking()
+        var row = await db.Set<DossierEvent>().AsNoTracking()
             .Where(e => e.DossierId == dossier.Id && e.StepIndex == previous && (e.Action == DossierAction.Forward || e.Action == DossierAction.Receive))
             .OrderByDescending(e => e.At).Select(e => new { e.ActorId, e.ActorName }).FirstOrDefaultAsync(ct);
         return row is null || previous == 0 ? (null, null) : (row.ActorId, row.ActorName);
@@ -214,39 +214,39 @@ public sealed class ProcessingActions(DossierWork work, IResultIssuer issuer)
 
     private async Task<int?> ValidityMonthsAsync(Dossier dossier, CancellationToken ct)
     {
-        var content = await work.Db.Set<ProcedureVersion>().AsNoTracking()
+        var content = await db.Set<ProcedureVersion>().AsNoTracking()
             .Where(v => v.ProcedureId == dossier.ProcedureId && v.Number == dossier.ProcedureVersion).Select(v => v.Content).SingleOrDefaultAsync(ct);
         return content?.ResultValidityMonths;
     }
 
     private async Task RequireStepOrDeskAsync(Dossier dossier, CancellationToken ct)
     {
-        if (dossier.Status is DossierStatus.NewlySubmitted or DossierStatus.Draft || !(dossier.StepRole is { } role && dossier.StepAgencyId is { } agency && await work.HoldsRoleAsync(role, agency, ct)))
+        if (dossier.Status is DossierStatus.NewlySubmitted or DossierStatus.Draft || !(dossier.StepRole is { } role && dossier.StepAgencyId is { } agency && await access.HoldsRoleAsync(role, agency, ct)))
         {
-            await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+            await access.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
         }
     }
 
     private async Task RequireDeskOrLeaderAsync(Dossier dossier, CancellationToken ct)
     {
-        if (!await work.HoldsRoleAsync(Roles.Leader, dossier.CompetentAgencyId, ct))
+        if (!await access.HoldsRoleAsync(Roles.Leader, dossier.CompetentAgencyId, ct))
         {
-            await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+            await access.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
         }
     }
 
     private async Task RequireOwnerOrDeskAsync(Dossier dossier, CancellationToken ct)
     {
-        if (dossier.OwnerId is { } owner && owner == work.UserId)
+        if (dossier.OwnerId is { } owner && owner == access.UserId)
         {
             return;
         }
 
-        if (dossier.OwnerId is not null && work.UserId is { } user && !await work.Db.Set<User>().AnyAsync(u => u.Id == user && u.Kind == AccountKind.Staff, ct))
+        if (dossier.OwnerId is not null && access.UserId is { } user && !await db.Set<User>().AnyAsync(u => u.Id == user && u.Kind == AccountKind.Staff, ct))
         {
             throw DomainException.NotFound("hồ sơ");
         }
 
-        await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+        await access.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
     }
 }

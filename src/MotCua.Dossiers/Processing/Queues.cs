@@ -1,10 +1,11 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Dossiers.Access;
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Work;
-using MotCua.Kernel;
 using MotCua.Kernel.Security;
 using MotCua.Kernel.Text;
+using MotCua.Kernel;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
 
@@ -42,7 +43,7 @@ public sealed record QueueCounts(int Todo, int Mine, int DueSoon, int Overdue, i
 /// Staff queues: the dossiers at a step whose role the user holds on the step's agency (and unit), filtered,
 /// counted and paged in SQL.
 /// </summary>
-public sealed class Queues(DossierWork work, AgencyScope scope)
+public sealed class Queues(DbContext db, DossierAccess access, DossierClock clock, IOptions<DossierOptions> options, AgencyScope scope)
 {
     /// <summary>
     /// Queues are counted up to this many dossiers. A provincial specialist's queue can hold tens of thousands, and
@@ -56,7 +57,7 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
         var (number, pageSize) = Paging.Normalize(page, size);
         var query = await FilteredAsync(tab, search, ct);
         var total = await CountAsync(query, ct);
-        var now = work.Now;
+        var now = clock.Now;
         var items = await query
             // Every dossier at a step has a step due time; ordering by it alone lets the (agency, role, due) index serve the page.
             .OrderBy(d => d.StepDueAt).ThenBy(d => d.Id)
@@ -81,19 +82,19 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
 
     private async Task<IQueryable<Dossier>> FilteredAsync(QueueTab tab, string? search, CancellationToken ct)
     {
-        var userId = work.UserId;
+        var userId = access.UserId;
         var grants = await scope.GrantsAsync(userId, ct);
         if (tab == QueueTab.AtRisk)
         {
             return Search(await AtRiskAsync(grants, ct), search);
         }
 
-        var unitId = await work.Db.Set<User>().Where(u => u.Id == userId).Select(u => u.UnitId).SingleOrDefaultAsync(ct);
-        var query = work.Db.Set<Dossier>().AsNoTracking()
-            .Where(AtMySteps(grants, work.Db.Set<Agency>()))
+        var unitId = await db.Set<User>().Where(u => u.Id == userId).Select(u => u.UnitId).SingleOrDefaultAsync(ct);
+        var query = db.Set<Dossier>().AsNoTracking()
+            .Where(AtMySteps(grants, db.Set<Agency>()))
             .Where(d => d.StepUnitId == null || d.StepUnitId == unitId)
             .Where(d => d.Status != DossierStatus.SupplementRequested);
-        var now = work.Now;
+        var now = clock.Now;
         query = tab switch
         {
             QueueTab.Mine => query.Where(d => d.AssigneeId == userId),
@@ -120,12 +121,12 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
 
     private async Task<IQueryable<Dossier>> AtRiskAsync(IReadOnlyList<ScopeGrant> grants, CancellationToken ct)
     {
-        var calendar = await work.CalendarAsync(ct);
-        var horizon = calendar.AddWorkingTime(new DateTimeOffset(work.Now, TimeSpan.Zero), TimeSpan.FromHours((double)work.Options.DueSoonHours)).UtcDateTime;
-        var agencies = work.Db.Set<Agency>();
+        var calendar = await clock.CalendarAsync(ct);
+        var horizon = calendar.AddWorkingTime(new DateTimeOffset(clock.Now, TimeSpan.Zero), TimeSpan.FromHours((double)options.Value.DueSoonHours)).UtcDateTime;
+        var agencies = db.Set<Agency>();
         var desk = new AgencyFilter([.. grants.Where(g => g.Role == Roles.DeskOfficer)]).AgencyIds(agencies);
         var leader = new AgencyFilter([.. grants.Where(g => g.Role == Roles.Leader)]).AgencyIds(agencies);
-        return work.Db.Set<Dossier>().AsNoTracking()
+        return db.Set<Dossier>().AsNoTracking()
             .Where(d => desk.Contains(d.ReceivingAgencyId) || leader.Contains(d.CompetentAgencyId))
             .Where(d => d.FinishedAt == null && d.DueAt <= horizon
                 && (d.Status == DossierStatus.Received || d.Status == DossierStatus.Processing || d.Status == DossierStatus.SupplementRequested));
@@ -133,9 +134,9 @@ public sealed class Queues(DossierWork work, AgencyScope scope)
 
     private async Task<IQueryable<Dossier>> DueSoonAsync(IQueryable<Dossier> query, DateTime now, CancellationToken ct)
     {
-        var calendar = await work.CalendarAsync(ct);
-        var horizon = calendar.AddWorkingTime(new DateTimeOffset(now, TimeSpan.Zero), TimeSpan.FromHours((double)work.Options.DueSoonHours)).UtcDateTime;
-        var userId = work.UserId;
+        var calendar = await clock.CalendarAsync(ct);
+        var horizon = calendar.AddWorkingTime(new DateTimeOffset(now, TimeSpan.Zero), TimeSpan.FromHours((double)options.Value.DueSoonHours)).UtcDateTime;
+        var userId = access.UserId;
         return query.Where(d => d.AssigneeId == null || d.AssigneeId == userId).Where(d => d.StepDueAt >= now && d.StepDueAt <= horizon);
     }
 

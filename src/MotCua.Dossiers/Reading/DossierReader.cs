@@ -1,19 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Access;
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Work;
-using MotCua.Kernel;
+using MotCua.Dossiers.Files;
+using MotCua.Kernel.Persistence;
 using MotCua.Kernel.Problems;
+using MotCua.Kernel;
+using MotCua.Organization.Domain;
 
 namespace MotCua.Dossiers.Reading;
 
 /// <summary>Reads whole dossiers for the two audiences who may see them: staff within their scope, and the owning citizen.</summary>
-public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog personalData)
+public sealed class DossierReader(DbContext db, DossierAccess access, DossierClock clock, DossierFiles files, ReferenceCache references, Kernel.Audit.PersonalDataLog personalData)
 {
-    private DbContext Db => work.Db;
-
     public async Task<DossierDto> ForStaffAsync(Guid id, CancellationToken ct)
     {
-        var visible = await work.VisibleAsync(ct);
+        var visible = await access.VisibleAsync(ct);
         var dossier = await visible.AsNoTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("hồ sơ");
 
         // Staff reading an applicant's details is recorded (Decree 13/2023); the applicant reading their own is not.
@@ -23,8 +24,8 @@ public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog
 
     public async Task<DossierDto> ForOwnerAsync(Guid id, CancellationToken ct)
     {
-        var user = work.UserId ?? throw DomainException.NotFound("hồ sơ");
-        var dossier = await Db.Set<Dossier>().AsNoTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == user, ct)
+        var user = access.UserId ?? throw DomainException.NotFound("hồ sơ");
+        var dossier = await db.Set<Dossier>().AsNoTracking().Include(d => d.Documents).SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == user, ct)
             ?? throw DomainException.NotFound("hồ sơ");
         return await ToDtoAsync(dossier, ct);
     }
@@ -32,16 +33,16 @@ public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog
     /// <summary>The owner's view, or the staff view when the user is staff who may see it.</summary>
     public async Task<DossierDto> ForUserAsync(Guid id, CancellationToken ct)
     {
-        var user = work.UserId;
-        var isOwner = await Db.Set<Dossier>().AnyAsync(d => d.Id == id && d.OwnerId == user && user != null, ct);
+        var user = access.UserId;
+        var isOwner = await db.Set<Dossier>().AnyAsync(d => d.Id == id && d.OwnerId == user && user != null, ct);
         return isOwner ? await ForOwnerAsync(id, ct) : await ForStaffAsync(id, ct);
     }
 
     public async Task<Page<MyDossierItem>> MineAsync(int? page, CancellationToken ct)
     {
-        var user = work.UserId ?? throw DomainException.NotFound("hồ sơ");
+        var user = access.UserId ?? throw DomainException.NotFound("hồ sơ");
         var (number, size) = Paging.Normalize(page, 20);
-        var query = Db.Set<Dossier>().AsNoTracking().Where(d => d.OwnerId == user);
+        var query = db.Set<Dossier>().AsNoTracking().Where(d => d.OwnerId == user);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(d => d.CreatedAt).Skip((number - 1) * size).Take(size)
             .Select(d => new { d.Id, d.Code, d.ProcedureName, d.Status, d.CreatedAt, d.DueAt, d.StepName }).ToListAsync(ct);
@@ -50,7 +51,7 @@ public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog
     }
 
     public async Task<IReadOnlyList<EventDto>> HistoryAsync(Guid id, CancellationToken ct) =>
-        [.. (await Db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
+        [.. (await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
             .Select(ToDto)];
 
     /// <summary>The dossier as its actor sees it right after acting on it (it may have left their scope, e.g. a returned transfer).</summary>
@@ -59,8 +60,8 @@ public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog
 
     private async Task<DossierDto> ToDtoAsync(Dossier d, CancellationToken ct, bool historyInMemory = false)
     {
-        var receivingName = await work.AgencyNameAsync(d.ReceivingAgencyId, ct);
-        var competentName = d.CompetentAgencyId == d.ReceivingAgencyId ? receivingName : await work.AgencyNameAsync(d.CompetentAgencyId, ct);
+        var receivingName = await AgencyNameAsync(d.ReceivingAgencyId, ct);
+        var competentName = d.CompetentAgencyId == d.ReceivingAgencyId ? receivingName : await AgencyNameAsync(d.CompetentAgencyId, ct);
         var history = historyInMemory
             ? [.. d.History.OrderBy(e => e.At).ThenBy(e => e.Id).Select(ToDto)]
             : await HistoryAsync(d.Id, ct);
@@ -70,7 +71,7 @@ public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog
             d.Request, d.Delivery, d.DeliveryAddress, d.ReceivingAgencyId, receivingName, d.CompetentAgencyId, competentName,
             d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.ReceivedByName, d.DueAt, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReturnedTo,
             d.PausedHours, d.StepIndex, d.StepKind, d.StepName, d.StepRole, d.StepAgencyId, d.StepDueAt, d.AssigneeId, d.AssigneeName,
-            d.IsOverdueAt(work.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
+            d.IsOverdueAt(clock.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
             d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultNotation, d.ResultValidUntil,
             [.. d.Documents.OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(
                 x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey))],
@@ -93,7 +94,7 @@ public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog
         else if (dto.ResultUrl?.EndsWith("/" + key, StringComparison.Ordinal) == true)
         {
             // The owner gets the result once it is approved; staff see the draft too.
-            if (dto.Status is not (DossierStatus.Processed or DossierStatus.Returned) && await Db.Set<Dossier>().AnyAsync(x => x.Id == id && x.OwnerId == work.UserId, ct))
+            if (dto.Status is not (DossierStatus.Processed or DossierStatus.Returned) && await db.Set<Dossier>().AnyAsync(x => x.Id == id && x.OwnerId == access.UserId, ct))
             {
                 throw DomainException.NotFound("tệp");
             }
@@ -105,7 +106,12 @@ public sealed class DossierReader(DossierWork work, Kernel.Audit.PersonalDataLog
             throw DomainException.NotFound("tệp");
         }
 
-        var stream = await work.OpenFileAsync(key, ct) ?? throw DomainException.NotFound("tệp");
+        var stream = await files.OpenAsync(key, ct) ?? throw DomainException.NotFound("tệp");
         return (stream, fileName, type);
     }
+
+    /// <summary>An agency's name, as this node last read it.</summary>
+    private async Task<string> AgencyNameAsync(Guid id, CancellationToken ct) =>
+        await references.GetAsync($"agency-name:{id}", c => db.Set<Agency>().Where(a => a.Id == id).Select(a => a.Name).SingleOrDefaultAsync(c), ct)
+        ?? throw DomainException.NotFound("cơ quan");
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Dossiers.Access;
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Work;
+using MotCua.Dossiers.Persistence;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Domain;
@@ -18,20 +19,18 @@ public sealed record ShipmentDto(Guid Id, Guid DossierId, string? DossierCode, S
 /// service gives the waybill number), status updates are read back and a delivered result returns the dossier
 /// (status 10); a citizen asks for the paper dossier to be collected at home, and the desk sends the post or goes.
 /// </summary>
-public sealed class Returns(DossierWork work, IPostalService postal)
+public sealed class Returns(DbContext db, DossierStore store, DossierAccess access, DossierClock clock, IPostalService postal)
 {
-    private DbContext Db => work.Db;
-
     public async Task<ShipmentDto> ShipResultAsync(Guid id, ShipInput input, CancellationToken ct)
     {
-        var dossier = await work.LoadAsync(id, ct);
-        await work.RequireRoleAsync(Roles.DeskOfficer, dossier.StepAgencyId ?? dossier.ReceivingAgencyId, ct);
+        var dossier = await store.LoadAsync(id, ct);
+        await access.RequireRoleAsync(Roles.DeskOfficer, dossier.StepAgencyId ?? dossier.ReceivingAgencyId, ct);
         if (dossier.Status != DossierStatus.Processed)
         {
             throw new DomainException("Chỉ gửi kết quả khi hồ sơ đã có kết quả.", ProblemKind.Conflict);
         }
 
-        if (await Db.Set<Shipment>().AsNoTracking().FirstOrDefaultAsync(s => s.DossierId == id && s.Kind == ShipmentKind.Result && s.Status != ShipmentStatus.Failed && s.Status != ShipmentStatus.Cancelled, ct) is { } existing)
+        if (await db.Set<Shipment>().AsNoTracking().FirstOrDefaultAsync(s => s.DossierId == id && s.Kind == ShipmentKind.Result && s.Status != ShipmentStatus.Failed && s.Status != ShipmentStatus.Cancelled, ct) is { } existing)
         {
             return ToDto(existing, dossier.Code);
         }
@@ -42,31 +41,31 @@ public sealed class Returns(DossierWork work, IPostalService postal)
             throw new DomainException("Hãy nhập địa chỉ nhận kết quả (tối đa 500 ký tự).", ProblemKind.Invalid, "address");
         }
 
-        var sender = await Db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == dossier.ReceivingAgencyId, ct);
+        var sender = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == dossier.ReceivingAgencyId, ct);
         var phone = string.IsNullOrWhiteSpace(input.Phone) ? dossier.Applicant.Phone : ApplicantRules.NormalizePhone(input.Phone)
             ?? throw new DomainException("Số điện thoại người nhận không hợp lệ.", ProblemKind.Invalid, "phone");
         var accepted = await postal.CreateOrderAsync(new PostalOrder(
             "", dossier.Code + "-KQ", "Delivery", "", sender.Name, sender.Address ?? sender.Name, dossier.ApplicantName, address, phone,
             "Kết quả giải quyết TTHC: " + dossier.ProcedureName, null), ct);
-        var now = work.Now;
+        var now = clock.Now;
         var shipment = new Shipment
         {
             DossierId = id, Kind = ShipmentKind.Result, Address = address, Phone = phone, Waybill = accepted.ItemCode,
             Status = Parse(accepted.Status), StatusText = accepted.Status, CreatedAt = now, UpdatedAt = now,
         };
-        Db.Add(shipment);
-        dossier.Note(DossierAction.Ship, "Số hiệu bưu gửi " + accepted.ItemCode, await work.ActorAsync(ct), now);
-        await work.SaveAsync(ct);
+        db.Add(shipment);
+        dossier.Note(DossierAction.Ship, "Số hiệu bưu gửi " + accepted.ItemCode, await access.ActorAsync(ct), now);
+        await store.SaveAsync(ct);
         return ToDto(shipment, dossier.Code);
     }
 
     /// <summary>Reads the status of the dossier's open shipments; a delivered result returns the dossier.</summary>
     public async Task<IReadOnlyList<ShipmentDto>> RefreshAsync(Guid id, CancellationToken ct)
     {
-        var dossier = await work.LoadAsync(id, ct);
-        await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
-        var shipments = await Db.Set<Shipment>().AsTracking().Where(s => s.DossierId == id).OrderBy(s => s.CreatedAt).ToListAsync(ct);
-        var actor = await work.ActorAsync(ct);
+        var dossier = await store.LoadAsync(id, ct);
+        await access.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+        var shipments = await db.Set<Shipment>().AsTracking().Where(s => s.DossierId == id).OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        var actor = await access.ActorAsync(ct);
         foreach (var shipment in shipments.Where(s => s.Waybill is not null && s.Status is not (ShipmentStatus.Delivered or ShipmentStatus.Failed or ShipmentStatus.Cancelled)))
         {
             var tracking = await postal.TrackAsync(shipment.Waybill!, ct);
@@ -79,26 +78,26 @@ public sealed class Returns(DossierWork work, IPostalService postal)
             var last = tracking.Events is { Count: > 0 } events ? events[^1] : null;
             shipment.Status = status;
             shipment.StatusText = last?.Description ?? tracking.Status;
-            shipment.UpdatedAt = work.Now;
-            var at = last?.At.UtcDateTime ?? work.Now;
-            dossier.Note(DossierAction.ShipmentUpdate, $"{shipment.Waybill}: {shipment.StatusText}", actor, work.Now);
+            shipment.UpdatedAt = clock.Now;
+            var at = last?.At.UtcDateTime ?? clock.Now;
+            dossier.Note(DossierAction.ShipmentUpdate, $"{shipment.Waybill}: {shipment.StatusText}", actor, clock.Now);
             if (shipment.Kind == ShipmentKind.Result && status == ShipmentStatus.Delivered && dossier.Status == DossierStatus.Processed)
             {
-                dossier.Return(ResultDelivery.Postal, $"{dossier.ApplicantName} (bưu gửi {shipment.Waybill})", actor, at < work.Now ? at : work.Now);
+                dossier.Return(ResultDelivery.Postal, $"{dossier.ApplicantName} (bưu gửi {shipment.Waybill})", actor, at < clock.Now ? at : clock.Now);
             }
         }
 
-        await work.SaveAsync(ct);
+        await store.SaveAsync(ct);
         return [.. shipments.Select(s => ToDto(s, dossier.Code))];
     }
 
     /// <summary>The applicant (or the desk for them) asks for the paper dossier to be collected at home.</summary>
     public async Task<ShipmentDto> RequestPickupAsync(Guid id, PickupInput input, CancellationToken ct)
     {
-        var dossier = await work.LoadAsync(id, ct);
-        if (dossier.OwnerId is null || dossier.OwnerId != work.UserId)
+        var dossier = await store.LoadAsync(id, ct);
+        if (dossier.OwnerId is null || dossier.OwnerId != access.UserId)
         {
-            await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+            await access.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
         }
 
         if (dossier.Status is not (DossierStatus.Draft or DossierStatus.NewlySubmitted or DossierStatus.SupplementRequested))
@@ -115,35 +114,35 @@ public sealed class Returns(DossierWork work, IPostalService postal)
 
         var phone = string.IsNullOrWhiteSpace(input.Phone) ? dossier.Applicant.Phone : ApplicantRules.NormalizePhone(input.Phone)
             ?? throw new DomainException("Số điện thoại không hợp lệ.", ProblemKind.Invalid, "phone");
-        if (await Db.Set<Shipment>().AnyAsync(s => s.DossierId == id && s.Kind == ShipmentKind.HomePickup && s.Status == ShipmentStatus.Requested, ct))
+        if (await db.Set<Shipment>().AnyAsync(s => s.DossierId == id && s.Kind == ShipmentKind.HomePickup && s.Status == ShipmentStatus.Requested, ct))
         {
             throw new DomainException("Hồ sơ đã có yêu cầu thu gom đang chờ xử lý.", ProblemKind.Conflict);
         }
 
-        var now = work.Now;
+        var now = clock.Now;
         var pickup = new Shipment { DossierId = id, Kind = ShipmentKind.HomePickup, Address = address, Phone = phone, Window = window, Status = ShipmentStatus.Requested, CreatedAt = now, UpdatedAt = now };
-        Db.Add(pickup);
-        dossier.Note(DossierAction.PickupRequest, "Thu gom tại nhà: " + window, await work.ActorAsync(ct), now);
-        await work.SaveAsync(ct);
+        db.Add(pickup);
+        dossier.Note(DossierAction.PickupRequest, "Thu gom tại nhà: " + window, await access.ActorAsync(ct), now);
+        await store.SaveAsync(ct);
         return ToDto(pickup, dossier.Code);
     }
 
     /// <summary>The desk hands a pickup to the postal service (which gives a waybill) or records that its own officer collected it.</summary>
     public async Task<ShipmentDto> DispatchPickupAsync(Guid id, Guid shipmentId, bool byPost, CancellationToken ct)
     {
-        var dossier = await work.LoadAsync(id, ct);
-        await work.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
-        var pickup = await Db.Set<Shipment>().AsTracking().SingleOrDefaultAsync(s => s.Id == shipmentId && s.DossierId == id && s.Kind == ShipmentKind.HomePickup, ct)
+        var dossier = await store.LoadAsync(id, ct);
+        await access.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+        var pickup = await db.Set<Shipment>().AsTracking().SingleOrDefaultAsync(s => s.Id == shipmentId && s.DossierId == id && s.Kind == ShipmentKind.HomePickup, ct)
             ?? throw DomainException.NotFound("yêu cầu thu gom");
         if (pickup.Status != ShipmentStatus.Requested)
         {
             return ToDto(pickup, dossier.Code);
         }
 
-        var actor = await work.ActorAsync(ct);
+        var actor = await access.ActorAsync(ct);
         if (byPost)
         {
-            var agency = await Db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == dossier.ReceivingAgencyId, ct);
+            var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == dossier.ReceivingAgencyId, ct);
             var accepted = await postal.CreateOrderAsync(new PostalOrder(
                 "", (dossier.Code ?? dossier.Id.ToString("N")) + "-TG", "Pickup", "", dossier.ApplicantName, pickup.Address, agency.Name, agency.Address ?? agency.Name, pickup.Phone,
                 "Hồ sơ TTHC: " + dossier.ProcedureName, pickup.Window), ct);
@@ -157,18 +156,18 @@ public sealed class Returns(DossierWork work, IPostalService postal)
             pickup.StatusText = "Cán bộ " + actor.Name + " đã thu gom";
         }
 
-        pickup.UpdatedAt = work.Now;
-        dossier.Note(DossierAction.ShipmentUpdate, byPost ? "Chuyển bưu điện thu gom, số hiệu " + pickup.Waybill : pickup.StatusText!, actor, work.Now);
-        await work.SaveAsync(ct);
+        pickup.UpdatedAt = clock.Now;
+        dossier.Note(DossierAction.ShipmentUpdate, byPost ? "Chuyển bưu điện thu gom, số hiệu " + pickup.Waybill : pickup.StatusText!, actor, clock.Now);
+        await store.SaveAsync(ct);
         return ToDto(pickup, dossier.Code);
     }
 
     /// <summary>Pickups waiting at the desks where the user receives.</summary>
     public async Task<IReadOnlyList<ShipmentDto>> PendingPickupsAsync(CancellationToken ct)
     {
-        var visible = await work.VisibleAsync(ct);
+        var visible = await access.VisibleAsync(ct);
         return await (
-            from s in Db.Set<Shipment>()
+            from s in db.Set<Shipment>()
             join d in visible on s.DossierId equals d.Id
             where s.Kind == ShipmentKind.HomePickup && s.Status == ShipmentStatus.Requested
             orderby s.CreatedAt
@@ -177,7 +176,7 @@ public sealed class Returns(DossierWork work, IPostalService postal)
     }
 
     public async Task<IReadOnlyList<ShipmentDto>> OfDossierAsync(Guid id, CancellationToken ct) =>
-        [.. (await Db.Set<Shipment>().AsNoTracking().Where(s => s.DossierId == id).OrderBy(s => s.CreatedAt).ToListAsync(ct)).Select(s => ToDto(s, null))];
+        [.. (await db.Set<Shipment>().AsNoTracking().Where(s => s.DossierId == id).OrderBy(s => s.CreatedAt).ToListAsync(ct)).Select(s => ToDto(s, null))];
 
     private static ShipmentStatus Parse(string? status) => Enum.TryParse<ShipmentStatus>(status, ignoreCase: true, out var parsed) ? parsed : ShipmentStatus.InTransit;
 

@@ -4,7 +4,7 @@ using MotCua.Catalog.Assignments;
 using MotCua.Catalog.Domain;
 using MotCua.Dossiers.Domain;
 using MotCua.Dossiers.Intake;
-using MotCua.Dossiers.Work;
+using MotCua.Dossiers.Processes;
 using MotCua.Kernel.Calendar;
 using MotCua.Kernel.Files;
 using MotCua.Kernel.Security;
@@ -18,7 +18,7 @@ namespace MotCua.Dossiers.Seed;
 /// with the real rules (codes, calendar, steps, supplements, refusals, apologies, withdrawals, late results), so that
 /// every queue, slip, statistic and tracking page has something true to show. Deterministic for a given start time.
 /// </summary>
-public sealed class DemoDossiers(DossierWork work, DossierIntake intake, DossierCodes codes, IFileStore files, ILogger<DemoDossiers> logger)
+public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInForce processes, IntakePoints intakePoints, DossierCodes codes, IFileStore files, ILogger<DemoDossiers> logger)
 {
     private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
     private static readonly string[] MiddleNames = ["Văn", "Thị", "Minh", "Thu", "Đức", "Ngọc", "Quốc", "Thanh", "Hoài", "Gia", "Bảo", "Anh"];
@@ -30,7 +30,6 @@ public sealed class DemoDossiers(DossierWork work, DossierIntake intake, Dossier
 
     public async Task<int> SeedAsync(int count, CancellationToken ct)
     {
-        var db = work.Db;
         if (count <= 0 || await db.Set<Dossier>().AnyAsync(ct))
         {
             return 0;
@@ -56,16 +55,16 @@ public sealed class DemoDossiers(DossierWork work, DossierIntake intake, Dossier
             return 0;
         }
 
-        calendar = await work.CalendarAsync(ct);
+        calendar = await clock.CalendarAsync(ct);
         demoFile = await DemoFileAsync(ct);
         var points = new Dictionary<Guid, IReadOnlyList<IntakePoint>>();
         foreach (var p in procedures)
         {
-            points[p.Id] = await intake.PointsAsync(p.Id, ct);
+            points[p.Id] = await intakePoints.PointsAsync(p.Id, ct);
         }
 
         var random = new Random(20251123);
-        var now = work.Now;
+        var now = clock.Now;
         var firstCommune = staff["motcua.xa"].AgencyId;
         var created = 0;
         for (var i = 0; i < count; i++)
@@ -139,8 +138,8 @@ public sealed class DemoDossiers(DossierWork work, DossierIntake intake, Dossier
             }
         }
 
-        var process = await work.ProcessForAsync(procedure, point.CompetentAgencyId, ct);
-        await work.Db.SaveChangesAsync(ct);
+        var process = await processes.ForAsync(procedure, point.CompetentAgencyId, ct);
+        await db.SaveChangesAsync(ct);
         var fate = random.NextDouble();
         var t = start;
         if (channel == DossierChannel.Online)

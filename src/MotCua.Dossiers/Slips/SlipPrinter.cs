@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Catalog.Domain;
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Work;
 using MotCua.Kernel;
 using MotCua.Kernel.Problems;
 using MotCua.Organization.Domain;
@@ -14,7 +13,7 @@ namespace MotCua.Dossiers.Slips;
 /// embedded Vietnamese fonts: the receipt with its tracking QR code, the supplement request, the refusal, the late
 /// apology, the notice of stopping and the tracking sheet. Each names the agency and the officer who acted.
 /// </summary>
-public sealed class SlipPrinter(DossierWork work)
+public sealed class SlipPrinter(DbContext db)
 {
     public static readonly IReadOnlyDictionary<string, SlipKind> Paths = new Dictionary<string, SlipKind>
     {
@@ -29,7 +28,6 @@ public sealed class SlipPrinter(DossierWork work)
 
     public async Task<byte[]> RenderAsync(Dossier dossier, SlipKind kind, string trackingUrl, CancellationToken ct, string? ratingUrl = null)
     {
-        var db = work.Db;
         var history = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var receiving = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == dossier.ReceivingAgencyId, ct);
         var parent = receiving.ParentId is { } p ? await db.Set<Agency>().AsNoTracking().Where(a => a.Id == p).Select(a => a.Name).SingleOrDefaultAsync(ct) : null;

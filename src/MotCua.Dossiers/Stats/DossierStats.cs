@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Work;
 using MotCua.Kernel;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
@@ -21,12 +20,11 @@ public sealed record DossierStatistics(
     int InProgress, int InProgressWithinTime, int InProgressOverdue, int Finished, int FinishedEarly, int FinishedOnTime, int FinishedLate,
     int Returned, int NotReceived, int RefusedAfterProcessing, int Withdrawn, int Stopped, double? OnTimeRate, double? OnlineRate);
 
-public sealed class DossierStats(DossierWork work, AgencyScope scope)
+public sealed class DossierStats(DbContext db, DossierClock clock, AgencyScope scope)
 {
     public async Task<DossierStatistics> ForAsync(Guid? agencyId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var filter = await scope.ForAsync(Permissions.DossiersStats, ct);
-        var db = work.Db;
         var agency = agencyId is { } id
             ? await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound("cơ quan")
             : await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == (filter.Grants.Count > 0 ? filter.Grants[0].AgencyId : Guid.Empty), ct)
@@ -36,7 +34,7 @@ public sealed class DossierStats(DossierWork work, AgencyScope scope)
             throw new DomainException($"Bạn không có quyền xem thống kê của {agency.Name}.", ProblemKind.Forbidden);
         }
 
-        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(work.Now).DateTime);
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.Now).DateTime);
         var first = from ?? new DateOnly(today.Year, 1, 1);
         var last = to ?? today;
         if (last < first || last.DayNumber - first.DayNumber > 3660)
@@ -49,7 +47,7 @@ public sealed class DossierStats(DossierWork work, AgencyScope scope)
         var path = agency.Path;
         var under = db.Set<Agency>().Where(a => a.Path.StartsWith(path)).Select(a => a.Id);
         var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => under.Contains(d.CompetentAgencyId) || under.Contains(d.ReceivingAgencyId));
-        var now = work.Now;
+        var now = clock.Now;
 
         // Events of the period from the day counts (kept with the history, in its transactions); open dossiers live.
         var counts = await db.Set<DossierDayCount>().AsNoTracking()
@@ -64,13 +62,12 @@ public sealed class DossierStats(DossierWork work, AgencyScope scope)
     /// <summary>The same figures recounted from the dossiers themselves (slow on a large database): the check that the day counts agree.</summary>
     public async Task<DossierStatistics> RecountAsync(Guid agencyId, DateOnly first, DateOnly last, CancellationToken ct)
     {
-        var db = work.Db;
         var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
         var start = VietnamTime.StartOf(first);
         var end = VietnamTime.EndOf(last);
         var path = agency.Path;
         var under = db.Set<Agency>().Where(a => a.Path.StartsWith(path)).Select(a => a.Id);
-        var now = work.Now;
+        var now = clock.Now;
         var rows = await db.Set<Dossier>().AsNoTracking()
             .Where(d => under.Contains(d.CompetentAgencyId) || under.Contains(d.ReceivingAgencyId))
             .Where(d => (d.ReceivedAt >= start && d.ReceivedAt < end) || (d.FinishedAt >= start && d.FinishedAt < end) || (d.ReturnedAt >= start && d.ReturnedAt < end)

@@ -1,11 +1,10 @@
 using MotCua.Dossiers.Domain;
-using MotCua.Dossiers.Work;
 using MotCua.Kernel.Problems;
 
 namespace MotCua.Dossiers.Tracking;
 
 /// <summary>Public tracking by code (or the slip's QR): status, step, dates and timeline, the applicant's name masked.</summary>
-public sealed class DossierTracking(DossierWork work, TrackingLookups lookups)
+public sealed class DossierTracking(DossierClock clock, TrackingLookups lookups)
 {
     public async Task<TrackingDto> TrackAsync(string code, CancellationToken ct)
     {
@@ -21,7 +20,7 @@ public sealed class DossierTracking(DossierWork work, TrackingLookups lookups)
         }
 
         var row = rows[0];
-        var now = work.Now;
+        var now = clock.Now;
         var overdue = row.DueAt is { } due && row.FinishedAt is null && now > due && row.Status is DossierStatus.Received or DossierStatus.Processing;
         return new TrackingDto(
             row.Code!, row.ProcedureCode, row.ProcedureName, ApplicantRules.Mask(row.ApplicantName), row.Receiving, row.Competent, row.Channel,

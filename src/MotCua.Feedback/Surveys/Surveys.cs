@@ -93,13 +93,8 @@ public sealed class Surveys(DbContext db, AgencyScope scope, TimeProvider clock,
     }
 
     /// <summary>The agencies where the user may open surveys (for the form), the province first.</summary>
-    public async Task<IReadOnlyList<(Guid Id, string Name)>> SurveyableAgenciesAsync(CancellationToken ct)
-    {
-        var filter = await scope.ForAsync(Permissions.SurveysManage, ct);
-        var rows = await db.Set<Agency>().AsNoTracking().Where(filter.Predicate).Where(a => a.ValidTo == null)
-            .OrderBy(a => a.Depth).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name }).Take(300).ToListAsync(ct);
-        return [.. rows.Select(r => (r.Id, r.Name))];
-    }
+    public Task<IReadOnlyList<(Guid Id, string Name)>> SurveyableAgenciesAsync(CancellationToken ct) =>
+        scope.ChoicesAsync(Permissions.SurveysManage, activeOnly: true, ct);
 
     /// <summary>Surveys of the agencies where the user runs surveys or sees statistics, newest first.</summary>
     public async Task<IReadOnlyList<SurveyRow>> ListAsync(CancellationToken ct)

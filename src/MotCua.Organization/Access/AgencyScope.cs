@@ -57,6 +57,20 @@ public sealed class AgencyScope(DbContext db, IHttpContextAccessor httpContextAc
         return new AgencyFilter([.. all.Where(g => Roles.Permissions.TryGetValue(g.Role, out var p) && p.Contains(permission))]);
     }
 
+    /// <summary>The agencies where the user holds <paramref name="permission"/>, for a picker: by level, then name (at most 300).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> ChoicesAsync(string permission, bool activeOnly, CancellationToken cancellationToken)
+    {
+        var filter = await ForAsync(permission, cancellationToken);
+        var agencies = db.Set<Agency>().AsNoTracking().Where(filter.Predicate);
+        if (activeOnly)
+        {
+            agencies = agencies.Where(a => a.ValidTo == null);
+        }
+
+        var rows = await agencies.OrderBy(a => a.Depth).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name }).Take(300).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.Name))];
+    }
+
     /// <summary>Throws a 403 domain error unless the user holds <paramref name="permission"/> on the agency (and its whole sub-tree when asked).</summary>
     public async Task DemandAsync(string permission, Agency agency, bool wholeSubtree, CancellationToken cancellationToken)
     {
