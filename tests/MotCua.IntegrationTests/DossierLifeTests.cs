@@ -128,6 +128,31 @@ public abstract class DossierLifeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_dossier_view_lists_what_its_reader_may_do_and_each_listed_action_goes_through()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var dossier = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Counter);
+        Names(dossier).Should().Equal("withdraw", "pickup");
+        var desk = await app.ApiAsAsync("motcua");
+        var atDesk = await desk.GetFromJsonAsync<DossierDto>($"/api/v1/dossiers/{dossier.Id}", Json);
+        Names(atDesk!).Should().Equal("accept", "supplement", "refuse", "withdraw", "pickup");
+        atDesk!.AvailableActions.Should().Contain(new AvailableAction(DossierCommand.RefuseReception, "refuse", "Từ chối tiếp nhận"));
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        Names((await specialist.GetFromJsonAsync<DossierDto>($"/api/v1/dossiers/{dossier.Id}", Json))!).Should().BeEmpty("reception is the desk's");
+
+        var received = await ActAsync(desk, atDesk.AvailableActions[0].Name);
+        Names(received).Should().Contain("apology").And.NotContain("accept");
+        var seen = await specialist.GetFromJsonAsync<DossierDto>($"/api/v1/dossiers/{dossier.Id}", Json);
+        Names(seen!).Should().Equal("take");
+        var taken = await ActAsync(specialist, "take");
+        Names(taken).Should().StartWith(["forward", "supplement", "refuse", "result", "consult", "transfer", "stop"]);
+        Names(await ActAsync(desk, "apology", new { extraWorkingDays = 2, reason = "Chờ xác minh" })).Should().NotContain("take", "the desk holds no step role here");
+
+        async Task<DossierDto> ActAsync(HttpClient client, string action, object? body = null) => await DossierLifeTests.ActAsync(client, dossier.Id, action, body);
+        static IEnumerable<string> Names(DossierDto d) => d.AvailableActions.Select(a => a.Name);
+    }
+
+    [Fact]
     public async Task Submission_with_the_same_idempotency_key_creates_one_dossier()
     {
         var citizen = await app.ApiAsAsync("congdan");

@@ -128,6 +128,122 @@ public class DossierRulesTests
     }
 
     [Fact]
+    public void The_dossier_says_what_each_person_may_do_at_each_step()
+    {
+        var process = Process(5);
+        var online = Online();
+        online.AvailableCommands(Citizen.Id, DossierRoles.Owner).Should().Equal(
+            DossierCommand.Edit, DossierCommand.Submit, DossierCommand.Withdraw, DossierCommand.RequestPickup);
+        online.AvailableCommands(Desk.Id, DossierRoles.Desk).Should().Equal(DossierCommand.Withdraw, DossierCommand.RequestPickup);
+        online.Submit("H26-251121-0002", process, 8, Calendar, new Actor(Citizen.Id, Citizen.Name), Friday);
+        online.AvailableCommands(Desk.Id, DossierRoles.Desk).Should().Equal(
+            DossierCommand.Accept, DossierCommand.RequestSupplement, DossierCommand.RefuseReception, DossierCommand.Withdraw, DossierCommand.RequestPickup);
+        online.AvailableCommands(Citizen.Id, DossierRoles.Owner).Should().Equal(DossierCommand.Withdraw, DossierCommand.RequestPickup);
+        online.AvailableCommands(Specialist.Id, DossierRoles.None).Should().BeEmpty("without a role on the dossier, nothing");
+        online.RequestSupplement("Thiếu bản sao", Desk, Friday);
+        online.AvailableCommands(Desk.Id, DossierRoles.Desk).Should().NotContain(DossierCommand.ResubmitAtCounter, "an online applicant completes the dossier online");
+        online.AvailableCommands(Citizen.Id, DossierRoles.Owner).Should().StartWith([DossierCommand.Edit, DossierCommand.Resubmit]);
+
+        var dossier = Counter();
+        dossier.Receive("H26-251121-0001", process, Calendar, Desk, Friday);
+        dossier.AvailableCommands(Specialist.Id, DossierRoles.StepHolder).Should().Equal(DossierCommand.Take);
+        dossier.AvailableCommands(Leader.Id, DossierRoles.Leader).Should().Equal(DossierCommand.Stop, DossierCommand.Apologize);
+        dossier.Take(Specialist, Friday);
+        dossier.AvailableCommands(Specialist.Id, DossierRoles.StepHolder).Should().Equal(
+            DossierCommand.Forward, DossierCommand.RequestSupplement, DossierCommand.ProposeRefusal, DossierCommand.ProposeResult, DossierCommand.Consult,
+            DossierCommand.Transfer, DossierCommand.Stop);
+        dossier.AvailableCommands(Other.Id, DossierRoles.StepHolder).Should().BeEmpty("someone else holds it");
+        dossier.AvailableCommands(Leader.Id, DossierRoles.Leader).Should().Equal([DossierCommand.Apologize], "a leader stops a dossier nobody else holds");
+        dossier.ProposeResult(new StoredFile("abc", "kq.pdf", "application/pdf", 10), DossierOutcome.Granted, null, Specialist, Friday);
+        dossier.Forward(null, process, Calendar, Specialist, Friday);
+        dossier.Take(Head, Friday);
+        dossier.AvailableCommands(Head.Id, DossierRoles.StepHolder).Should().StartWith([DossierCommand.Forward, DossierCommand.SendBack, DossierCommand.RequestSupplement]);
+        dossier.Forward(null, process, Calendar, Head, Friday);
+        dossier.Take(Leader, Friday);
+        dossier.AvailableCommands(Leader.Id, DossierRoles.StepHolder | DossierRoles.Leader).Should().Equal(
+            DossierCommand.Approve, DossierCommand.SendBack, DossierCommand.RequestSupplement, DossierCommand.Stop, DossierCommand.Apologize);
+        dossier.Approve(null, null, null, process, Calendar, Leader, Friday);
+        dossier.AvailableCommands(Desk.Id, DossierRoles.Desk | DossierRoles.ReturnDesk).Should().Equal(DossierCommand.Return);
+        dossier.Return(ResultDelivery.Counter, "Lê Văn Bình", Desk, Friday);
+        dossier.AvailableCommands(Desk.Id, DossierRoles.Desk | DossierRoles.ReturnDesk).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_command_the_dossier_offers_is_one_its_transition_accepts()
+    {
+        // Walk dossiers through every state; at each, whatever is offered to whom must go through the transition it names.
+        var process = Process(5);
+        var everyone = DossierRoles.Owner | DossierRoles.Desk | DossierRoles.StepHolder | DossierRoles.Leader | DossierRoles.ReturnDesk;
+        var file = new StoredFile("abc", "kq.pdf", "application/pdf", 10);
+        var states = new List<(string Name, Func<Dossier> Make, Actor Actor)>
+        {
+            ("received", () => Counter(d => d.Receive("H26-251121-0001", process, Calendar, Desk, Friday)), Specialist),
+            ("taken", () => Counter(d => { d.Receive("H26-251121-0001", process, Calendar, Desk, Friday); d.Take(Specialist, Friday); }), Specialist),
+            ("supplement asked", () => Counter(d => d.RequestSupplement("Thiếu", Desk, Friday)), Desk),
+            ("an online draft", Online, Citizen),
+            ("newly submitted", () => { var d = Online(); d.Submit("H26-251121-0002", process, 8, Calendar, Citizen, Friday); return d; }, Desk),
+            ("at approval", () => Counter(d =>
+            {
+                d.Receive("H26-251121-0001", process, Calendar, Desk, Friday);
+                d.Take(Specialist, Friday);
+                d.ProposeResult(file, DossierOutcome.Granted, null, Specialist, Friday);
+                d.Forward(null, process, Calendar, Specialist, Friday);
+                d.Take(Head, Friday);
+                d.Forward(null, process, Calendar, Head, Friday);
+                d.Take(Leader, Friday);
+            }), Leader),
+        };
+        foreach (var (name, make, actor) in states)
+        {
+            foreach (var command in make().AvailableCommands(actor.Id, everyone))
+            {
+                var dossier = make();
+                var act = () => Apply(dossier, command, actor, process, file);
+                act.Should().NotThrow($"{command} is offered to {actor.Name} when the dossier is {name}");
+            }
+        }
+    }
+
+    private static readonly Actor Citizen = new(Guid.CreateVersion7(), "Nguyễn Thị Lan");
+
+    private static Dossier Online()
+    {
+        var procedure = Procedure.Create("1.000001", ApplicantTypes.Citizen, 1, false, new ProcedureContent { Name = "Thủ tục thử" }, "test", Friday);
+        var dossier = Dossier.Start(procedure, 1, Centre, Authority, DossierChannel.Online, Citizen.Id, new Applicant { FullName = Citizen.Name, Phone = "0912345678" }, null, Citizen, Friday);
+        dossier.AddDocument("Đơn đề nghị", DocumentCopyKind.Original, 1, true, new StoredFile("don", "don.pdf", "application/pdf", 10), Friday);
+        return dossier;
+    }
+
+    private static void Apply(Dossier d, DossierCommand command, Actor actor, ProcessDefinition process, StoredFile file)
+    {
+        switch (command)
+        {
+            case DossierCommand.Edit: d.Fill(new Applicant { FullName = "Lê Văn Bình" }, "Cấp lại", ResultDelivery.Counter, null); break;
+            case DossierCommand.Submit: d.Submit("H26-251121-0004", process, 8, Calendar, actor, Friday); break;
+            case DossierCommand.Resubmit: d.Resubmit("H26-251121-0005", Calendar, actor, Friday); break;
+            case DossierCommand.Accept: d.Receive(null, process, Calendar, actor, Friday); break;
+            case DossierCommand.RequestSupplement: d.RequestSupplement("Thiếu", actor, Friday); break;
+            case DossierCommand.RefuseReception: d.RefuseReception("Sai thủ tục", actor, Friday); break;
+            case DossierCommand.ResubmitAtCounter: d.Resubmit("H26-251121-0003", Calendar, actor, Friday); break;
+            case DossierCommand.Take: d.Take(actor, Friday); break;
+            case DossierCommand.Forward: d.ProposeResult(file, DossierOutcome.Granted, null, actor, Friday); d.Forward(null, process, Calendar, actor, Friday); break;
+            case DossierCommand.SendBack: d.SendBack("Sửa", null, null, process, Calendar, actor, Friday); break;
+            case DossierCommand.Consult: d.Consult("Phòng Tư pháp", "Ý kiến?", actor, Friday); break;
+            case DossierCommand.ProposeResult: d.ProposeResult(file, DossierOutcome.Granted, null, actor, Friday); break;
+            case DossierCommand.ProposeRefusal: d.Refuse("Không đủ điều kiện", process, Calendar, actor, Friday); break;
+            case DossierCommand.Approve: d.Approve(null, null, null, process, Calendar, actor, Friday); break;
+            case DossierCommand.Transfer: d.Transfer(Guid.CreateVersion7(), "Sở Tư pháp", null, actor, Friday); break;
+            case DossierCommand.ReturnTransfer: d.ReturnTransfer(null, null, process, Calendar, actor, Friday); break;
+            case DossierCommand.Stop: d.Stop("Theo đề nghị", actor, Friday); break;
+            case DossierCommand.Apologize: d.Apologize(d.DueAt!.Value.AddDays(3), "Chậm", actor, Friday); break;
+            case DossierCommand.Return: d.Return(ResultDelivery.Counter, "Lê Văn Bình", actor, Friday); break;
+            case DossierCommand.Withdraw: d.Withdraw("Không cần nữa", actor, Friday); break;
+            case DossierCommand.RequestPickup: d.RequireCollectable(); break;
+            default: throw new InvalidOperationException($"{command} has no transition in this test");
+        }
+    }
+
+    [Fact]
     public void Nothing_goes_to_the_leader_for_approval_without_a_draft_result()
     {
         var short_ = ProcessDefinition.Create(Guid.CreateVersion7(), Authority, 1, 1, TimeLimitUnit.WorkingDays,

@@ -50,8 +50,64 @@ public sealed class DossierAccess(DbContext db, AgencyScope scope)
         }
 
         var path = await db.Set<Agency>().Where(a => a.Id == agencyId).Select(a => a.Path).SingleOrDefaultAsync(ct);
-        return path is not null && grants.Any(g => g.Role == role && (g.AgencyId == agencyId || (g.IncludesSubtree && path.StartsWith(g.AgencyPath, StringComparison.Ordinal))));
+        return path is not null && Holds(grants, role, agencyId, path);
     }
+
+    /// <summary>
+    /// The roles the signed-in person holds on <paramref name="dossier"/>, for <see cref="Dossier.AvailableCommands"/>:
+    /// each is the role a handler demands before the transitions it guards. An owner's account is a citizen's and
+    /// holds no staff role: nothing is read for it.
+    /// </summary>
+    public async Task<DossierRoles> RolesOnAsync(Dossier dossier, CancellationToken ct)
+    {
+        if (scope.UserId is not { } me)
+        {
+            return DossierRoles.None;
+        }
+
+        if (dossier.OwnerId == me)
+        {
+            return DossierRoles.Owner;
+        }
+
+        var grants = await scope.GrantsAsync(me, ct);
+        var returning = dossier.StepAgencyId ?? dossier.ReceivingAgencyId;
+        var wanted = new List<(DossierRoles Role, string Grant, Guid Agency)>
+        {
+            (DossierRoles.Desk, Roles.DeskOfficer, dossier.ReceivingAgencyId),
+            (DossierRoles.Leader, Roles.Leader, dossier.CompetentAgencyId),
+            (DossierRoles.ReturnDesk, Roles.DeskOfficer, returning),
+        };
+        if (dossier is { StepRole: { } stepRole, StepAgencyId: { } stepAgency })
+        {
+            wanted.Add((DossierRoles.StepHolder, stepRole, stepAgency));
+        }
+
+        wanted.RemoveAll(w => !grants.Any(g => g.Role == w.Grant));
+        if (wanted.Count == 0)
+        {
+            return DossierRoles.None;
+        }
+
+        // Paths only where a sub-tree grant could cover an agency (one query for all of them).
+        var unresolved = wanted.Where(w => !grants.Any(g => g.Role == w.Grant && g.AgencyId == w.Agency)).Select(w => w.Agency).Distinct().ToList();
+        var paths = unresolved.Count == 0 || !grants.Any(g => g.IncludesSubtree)
+            ? []
+            : await db.Set<Agency>().Where(a => unresolved.Contains(a.Id)).Select(a => new { a.Id, a.Path }).ToDictionaryAsync(a => a.Id, a => a.Path, ct);
+        var roles = DossierRoles.None;
+        foreach (var (role, grant, agency) in wanted)
+        {
+            if (Holds(grants, grant, agency, paths.GetValueOrDefault(agency)))
+            {
+                roles |= role;
+            }
+        }
+
+        return roles;
+    }
+
+    private static bool Holds(IReadOnlyList<ScopeGrant> grants, string role, Guid agencyId, string? path) =>
+        grants.Any(g => g.Role == role && (g.AgencyId == agencyId || (g.IncludesSubtree && path is not null && path.StartsWith(g.AgencyPath, StringComparison.Ordinal))));
 
     public async Task RequireRoleAsync(string role, Guid agencyId, CancellationToken ct)
     {

@@ -163,6 +163,118 @@ public sealed class Dossier : AggregateRoot
     /// </summary>
     public Timeliness? FinishedTimeliness { get; private set; }
 
+    private static readonly DossierStatus[] Withdrawable =
+        [DossierStatus.Draft, DossierStatus.NewlySubmitted, DossierStatus.Received, DossierStatus.Processing, DossierStatus.SupplementRequested];
+
+    private static readonly DossierStatus[] Stoppable = [DossierStatus.Received, DossierStatus.Processing];
+
+    private static readonly DossierStatus[] Apologizable = [DossierStatus.Received, DossierStatus.Processing, DossierStatus.SupplementRequested];
+
+    /// <summary>Paper documents can be collected at home until the dossier is received (or while a supplement is asked).</summary>
+    private static readonly DossierStatus[] Collectable = [DossierStatus.Draft, DossierStatus.NewlySubmitted, DossierStatus.SupplementRequested];
+
+    /// <summary>A draft, or a dossier whose applicant was asked for a supplement: its application and documents can change.</summary>
+    public bool IsEditable => Status is DossierStatus.Draft or DossierStatus.SupplementRequested;
+
+    /// <summary>Nobody holds the dossier, or <paramref name="actorId"/> does: someone else holding it blocks every action but theirs.</summary>
+    public bool IsFreeFor(Guid? actorId) => AssigneeId is null || AssigneeId == actorId;
+
+    /// <summary>
+    /// What <paramref name="actorId"/> may do to the dossier now, given the <paramref name="roles"/> they hold on it: the
+    /// status, step and holder checks are the transitions' own, so a listed command is refused only for what its request
+    /// carries (a reason left out, a document still missing, a stale revision). In the order the desk and the officers
+    /// meet them.
+    /// </summary>
+    public IReadOnlyList<DossierCommand> AvailableCommands(Guid? actorId, DossierRoles roles)
+    {
+        var commands = new List<DossierCommand>();
+        var owner = roles.HasFlag(DossierRoles.Owner);
+        var desk = roles.HasFlag(DossierRoles.Desk);
+        var holds = actorId is not null && AssigneeId == actorId;
+        var free = IsFreeFor(actorId);
+        if (owner && IsEditable)
+        {
+            commands.AddRange([DossierCommand.Edit, Status == DossierStatus.Draft ? DossierCommand.Submit : DossierCommand.Resubmit]);
+        }
+
+        if (desk && free && Status == DossierStatus.NewlySubmitted)
+        {
+            commands.AddRange([DossierCommand.Accept, DossierCommand.RequestSupplement, DossierCommand.RefuseReception]);
+        }
+
+        // An online dossier is completed by its applicant online; one received at a counter or by post, at the counter.
+        if (desk && Status == DossierStatus.SupplementRequested && Channel != DossierChannel.Online)
+        {
+            commands.Add(DossierCommand.ResubmitAtCounter);
+        }
+
+        if (roles.HasFlag(DossierRoles.StepHolder) && AssigneeId is null && Status is DossierStatus.Received or DossierStatus.Processing
+            && StepKind is not (Domain.StepKind.Reception or Domain.StepKind.Return))
+        {
+            commands.Add(DossierCommand.Take);
+        }
+
+        if (Status == DossierStatus.Processing && holds)
+        {
+            commands.Add(StepKind switch
+            {
+                Domain.StepKind.Transfer => DossierCommand.ReturnTransfer,
+                Domain.StepKind.Approval => DossierCommand.Approve,
+                _ => DossierCommand.Forward,
+            });
+            if (StepIndex > 1 && StepKind != Domain.StepKind.Transfer)
+            {
+                commands.Add(DossierCommand.SendBack);
+            }
+
+            commands.Add(DossierCommand.RequestSupplement);
+            if (StepKind is Domain.StepKind.Processing or Domain.StepKind.Review)
+            {
+                commands.AddRange([DossierCommand.ProposeRefusal, DossierCommand.ProposeResult, DossierCommand.Consult]);
+                if (TransferFromAgencyId is null)
+                {
+                    commands.Add(DossierCommand.Transfer);
+                }
+            }
+        }
+
+        if (Stoppable.Contains(Status) && free && (holds || roles.HasFlag(DossierRoles.Leader)))
+        {
+            commands.Add(DossierCommand.Stop);
+        }
+
+        if (Apologizable.Contains(Status) && DueAt is not null && (desk || roles.HasFlag(DossierRoles.Leader)))
+        {
+            commands.Add(DossierCommand.Apologize);
+        }
+
+        if (Status == DossierStatus.Processed && free && roles.HasFlag(DossierRoles.ReturnDesk))
+        {
+            commands.Add(DossierCommand.Return);
+        }
+
+        if (Withdrawable.Contains(Status) && (owner || desk))
+        {
+            commands.Add(DossierCommand.Withdraw);
+        }
+
+        if (Collectable.Contains(Status) && (owner || desk))
+        {
+            commands.Add(DossierCommand.RequestPickup);
+        }
+
+        return commands;
+    }
+
+    /// <summary>Throws unless paper documents may be collected at the applicant's home now.</summary>
+    public void RequireCollectable()
+    {
+        if (!Collectable.Contains(Status))
+        {
+            throw new DomainException("Chỉ yêu cầu thu gom khi hồ sơ chưa được tiếp nhận hoặc đang chờ bổ sung.", ProblemKind.Conflict);
+        }
+    }
+
     /// <summary>A new dossier: an online draft of a citizen, or a walk-in applicant's dossier at a counter.</summary>
     public static Dossier Start(
         Procedure procedure, int version, Guid receivingAgencyId, Guid competentAgencyId, DossierChannel channel, Guid? ownerId,
@@ -537,7 +649,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>Processing stopped (status 8) with the reason, e.g. the applicant's request or a legal impediment.</summary>
     public void Stop(string reason, Actor actor, DateTime now)
     {
-        RequireStatus(DossierAction.Stop, DossierStatus.Received, DossierStatus.Processing);
+        RequireStatus(DossierAction.Stop, Stoppable);
         RequireFree(actor);
         var text = Required(reason, "reason", "Hãy nêu lý do dừng xử lý.");
         var from = Status;
@@ -599,7 +711,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>The late apology (xin lỗi, hẹn lại): a new appointment with the reason; the first one is kept.</summary>
     public void Apologize(DateTime newDueAt, string reason, Actor actor, DateTime now)
     {
-        RequireStatus(DossierAction.Apologize, DossierStatus.Received, DossierStatus.Processing, DossierStatus.SupplementRequested);
+        RequireStatus(DossierAction.Apologize, Apologizable);
         if (DueAt is not { } due)
         {
             throw new DomainException("Hồ sơ chưa có ngày hẹn trả.", ProblemKind.Conflict);
@@ -620,7 +732,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>The applicant withdraws the dossier (status 7) before it is approved.</summary>
     public void Withdraw(string reason, Actor actor, DateTime now)
     {
-        RequireStatus(DossierAction.Withdraw, DossierStatus.Draft, DossierStatus.NewlySubmitted, DossierStatus.Received, DossierStatus.Processing, DossierStatus.SupplementRequested);
+        RequireStatus(DossierAction.Withdraw, Withdrawable);
         var text = Required(reason, "reason", "Hãy nêu lý do rút hồ sơ.");
         var from = Status;
         Status = DossierStatus.Withdrawn;
@@ -734,7 +846,7 @@ public sealed class Dossier : AggregateRoot
 
     private void RequireEditable()
     {
-        if (Status is not (DossierStatus.Draft or DossierStatus.SupplementRequested))
+        if (!IsEditable)
         {
             throw new DomainException($"Hồ sơ đang ở trạng thái \"{DossierLabels.Status(Status)}\", không sửa được.", ProblemKind.Conflict);
         }
@@ -761,7 +873,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>Someone else holding the dossier blocks every action but theirs.</summary>
     private void RequireFree(Actor actor)
     {
-        if (AssigneeId is { } holder && holder != actor.Id)
+        if (!IsFreeFor(actor.Id))
         {
             throw new DomainException($"Hồ sơ đang do {AssigneeName} xử lý.", ProblemKind.Conflict);
         }

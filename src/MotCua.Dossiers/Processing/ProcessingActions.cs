@@ -202,6 +202,17 @@ public sealed class ProcessingActions(
         return dossier;
     }
 
+    /// <summary>Where a dossier may be transferred (liên thông): the active agencies of its province other than the one holding it, by level and name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> TransferTargetsAsync(Guid competentAgencyId, Guid? stepAgencyId, CancellationToken ct)
+    {
+        var root = await db.Set<Agency>().Where(a => a.Id == competentAgencyId).Select(a => a.Path).SingleAsync(ct);
+        var province = root[..(root.IndexOf('/', 1) + 1)];
+        var rows = await db.Set<Agency>().AsNoTracking()
+            .Where(a => a.Path.StartsWith(province) && a.Id != stepAgencyId && a.ValidTo == null)
+            .OrderBy(a => a.Depth).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name }).Take(500).ToListAsync(ct);
+        return [.. rows.Select(a => (a.Id, a.Name))];
+    }
+
     /// <summary>Who last forwarded the dossier out of the previous step: it goes back to them ("returned to me").</summary>
     private async Task<(Guid?, string?)> PreviousHolderAsync(Dossier dossier, CancellationToken ct)
     {

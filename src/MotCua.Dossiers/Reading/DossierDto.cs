@@ -9,7 +9,18 @@ public sealed record DossierDto(
     DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReceivedAt, string? ReceivedBy, DateTime? DueAt, DateTime? OriginalDueAt, DateTime? FinishedAt, DateTime? ReturnedAt, string? ReturnedTo,
     decimal PausedHours, int StepIndex, StepKind? StepKind, string? StepName, string? StepRole, Guid? StepAgencyId, DateTime? StepDueAt, Guid? AssigneeId, string? AssigneeName,
     bool Overdue, Timeliness? Timeliness, DossierOutcome? Outcome, string? ClosingReason, string? SupplementReason, string? ApologyReason,
-    string? ResultFileName, string? ResultUrl, string? ResultNotation, DateOnly? ResultValidUntil, IReadOnlyList<DocumentDto> Documents, IReadOnlyList<EventDto> History);
+    string? ResultFileName, string? ResultUrl, string? ResultNotation, DateOnly? ResultValidUntil, IReadOnlyList<DocumentDto> Documents, IReadOnlyList<EventDto> History,
+    IReadOnlyList<AvailableAction> AvailableActions)
+{
+    /// <summary>True when the reader may do <paramref name="command"/> now.</summary>
+    public bool Allows(DossierCommand command) => AvailableActions.Any(a => a.Command == command);
+}
+
+/// <summary>Something the reader of a dossier may do to it now: <c>POST /api/v1/dossiers/{id}/{Name}</c> (<c>PUT</c> for the application).</summary>
+public sealed record AvailableAction(DossierCommand Command, string Name, string Label)
+{
+    public static AvailableAction Of(DossierCommand command) => new(command, DossierCommands.Route(command), DossierCommands.Label(command));
+}
 
 public sealed record DocumentDto(Guid Id, string Name, Catalog.Domain.DocumentCopyKind Kind, int Count, bool Required, bool Provided, string? FileName, string? ContentType, long? Size, bool IsSupplement, string? FileUrl);
 

@@ -75,7 +75,7 @@ public sealed class DossierReader(DbContext db, DossierAccess access, DossierClo
             d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultNotation, d.ResultValidUntil,
             [.. d.Documents.OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(
                 x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey))],
-            history);
+            history, [.. d.AvailableCommands(access.UserId, await access.RolesOnAsync(d, ct)).Select(AvailableAction.Of)]);
     }
 
     private static EventDto ToDto(DossierEvent e) =>

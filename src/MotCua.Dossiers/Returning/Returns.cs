@@ -100,10 +100,7 @@ public sealed class Returns(DbContext db, DossierStore store, DossierAccess acce
             await access.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
         }
 
-        if (dossier.Status is not (DossierStatus.Draft or DossierStatus.NewlySubmitted or DossierStatus.SupplementRequested))
-        {
-            throw new DomainException("Chỉ yêu cầu thu gom khi hồ sơ chưa được tiếp nhận hoặc đang chờ bổ sung.", ProblemKind.Conflict);
-        }
+        dossier.RequireCollectable();
 
         var address = input.Address?.Trim();
         var window = input.Window?.Trim();
