@@ -118,6 +118,14 @@ public sealed class Licences(
     public static int? ReminderOffset(int daysLeft, IReadOnlyList<int> offsets) =>
         daysLeft < 0 ? null : offsets.Where(o => daysLeft <= o).Order().Cast<int?>().FirstOrDefault();
 
+    /// <summary>Of <paramref name="agencyIds"/>, those whose licence list the user keeps (see <see cref="DemandManageAsync"/>).</summary>
+    public async Task<IReadOnlySet<Guid>> ManageableAsync(IReadOnlyCollection<Guid> agencyIds, CancellationToken ct)
+    {
+        var (receive, process) = (await scope.ForAsync(Permissions.DossiersReceive, ct), await scope.ForAsync(Permissions.DossiersProcess, ct));
+        var agencies = await db.Set<Agency>().AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToListAsync(ct);
+        return agencies.Where(a => receive.Covers(a) || process.Covers(a)).Select(a => a.Id).ToHashSet();
+    }
+
     /// <summary>The agency's desk officers and those who process its dossiers keep its licence list.</summary>
     private async Task DemandManageAsync(Agency agency, CancellationToken ct)
     {

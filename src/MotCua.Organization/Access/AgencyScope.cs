@@ -71,6 +71,19 @@ public sealed class AgencyScope(DbContext db, IHttpContextAccessor httpContextAc
         return [.. rows.Select(r => (r.Id, r.Name))];
     }
 
+    /// <summary>True when the user holds <paramref name="permission"/> on every root of the tree with its whole sub-tree (what spans every agency, such as the audit log).</summary>
+    public async Task<bool> CoversEverythingAsync(string permission, CancellationToken cancellationToken)
+    {
+        var filter = await ForAsync(permission, cancellationToken);
+        if (filter.IsEmpty)
+        {
+            return false;
+        }
+
+        var roots = await db.Set<Agency>().AsNoTracking().Where(a => a.ParentId == null).ToListAsync(cancellationToken);
+        return roots.Count > 0 && roots.All(filter.CoversSubtree);
+    }
+
     /// <summary>Throws a 403 domain error unless the user holds <paramref name="permission"/> on the agency (and its whole sub-tree when asked).</summary>
     public async Task DemandAsync(string permission, Agency agency, bool wholeSubtree, CancellationToken cancellationToken)
     {
