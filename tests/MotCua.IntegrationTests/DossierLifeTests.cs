@@ -153,6 +153,30 @@ public abstract class DossierLifeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_page_action_refused_says_why_in_the_page_and_keeps_what_was_typed()
+    {
+        var desk = await app.ApiAsAsync("motcua");
+        var dossier = await CounterAsync(desk, await PointAsync(desk, ProvinceProcedure), "Accept", null);
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        var taken = await ActAsync(specialist, dossier.Id, "take");
+
+        // The officer's page was read at this revision; meanwhile the desk changed the dossier (a late apology).
+        await ActAsync(desk, dossier.Id, "apology", new { extraWorkingDays = 2, reason = "Chờ xác minh" });
+        var pages = await app.PagesAsAsync("chuyenvien");
+        var response = await AppFixture.PostFormAsync(pages, $"/can-bo/ho-so/{dossier.Id}", "thao-tac", new()
+        {
+            ["Action"] = "supplement",
+            ["Comment"] = "Thiếu bản sao sổ hộ khẩu có chứng thực",
+            ["Revision"] = taken.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.Should().Contain("Hồ sơ vừa được người khác cập nhật", "the refusal is said in Vietnamese in the page")
+            .And.Contain(">Thiếu bản sao sổ hộ khẩu có chứng thực</textarea>", "what the officer typed is still in the form");
+        (await specialist.GetFromJsonAsync<DossierDto>($"/api/v1/dossiers/{dossier.Id}", Json))!.Status.Should().Be(DossierStatus.Processing, "nothing was done");
+    }
+
+    [Fact]
     public async Task Submission_with_the_same_idempotency_key_creates_one_dossier()
     {
         var citizen = await app.ApiAsAsync("congdan");
