@@ -121,6 +121,9 @@ public sealed class Dossier : AggregateRoot
 
     public string? AssigneeName { get; private set; }
 
+    /// <summary>Nobody holds the dossier, or <paramref name="actorId"/> does: someone else holding it blocks every action but theirs.</summary>
+    public bool IsFreeFor(Guid? actorId) => AssigneeId is null || AssigneeId == actorId;
+
     public DossierAction? LastAction { get; private set; }
 
     public Guid? TransferFromAgencyId { get; private set; }
@@ -175,9 +178,6 @@ public sealed class Dossier : AggregateRoot
 
     /// <summary>A draft, or a dossier whose applicant was asked for a supplement: its application and documents can change.</summary>
     public bool IsEditable => Status is DossierStatus.Draft or DossierStatus.SupplementRequested;
-
-    /// <summary>Nobody holds the dossier, or <paramref name="actorId"/> does: someone else holding it blocks every action but theirs.</summary>
-    public bool IsFreeFor(Guid? actorId) => AssigneeId is null || AssigneeId == actorId;
 
     /// <summary>
     /// What <paramref name="actorId"/> may do to the dossier now, given the <paramref name="roles"/> they hold on it: the
