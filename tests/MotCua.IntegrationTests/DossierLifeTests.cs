@@ -177,6 +177,32 @@ public abstract class DossierLifeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_officer_whose_action_sends_the_dossier_out_of_reach_is_told_so_not_answered_404()
+    {
+        var desk = await app.ApiAsAsync("motcua");
+        var dossier = await CounterAsync(desk, await PointAsync(desk, ProvinceProcedure), "Accept", null);
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        await ActAsync(specialist, dossier.Id, "take");
+        var commune = await CommuneAsync(6);
+        var userName = "cv.xa6." + app.Provider.ToLowerInvariant();
+        var communeApi = await app.StaffAsync(userName, Roles.Specialist, commune);
+        await ActAsync(specialist, dossier.Id, "transfer", new { agencyId = commune, comment = "Đề nghị xác nhận" });
+        var taken = await ActAsync(communeApi, dossier.Id, "take");
+
+        var pages = await app.PagesAsAsync(userName);
+        var response = await AppFixture.PostFormAsync(pages, $"/can-bo/ho-so/{dossier.Id}", "thao-tac", new()
+        {
+            ["Action"] = "return-transfer",
+            ["Comment"] = "Đã xác nhận",
+            ["Revision"] = taken.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the action went through; only the dossier left the commune's reach");
+        page.Should().Contain("Hồ sơ đã được chuyển đi");
+        (await pages.GetAsync($"/can-bo/ho-so/{dossier.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "read again later, it is out of reach");
+    }
+
+    [Fact]
     public async Task Submission_with_the_same_idempotency_key_creates_one_dossier()
     {
         var citizen = await app.ApiAsAsync("congdan");

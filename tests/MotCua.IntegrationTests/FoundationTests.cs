@@ -207,7 +207,9 @@ public abstract class FoundationTests(AppFixture app)
         var other = await CommuneAsync(3);
         var list = await pages.GetStringAsync("/quan-tri/co-quan?q=" + Uri.EscapeDataString(other.Name));
         list.Should().NotContain(other.Identifier);
-        var details = await pages.GetStringAsync($"/quan-tri/co-quan/{other.Id}");
+        var response = await pages.GetAsync($"/quan-tri/co-quan/{other.Id}");
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound, "out of reach looks exactly like not existing");
+        var details = await response.Content.ReadAsStringAsync();
         details.Should().Contain("Không tìm thấy cơ quan").And.NotContain(other.Identifier);
         (await pages.GetAsync("/quan-tri/can-bo")).StatusCode.Should().Be(HttpStatusCode.Redirect, "a desk officer may not list staff");
     }

@@ -139,7 +139,9 @@ public abstract class KioskTests(AppFixture app)
         var otherPhone = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
         (await (await AppFixture.PostFormAsync(otherPhone, $"/danh-gia/quay/{device}", "danh-gia-quay", new() { ["Level"] = "Poor", ["Reason"] = "<b>x</b>" }))
             .Content.ReadAsStringAsync()).Should().Contain("Cảm ơn");
-        (await otherPhone.GetStringAsync($"/danh-gia/quay/{Guid.CreateVersion7()}")).Should().Contain("Không tìm thấy quầy");
+        var unknown = await otherPhone.GetAsync($"/danh-gia/quay/{Guid.CreateVersion7()}");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync()).Should().Contain("Không tìm thấy quầy");
 
         using var db = app.NewDbContext(out var scope);
         using (scope)

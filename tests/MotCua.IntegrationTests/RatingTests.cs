@@ -94,7 +94,10 @@ public abstract class RatingTests(AppFixture app)
         (await DocumentFlow.ProblemAsync(await anyone.PutAsJsonAsync($"/api/v1/ratings/{token}", new { level = "Poor" }, DocumentFlow.Json), HttpStatusCode.Conflict)).Should().Contain("chỉ sửa được trong 24 giờ");
         (await DocumentFlow.ReadAsync(await anyone.GetAsync($"/api/v1/ratings/{token}"))).GetProperty("canChange").GetBoolean().Should().BeFalse();
         app.Clock.Advance(TimeSpan.FromDays(31));
-        (await DocumentFlow.ProblemAsync(await anyone.GetAsync($"/api/v1/ratings/{token}"), HttpStatusCode.Conflict)).Should().Contain("hết hạn");
+        (await DocumentFlow.ProblemAsync(await anyone.GetAsync($"/api/v1/ratings/{token}"), HttpStatusCode.Gone)).Should().Contain("hết hạn");
+        var expired = await anyone.GetAsync($"/danh-gia/{token}");
+        expired.StatusCode.Should().Be(HttpStatusCode.Gone, "an expired link's page answers 410");
+        (await expired.Content.ReadAsStringAsync()).Should().Contain("Liên kết đánh giá đã hết hạn").And.Contain("href=\"/tra-cuu\"");
     }
 
     private Task<MotCua.Dossiers.Reading.DossierDto> ReturnedAsync(HttpClient citizen) => ReturnedAsync(app, citizen);

@@ -118,6 +118,10 @@ public abstract class SurveyTests(AppFixture app)
         (await DocumentFlow.ProblemAsync(await anyone.PutAsJsonAsync($"/api/v1/surveys/answer/{tokens[2]}", new { answers = new[] { new { key = "a1", level = 4 } } }, DocumentFlow.Json), HttpStatusCode.Conflict))
             .Should().Contain("kết thúc");
         (await anyone.GetAsync("/api/v1/surveys/answer/KHONGCOPHIEU2345")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var closed = await anyone.GetAsync($"/khao-sat/{tokens[2]}");
+        closed.StatusCode.Should().Be(HttpStatusCode.Gone, "the invitation's link has expired with its survey");
+        (await closed.Content.ReadAsStringAsync()).Should().Contain("Đợt khảo sát đã kết thúc");
+        (await anyone.GetAsync("/khao-sat/KHONGCOPHIEU2345")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     private static object Scale(string key, string factor) => new { key, factor, kind = "Scale", text = "Câu hỏi " + key, options = Array.Empty<string>() };

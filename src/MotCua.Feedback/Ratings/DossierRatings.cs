@@ -321,7 +321,7 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
             ?? throw DomainException.NotFound("liên kết đánh giá");
         if (Now > invitation.ExpiresAt)
         {
-            throw new DomainException("Liên kết đánh giá đã hết hạn.", ProblemKind.Conflict);
+            throw new DomainException("Liên kết đánh giá đã hết hạn.", ProblemKind.Gone);
         }
 
         var dossier = await db.Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == invitation.DossierId, ct);

@@ -16,6 +16,9 @@ public enum ProblemKind
 
     /// <summary>A service the request needs is down; the same request may succeed later (503).</summary>
     Unavailable,
+
+    /// <summary>The thing existed and has expired, such as a link valid for a month (410).</summary>
+    Gone,
 }
 
 /// <summary>

@@ -66,7 +66,16 @@ public abstract class PageBase : ComponentBase
         }
 
         UnitOfWork.ChangeTracker.Clear();
-        await ReloadAsync();
+        afterAction = true;
+        try
+        {
+            await ReloadAsync();
+        }
+        finally
+        {
+            afterAction = false;
+        }
+
         return succeeded;
     }
 
@@ -80,6 +89,7 @@ public abstract class PageBase : ComponentBase
         catch (DomainException e)
         {
             Fail(e);
+            AnswerMissing(e);
             return default;
         }
     }
@@ -92,14 +102,47 @@ public abstract class PageBase : ComponentBase
         {
             return await read(Aborted);
         }
-        catch (DomainException)
+        catch (DomainException e)
         {
+            AnswerMissing(e);
             return null;
         }
     }
 
     /// <summary>A posted form value to render again: kept when the action failed, so nothing typed is lost; empty after success.</summary>
     protected T? Kept<T>(T? posted) => Error is null ? default : posted;
+
+    /// <summary>The request item holding what a page about something missing had to say (read by the not-found page).</summary>
+    public const string MissingMessageKey = "MotCua.MissingMessage";
+
+    private bool afterAction;
+
+    /// <summary>
+    /// A domain error that says the thing does not exist or has expired makes the page answer 404 or 410 (<see cref="Missing"/>);
+    /// except when the page reads again after its own action, which may rightly have put the thing out of reach (a dossier
+    /// forwarded to another agency): the page then says what happened itself.
+    /// </summary>
+    protected void AnswerMissing(DomainException error)
+    {
+        if (!afterAction && error.Kind is ProblemKind.NotFound or ProblemKind.Gone)
+        {
+            Missing(error.Message, error.Kind == ProblemKind.Gone ? StatusCodes.Status410Gone : StatusCodes.Status404NotFound);
+        }
+    }
+
+    /// <summary>
+    /// The page is about something that does not exist, is out of the user's reach, or has expired (a tracking code, a
+    /// rating or survey link, a suggestion code, a verification code, a device): it answers 404 or 410, and the one
+    /// friendly not-found page is shown instead, with <paramref name="message"/> and a way on.
+    /// </summary>
+    protected void Missing(string message, int status = StatusCodes.Status404NotFound)
+    {
+        if (HttpContext is { Response.HasStarted: false } http)
+        {
+            http.Items[MissingMessageKey] = message;
+            http.Response.StatusCode = status;
+        }
+    }
 
     /// <summary>Shows a domain error as the page's error.</summary>
     protected void Fail(DomainException error)

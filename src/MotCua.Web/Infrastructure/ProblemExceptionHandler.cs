@@ -44,6 +44,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
         ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
         ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ProblemKind.Gone => StatusCodes.Status410Gone,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -55,6 +56,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         404 => "Không tìm thấy",
         405 => "Phương thức không được hỗ trợ",
         409 => "Xung đột dữ liệu",
+        410 => "Đã hết hạn",
         415 => "Định dạng dữ liệu không được hỗ trợ",
         429 => "Quá nhiều yêu cầu",
         503 => "Dịch vụ tạm thời không sẵn sàng",
