@@ -90,6 +90,125 @@ public class DossierJourneyTests(BrowserApp app)
         await anonymous.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_draft_keeps_everything_typed_through_uploads_removals_and_a_validation_error(bool javaScript)
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN", JavaScriptEnabled = javaScript });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/dang-nhap");
+        await page.GetByLabel("Tên đăng nhập").FillAsync("congdan");
+        await page.GetByLabel("Mật khẩu").FillAsync(BrowserApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
+        // A commune's procedure, at a commune of its own: a citizen's draft of a procedure at an agency is resumed, not duplicated.
+        await page.GotoAsync("/nop/1.004194");
+        await page.GetByLabel("Cơ quan giải quyết").SelectOptionAsync(new SelectOptionValue { Index = javaScript ? 3 : 4 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu khai hồ sơ" }).ClickAsync();
+        await page.WaitForURLAsync("**/tai-khoan/ho-so/*");
+
+        // Every field typed, nothing saved yet.
+        var typed = new Dictionary<string, string>
+        {
+            ["Họ và tên"] = "Nguyễn Thị Lan Anh",
+            ["Số định danh cá nhân (12 số)"] = "001190012345",
+            ["Số điện thoại"] = "0912345678",
+            ["Thư điện tử"] = "lananh@example.vn",
+            ["Địa chỉ"] = "Số 5 ngõ 12 phố Hàng Bông, phường Hoàn Kiếm",
+            ["Nội dung đề nghị"] = "Cấp hộ chiếu lần đầu để đi học",
+        };
+        foreach (var (label, value) in typed)
+        {
+            await page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
+        }
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Nhận qua bưu chính" }).CheckAsync();
+        await page.GetByLabel("Địa chỉ nhận qua bưu chính").FillAsync("Số 5 ngõ 12 phố Hàng Bông");
+
+        async Task AllStillThereAsync(string after)
+        {
+            foreach (var (label, value) in typed)
+            {
+                (await page.GetByLabel(label, new() { Exact = true }).InputValueAsync()).Should().Be(value, $"{label} after {after}");
+            }
+
+            (await page.GetByRole(AriaRole.Radio, new() { Name = "Nhận qua bưu chính" }).IsCheckedAsync()).Should().BeTrue($"the delivery after {after}");
+        }
+
+        // An upload takes what was typed with it.
+        var first = (await page.Locator("#thanh-phan option").AllInnerTextsAsync())[0];
+        await page.GetByLabel("Tải lên cho").SelectOptionAsync(new SelectOptionValue { Label = first });
+        await page.GetByLabel("Tệp PDF hoặc ảnh chụp").SetInputFilesAsync(new FilePayload { Name = "to-khai.pdf", MimeType = "application/pdf", Buffer = Scan });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã tải lên to-khai.pdf" }).WaitForAsync();
+        await AllStillThereAsync("an upload");
+
+        // An extra document, then its removal, and the checklist item's file taken back.
+        await page.GetByLabel("Tải lên cho").SelectOptionAsync(new SelectOptionValue { Label = "Giấy tờ khác (ghi tên bên dưới)" });
+        await page.GetByLabel("Tên giấy tờ khác").FillAsync("Giấy xác nhận của nhà trường");
+        await page.GetByLabel("Tệp PDF hoặc ảnh chụp").SetInputFilesAsync(new FilePayload { Name = "xac-nhan.pdf", MimeType = "application/pdf", Buffer = Scan });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã tải lên xac-nhan.pdf" }).WaitForAsync();
+        (await page.Locator(".checklist").InnerTextAsync()).Should().Contain("Giấy xác nhận của nhà trường");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bỏ tệp xac-nhan.pdf" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã bỏ tệp xac-nhan.pdf" }).WaitForAsync();
+        (await page.Locator(".checklist").InnerTextAsync()).Should().NotContain("Giấy xác nhận của nhà trường", "an extra document goes with its file");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bỏ tệp to-khai.pdf" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã bỏ tệp to-khai.pdf" }).WaitForAsync();
+        (await page.Locator(".checklist li").Filter(new() { HasText = first.Trim() }).GetAttributeAsync("class")).Should().Be("missing", "the checklist item is missing again");
+        await AllStillThereAsync("two removals");
+
+        // A validation error keeps every value and points at its field.
+        await page.GetByLabel("Địa chỉ nhận qua bưu chính").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("địa chỉ nhận kết quả qua bưu chính");
+        var field = page.GetByLabel("Địa chỉ nhận qua bưu chính");
+        (await field.GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await field.GetAttributeAsync("aria-describedby")).Should().Be("loi-bieu-mau");
+        await AllStillThereAsync("a validation error");
+
+        // Left and opened again, the draft has what was saved along the way.
+        await page.GotoAsync(page.Url);
+        await AllStillThereAsync("reopening the draft");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_counter_form_keeps_every_value_and_scan_when_a_decision_is_refused()
+    {
+        var desk = await app.SignInAsStaffAsync("motcua");
+        await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.001456");
+        await desk.GetByLabel("Họ và tên").FillAsync("Phạm Văn Bình");
+        await desk.GetByLabel("Điện thoại").FillAsync("12345");
+        await desk.GetByLabel("Nội dung đề nghị", new() { Exact = true }).FillAsync("Cấp hộ chiếu lần đầu");
+        await desk.Locator("input[name='Received']").First.CheckAsync();
+        await desk.Locator("select[name='Kind0']").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        var kind = await desk.Locator("select[name='Kind0']").InputValueAsync();
+        await desk.Locator("input[type=file][name='Scan0']").SetInputFilesAsync(new FilePayload { Name = "to-khai.pdf", MimeType = "application/pdf", Buffer = Scan });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
+
+        (await desk.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("Số điện thoại");
+        (await desk.GetByLabel("Điện thoại").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await desk.GetByLabel("Họ và tên").InputValueAsync()).Should().Be("Phạm Văn Bình");
+        (await desk.GetByLabel("Nội dung đề nghị", new() { Exact = true }).InputValueAsync()).Should().Be("Cấp hộ chiếu lần đầu");
+        (await desk.Locator("select[name='Kind0']").InputValueAsync()).Should().Be(kind, "the copy kind chosen stays");
+        (await desk.Locator("[data-kept-scan]").InnerTextAsync()).Should().Contain("to-khai.pdf", "the scan is kept, not asked again");
+
+        await desk.GetByLabel("Điện thoại").FillAsync("0987654321");
+        foreach (var box in await desk.Locator("input[name='Received']").AllAsync())
+        {
+            await box.CheckAsync();
+        }
+
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
+        await desk.WaitForURLAsync("**/can-bo/ho-so/*");
+        (await desk.Locator("main").InnerTextAsync()).Should().Contain("to-khai.pdf", "the kept scan is in the dossier");
+        await desk.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task A_desk_officer_receives_a_walk_in_and_prints_the_slip_then_a_specialist_a_head_and_a_leader_process_it()
     {

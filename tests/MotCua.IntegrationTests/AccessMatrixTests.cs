@@ -59,6 +59,17 @@ public sealed partial class AccessMatrixTests(SqliteApp app) : IClassFixture<Sql
                     failures.Add($"{route.Key} as {name}: 500");
                 }
 
+                if (response.Content.Headers.ContentType?.MediaType == "text/html")
+                {
+                    // Ids are unique on every page (a label points at one field; issue 22).
+                    var html = await response.Content.ReadAsStringAsync();
+                    var twice = ElementId().Matches(html).GroupBy(m => m.Groups[1].Value).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+                    if (twice.Count > 0)
+                    {
+                        failures.Add($"{route.Key} as {name}: id used twice: {string.Join(", ", twice)}");
+                    }
+                }
+
                 if (!IsDenied(response))
                 {
                     admitted.Add(name);
@@ -348,4 +359,7 @@ public sealed partial class AccessMatrixTests(SqliteApp app) : IClassFixture<Sql
 
     [GeneratedRegex(@"/(can-bo/)?dang-nhap(\?|$)|/khong-co-quyen")]
     private static partial Regex DeniedRedirect();
+
+    [GeneratedRegex("<[a-zA-Z][^>]*\\sid=\"([^\"]+)\"")]
+    private static partial Regex ElementId();
 }

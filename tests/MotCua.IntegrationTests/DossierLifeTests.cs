@@ -203,6 +203,29 @@ public abstract class DossierLifeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_citizen_takes_back_a_file_from_a_draft_but_not_from_a_submitted_dossier()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var agency = await PointAsync(citizen, ProvinceProcedure);
+        var draft = await ReadAsync(await citizen.PostAsJsonAsync("/api/v1/dossiers/drafts", new { procedureCode = ProvinceProcedure, competentAgencyId = agency }));
+        var document = draft.Documents.First(d => d.Required);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Pdf("Tờ khai")) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", "to-khai.pdf" } };
+        var uploaded = await ReadAsync(await citizen.PostAsync($"/api/v1/dossiers/{draft.Id}/documents/{document.Id}/file", form));
+        uploaded.Documents.Single(d => d.Id == document.Id).Removable.Should().BeTrue();
+
+        var removed = await ReadAsync(await citizen.DeleteAsync($"/api/v1/dossiers/{draft.Id}/documents/{document.Id}/file"));
+        removed.Documents.Single(d => d.Id == document.Id).Should().Match<DocumentDto>(d => !d.Provided && d.FileName == null && !d.Removable);
+        var again = await citizen.DeleteAsync($"/api/v1/dossiers/{draft.Id}/documents/{document.Id}/file");
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await again.Content.ReadAsStringAsync()).Should().Contain("chưa có tệp");
+
+        var submitted = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Counter);
+        submitted.Id.Should().Be(draft.Id, "the draft was resumed and submitted");
+        var late = await citizen.DeleteAsync($"/api/v1/dossiers/{draft.Id}/documents/{document.Id}/file");
+        late.StatusCode.Should().Be(HttpStatusCode.Conflict, "a submitted dossier keeps its files");
+    }
+
+    [Fact]
     public async Task Submission_with_the_same_idempotency_key_creates_one_dossier()
     {
         var citizen = await app.ApiAsAsync("congdan");

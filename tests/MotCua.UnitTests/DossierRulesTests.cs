@@ -204,6 +204,33 @@ public class DossierRulesTests
         }
     }
 
+    [Fact]
+    public void A_draft_gives_back_any_file_a_supplement_only_what_was_uploaded_for_it()
+    {
+        var draft = Online();
+        var form = draft.Documents.Single();
+        var extra = draft.AddExtraDocument("Giấy xác nhận", new StoredFile("xn", "xn.pdf", "application/pdf", 10), Friday);
+        draft.RemoveFile(extra.Id);
+        draft.Documents.Should().ContainSingle("an extra document goes with its file");
+        draft.RemoveFile(form.Id);
+        form.Provided.Should().BeFalse();
+        form.FileKey.Should().BeNull();
+        draft.MissingDocuments.Should().Contain(form, "the checklist item is missing again");
+        Invoking(() => draft.RemoveFile(form.Id)).Should().Throw<DomainException>().Which.Kind.Should().Be(ProblemKind.Conflict);
+
+        var supplemented = Online();
+        supplemented.Submit("H26-251121-0003", Process(), 8, Calendar, Citizen, Friday);
+        var received = supplemented.Documents.Single();
+        Invoking(() => supplemented.RemoveFile(received.Id)).Should().Throw<DomainException>("a submitted dossier is not edited");
+        supplemented.RequestSupplement("Thiếu bản sao giấy khai sinh", Desk, Friday);
+        supplemented.AllowsRemovingFile(received).Should().BeFalse("what the agency received stays");
+        Invoking(() => supplemented.RemoveFile(received.Id)).Should().Throw<DomainException>().Which.Kind.Should().Be(ProblemKind.Conflict);
+        var added = supplemented.AddExtraDocument("Bản sao giấy khai sinh", new StoredFile("ks", "ks.pdf", "application/pdf", 10), Friday);
+        supplemented.AllowsRemovingFile(added).Should().BeTrue();
+        supplemented.RemoveFile(added.Id);
+        supplemented.Documents.Should().Equal(received);
+    }
+
     private static readonly Actor Citizen = new(Guid.CreateVersion7(), "Nguyễn Thị Lan");
 
     private static Dossier Online()

@@ -1005,6 +1005,9 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Extra")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FileKey")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");

@@ -993,6 +993,9 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid>("DossierId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Extra")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileKey")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");

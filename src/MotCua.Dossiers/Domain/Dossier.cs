@@ -364,16 +364,50 @@ public sealed class Dossier : AggregateRoot
         Revision++;
     }
 
-    public void RemoveDocument(Guid documentId)
+    /// <summary>An extra document the applicant adds beyond the checklist, with its file.</summary>
+    public DossierDocument AddExtraDocument(string name, StoredFile file, DateTime now)
     {
-        if (Status != DossierStatus.Draft)
+        RequireEditable();
+        var document = DossierDocument.Create(Id, name, DocumentCopyKind.Copy, 1, false, file, Status == DossierStatus.SupplementRequested, now, extra: true);
+        documents.Add(document);
+        Revision++;
+        return document;
+    }
+
+    /// <summary>
+    /// The applicant takes back an uploaded file: a checklist item is missing again, an extra document goes. In a draft
+    /// any file may be taken back; while a supplement is asked, only what was uploaded for it (what the agency already
+    /// received stays).
+    /// </summary>
+    public void RemoveFile(Guid documentId)
+    {
+        RequireEditable();
+        var document = Document(documentId);
+        if (document.FileKey is null)
         {
-            throw new DomainException("Chỉ bỏ được thành phần hồ sơ khi hồ sơ còn là bản nháp.", ProblemKind.Conflict);
+            throw new DomainException("Thành phần hồ sơ này chưa có tệp để bỏ.", ProblemKind.Conflict);
         }
 
-        documents.Remove(Document(documentId));
+        if (!AllowsRemovingFile(document))
+        {
+            throw new DomainException("Giấy tờ cơ quan đã nhận không bỏ được; hãy tải lên bản bổ sung.", ProblemKind.Conflict);
+        }
+
+        if (document.Extra)
+        {
+            documents.Remove(document);
+        }
+        else
+        {
+            document.Detach();
+        }
+
         Revision++;
     }
+
+    /// <summary>Whether the applicant may take back the document's file now (<see cref="RemoveFile"/>).</summary>
+    public bool AllowsRemovingFile(DossierDocument document) =>
+        IsEditable && document.FileKey is not null && (Status == DossierStatus.Draft || document.IsSupplement);
 
     /// <summary>The required documents not yet provided (a file uploaded, or ticked as handed over at the counter).</summary>
     public IEnumerable<DossierDocument> MissingDocuments => documents.Where(d => d.Required && !d.Provided);

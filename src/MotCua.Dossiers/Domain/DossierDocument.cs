@@ -36,9 +36,12 @@ public sealed class DossierDocument
 
     public bool IsSupplement { get; private set; }
 
+    /// <summary>Added by the applicant beyond the procedure's checklist ("giấy tờ khác"): removing its file removes it.</summary>
+    public bool Extra { get; private init; }
+
     public DateTime AddedAt { get; private set; }
 
-    internal static DossierDocument Create(Guid dossierId, string name, DocumentCopyKind kind, int count, bool required, StoredFile? file, bool supplement, DateTime now)
+    internal static DossierDocument Create(Guid dossierId, string name, DocumentCopyKind kind, int count, bool required, StoredFile? file, bool supplement, DateTime now, bool extra = false)
     {
         var text = name?.Trim() ?? "";
         if (text.Length is 0 or > 1000)
@@ -51,7 +54,7 @@ public sealed class DossierDocument
             throw new DomainException("Số lượng phải từ 0 đến 100.", ProblemKind.Invalid, "count");
         }
 
-        var document = new DossierDocument { DossierId = dossierId, Name = text, Kind = kind, Count = count, Required = required, AddedAt = now };
+        var document = new DossierDocument { DossierId = dossierId, Name = text, Kind = kind, Count = count, Required = required, AddedAt = now, Extra = extra };
         if (file is not null)
         {
             document.Attach(file, supplement, now);
@@ -76,6 +79,17 @@ public sealed class DossierDocument
     {
         Count = count;
         Provided = true;
+    }
+
+    /// <summary>The uploaded file taken away: the item is missing again (an optional one is simply not brought).</summary>
+    internal void Detach()
+    {
+        FileKey = null;
+        FileName = null;
+        ContentType = null;
+        Size = null;
+        Provided = Count > 0 && !Required;
+        IsSupplement = false;
     }
 
     internal void Attach(StoredFile file, bool supplement, DateTime now)

@@ -37,6 +37,11 @@ public static class IntakeEndpoints
             await intake.UploadAsync(id, documentId, stream, file.FileName, ct);
             return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
         }).RequireAuthorization(Permissions.CitizenSelf).DisableAntiforgery();
+        group.MapDelete("{id:guid}/documents/{documentId:guid}/file", async Task<Ok<DossierDto>> (Guid id, Guid documentId, OnlineIntake intake, DossierReader reader, CancellationToken ct) =>
+        {
+            await intake.RemoveFileAsync(id, documentId, ct);
+            return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
+        }).RequireAuthorization(Permissions.CitizenSelf);
         group.MapPost("{id:guid}/documents", async Task<Ok<DossierDto>> (Guid id, HttpRequest request, OnlineIntake intake, DossierReader reader, CancellationToken ct) =>
         {
             var file = await Kernel.Files.FormFiles.SingleAsync(request, "tệp", "Hãy chọn tệp.", ct);

@@ -72,7 +72,16 @@ public sealed class OnlineIntake(
     {
         var dossier = await OwnDraftAsync(id, ct);
         var file = await files.StoreUploadAsync(content, fileName, ct);
-        dossier.AddDocument(name, DocumentCopyKind.Copy, 1, false, file, clock.Now);
+        dossier.AddExtraDocument(name, file, clock.Now);
+        await store.SaveAsync(ct);
+        return dossier;
+    }
+
+    /// <summary>Takes back an uploaded file (<see cref="Dossier.RemoveFile"/>).</summary>
+    public async Task<Dossier> RemoveFileAsync(Guid id, Guid documentId, CancellationToken ct)
+    {
+        var dossier = await OwnDraftAsync(id, ct);
+        dossier.RemoveFile(documentId);
         await store.SaveAsync(ct);
         return dossier;
     }

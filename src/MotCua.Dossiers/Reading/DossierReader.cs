@@ -74,7 +74,7 @@ public sealed class DossierReader(DbContext db, DossierAccess access, DossierClo
             d.IsOverdueAt(clock.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
             d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultNotation, d.ResultValidUntil,
             [.. d.Documents.OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(
-                x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey))],
+                x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey, x.Extra, d.AllowsRemovingFile(x)))],
             history, [.. d.AvailableCommands(access.UserId, await access.RolesOnAsync(d, ct)).Select(AvailableAction.Of)]);
     }
 

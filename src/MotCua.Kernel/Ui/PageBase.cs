@@ -39,6 +39,7 @@ public abstract class PageBase : ComponentBase
     {
         builder.OpenComponent<Alert>(0);
         builder.AddComponentParameter(1, nameof(Alert.Message), Error);
+        builder.AddComponentParameter(5, nameof(Alert.Id), ErrorId);
         builder.CloseComponent();
         builder.OpenComponent<Alert>(2);
         builder.AddComponentParameter(3, nameof(Alert.Message), Notice);
@@ -108,6 +109,19 @@ public abstract class PageBase : ComponentBase
             return null;
         }
     }
+
+    /// <summary>The id of the page's error message (<see cref="Messages"/>).</summary>
+    public const string ErrorId = "loi-bieu-mau";
+
+    /// <summary>
+    /// The attributes of the form field named <paramref name="field"/> (the domain error's field, e.g. <c>phone</c>):
+    /// when the error is about it, the field is marked invalid, described by the message, and has the focus. Use as
+    /// <c>@attributes="@(FieldState(\"phone\"))"</c>.
+    /// </summary>
+    protected IReadOnlyDictionary<string, object>? FieldState(string field) =>
+        Error is not null && string.Equals(ErrorField, field, StringComparison.OrdinalIgnoreCase)
+            ? new Dictionary<string, object> { ["aria-invalid"] = "true", ["aria-describedby"] = ErrorId, ["autofocus"] = true }
+            : null;
 
     /// <summary>A posted form value to render again: kept when the action failed, so nothing typed is lost; empty after success.</summary>
     protected T? Kept<T>(T? posted) => Error is null ? default : posted;

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ExtraDocuments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "Extra",
+                table: "DossierDocuments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            // The default only fills the rows already there: the model has none, as a database made from it.
+            migrationBuilder.AlterColumn<bool>(
+                name: "Extra",
+                table: "DossierDocuments",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(bool),
+                oldType: "INTEGER",
+                oldDefaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Extra",
+                table: "DossierDocuments");
+        }
+    }
+}
