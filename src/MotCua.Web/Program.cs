@@ -59,7 +59,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
         o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
     }
 });
-builder.Services.AddDataProtection().SetApplicationName("MotCua").PersistKeysToDbContext<MotCuaDbContext>();
+builder.AddMotCuaDataProtection();
 builder.Services.AddSingleton<IEmailSender<User>, EmailSender>();
 builder.Services.AddScoped<DemoData>();
 

@@ -1006,7 +1006,9 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Extra")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("FileKey")
                         .HasMaxLength(80)

@@ -96,6 +96,9 @@ internal sealed class DossierDocumentConfiguration : IEntityTypeConfiguration<Do
         builder.Property(d => d.FileKey).HasMaxLength(80);
         builder.Property(d => d.FileName).HasMaxLength(260);
         builder.Property(d => d.ContentType).HasMaxLength(100);
+
+        // Added after the baseline: the documents already saved are checklist items.
+        builder.Property(d => d.Extra).HasDefaultValue(false);
         builder.HasIndex(d => d.DossierId);
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Data.Postgres.Migrations
 {
     [DbContext(typeof(MotCuaDbContext))]
-    [Migration("20261207040914_ExtraDocuments")]
+    [Migration("20261207043102_ExtraDocuments")]
     partial class ExtraDocuments
     {
         /// <inheritdoc />
@@ -1009,7 +1009,9 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Extra")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("FileKey")
                         .HasMaxLength(80)

@@ -11,7 +11,7 @@ using MotCua.Data;
 namespace MotCua.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MotCuaDbContext))]
-    [Migration("20261207040852_ExtraDocuments")]
+    [Migration("20261207043036_ExtraDocuments")]
     partial class ExtraDocuments
     {
         /// <inheritdoc />
@@ -997,7 +997,9 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Extra")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("FileKey")
                         .HasMaxLength(80)

@@ -16,16 +16,6 @@ namespace MotCua.Data.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
-
-            // The default only fills the rows already there: the model has none, as a database made from it.
-            migrationBuilder.AlterColumn<bool>(
-                name: "Extra",
-                table: "DossierDocuments",
-                type: "INTEGER",
-                nullable: false,
-                oldClrType: typeof(bool),
-                oldType: "INTEGER",
-                oldDefaultValue: false);
         }
 
         /// <inheritdoc />

@@ -16,16 +16,6 @@ namespace MotCua.Data.Postgres.Migrations
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
-
-            // The default only fills the rows already there: the model has none, as a database made from it.
-            migrationBuilder.AlterColumn<bool>(
-                name: "Extra",
-                table: "DossierDocuments",
-                type: "boolean",
-                nullable: false,
-                oldClrType: typeof(bool),
-                oldType: "boolean",
-                oldDefaultValue: false);
         }
 
         /// <inheritdoc />
