@@ -321,8 +321,26 @@ public abstract class GuideTests(AppFixture app)
         (await client.GetStringAsync("/p/1.004194/huong-dan")).Should().Contain("Điền tờ khai CT01");
         var image = await client.GetAsync("/anh/" + key);
         image.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
-        (await client.GetAsync("/p/1.004222/huong-dan")).StatusCode.Should().Be(HttpStatusCode.NotFound, "no guide yet");
+        var general = await client.GetAsync("/p/1.001612/huong-dan");
+        general.StatusCode.Should().Be(HttpStatusCode.OK, "a procedure without a guide of its own shows the general guide");
+        WebUtility.HtmlDecode(await general.Content.ReadAsStringAsync()).Should().Contain("Hướng dẫn chung")
+            .And.Contain("Giấy đề nghị đăng ký hộ kinh doanh", "filled with the procedure's documents").And.Contain("href=\"/nop/1.001612\"");
+        (await client.GetAsync("/p/9.999999/huong-dan")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await client.GetAsync("/anh/" + new string('a', 64))).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await admin.PutAsJsonAsync("/api/v1/procedures/1.004194/guide", new[] { new { title = "", text = "x" } })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_ten_most_used_procedures_have_their_own_guide()
+    {
+        var client = app.CreateClient();
+        string[] mostUsed = ["1.004194", "1.001456", "1.004222", "1.001978", "1.010041", "1.012575", "1.001471", "2.001195", "2.001159", "2.000815"];
+        foreach (var code in mostUsed)
+        {
+            var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/p/{code}"));
+            page.Should().Contain("Hướng dẫn nộp trực tuyến", code).And.NotContain("Hướng dẫn chung", code);
+        }
+
+        WebUtility.HtmlDecode(await client.GetStringAsync("/p/1.004194/huong-dan")).Should().Contain("tờ khai CT01");
     }
 }

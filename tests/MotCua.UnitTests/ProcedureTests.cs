@@ -94,4 +94,23 @@ public class ProcedureTests
     [Fact]
     public void A_file_that_is_not_a_JSON_array_is_refused_whole() =>
         FluentActions.Invoking(() => ProcedureImporter.ParseJson(new MemoryStream("{\"code\":1"u8.ToArray()))).Should().Throw<DomainException>();
+
+    [Fact]
+    public void The_general_guide_is_filled_with_the_procedures_documents_time_limit_and_fee()
+    {
+        var content = new ProcedureContent
+        {
+            Name = "Đăng ký hộ kinh doanh",
+            Documents = [new RequiredDocument { Name = "Giấy đề nghị đăng ký hộ kinh doanh" }, new RequiredDocument { Name = "Hợp đồng thuê địa điểm", IsOptional = true }],
+            Methods = [new MethodDetail { Method = SubmissionMethod.InPerson, TimeLimit = 3, FeeAmount = 100000 }, new MethodDetail { Method = SubmissionMethod.Online, TimeLimit = 3, FeeAmount = 50000 }],
+        };
+        var online = MotCua.Catalog.Guides.GeneralGuide.For(content);
+        online.Select(s => s.Title).Should().Contain("Đăng nhập");
+        online[0].Text.Should().Contain("Giấy đề nghị đăng ký hộ kinh doanh; Hợp đồng thuê địa điểm (nếu có)");
+        string.Join(" ", online.Select(s => s.Text)).Should().Contain("3 ngày làm việc").And.Contain("50.000 đồng", "the online fee");
+
+        var atTheDesk = MotCua.Catalog.Guides.GeneralGuide.For(content with { Methods = [content.Methods[0]] });
+        atTheDesk.Select(s => s.Title).Should().Contain("Đến bộ phận một cửa").And.NotContain("Đăng nhập");
+        string.Join(" ", atTheDesk.Select(s => s.Text)).Should().Contain("100.000 đồng");
+    }
 }

@@ -83,10 +83,33 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
 
         db.AddRange(LifeEvent.Standard.Select((e, i) => LifeEvent.Create(e.Name, e.Description, i, e.Codes)));
         await db.SaveChangesAsync(ct);
+        await AddGuidesAsync(now, ct);
         await AssignDetailedAsync(now, ct);
         logger.LogInformation("Catalog seeded with {Count} procedures, {Detailed} with demo details", count, preview.Updates);
         return count;
     }
+
+    /// <summary>Step-by-step guides to doing the ten most used procedures online (the others show the general guide).</summary>
+    private async Task AddGuidesAsync(DateTime now, CancellationToken ct)
+    {
+        using var stream = typeof(CatalogSeeder).Assembly.GetManifestResourceStream("MotCua.Catalog.demo_guides.json")
+            ?? throw new InvalidOperationException("The embedded demo guides are missing.");
+        var guides = await JsonSerializer.DeserializeAsync<List<DemoGuide>>(stream, Json, ct) ?? [];
+        var codes = guides.Select(g => g.Code).ToList();
+        var ids = await db.Set<Procedure>().Where(p => codes.Contains(p.NationalCode)).ToDictionaryAsync(p => p.NationalCode, p => p.Id, ct);
+        foreach (var guide in guides)
+        {
+            var steps = guide.Steps.Select(s => new Guides.GuideStep(s.Title, s.Text, null)).ToList();
+            Guides.ProcedureGuide.Validate(steps);
+            db.Add(new Guides.ProcedureGuide { ProcedureId = ids[guide.Code], Steps = steps, UpdatedAt = now, UpdatedBy = "seed" });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record DemoGuide(string Code, IReadOnlyList<DemoGuideStep> Steps);
+
+    private sealed record DemoGuideStep(string Title, string? Text);
 
     /// <summary>
     /// Procedures with details are assigned in each seeded province: commune-level ones to every commune, province-level
