@@ -34,7 +34,7 @@ public class AccessibilityTests(BrowserApp app)
         var page = await app.SignInAsCitizenAsync("congdan");
         await page.GotoAsync("/nop/1.004194");
         await Axe.AssertAccessibleAsync(page);
-        await page.GetByLabel("Cơ quan giải quyết").SelectOptionAsync(new SelectOptionValue { Index = 5 });
+        await page.GetByLabel("Cơ quan giải quyết", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 5 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu khai hồ sơ" }).ClickAsync();
         await page.WaitForURLAsync("**/tai-khoan/ho-so/*");
         await Axe.AssertAccessibleAsync(page);

@@ -38,8 +38,11 @@ public class CatalogJourneyTests(BrowserApp app)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/p/1.004194");
-        var width = await page.Locator("section.qr img").EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0");
-        width.Should().BeGreaterThan(0);
+        // The image loads lazily, when the reader scrolls down to it (the guide above it makes the page long).
+        var qr = page.Locator("section.qr img");
+        await qr.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('section.qr img'); return img.complete && img.naturalWidth > 0; }");
+        (await qr.EvaluateAsync<int>("img => img.naturalWidth")).Should().BeGreaterThan(0);
         await page.Context.CloseAsync();
     }
 

@@ -106,7 +106,7 @@ public class DossierJourneyTests(BrowserApp app)
         await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
         // A commune's procedure, at a commune of its own: a citizen's draft of a procedure at an agency is resumed, not duplicated.
         await page.GotoAsync("/nop/1.004194");
-        await page.GetByLabel("Cơ quan giải quyết").SelectOptionAsync(new SelectOptionValue { Index = javaScript ? 3 : 4 });
+        await page.GetByLabel("Cơ quan giải quyết", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = javaScript ? 3 : 4 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu khai hồ sơ" }).ClickAsync();
         await page.WaitForURLAsync("**/tai-khoan/ho-so/*");
 
@@ -174,6 +174,32 @@ public class DossierJourneyTests(BrowserApp app)
         await page.GotoAsync(page.Url);
         await AllStillThereAsync("reopening the draft");
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_citizen_finds_a_commune_by_typing_without_diacritics_in_a_list_in_Vietnamese_order()
+    {
+        var page = await app.SignInAsCitizenAsync("congdan");
+        await page.GotoAsync("/nop/1.004194");
+        var names = (await page.Locator("#co-quan option").AllInnerTextsAsync()).Select(n => n.Trim()).ToList();
+        names.Should().HaveCountGreaterThan(100);
+        var others = names.Where(n => n.StartsWith("Ủy ban nhân dân Phường", StringComparison.Ordinal)).ToList();
+        others.IndexOf("Ủy ban nhân dân Phường Đống Đa").Should().BeLessThan(others.IndexOf("Ủy ban nhân dân Phường Giảng Võ"), "đ comes after d, before e");
+        others.IndexOf("Ủy ban nhân dân Phường Ô Chợ Dừa").Should().BeLessThan(others.IndexOf("Ủy ban nhân dân Phường Phú Thượng"), "ô comes after o, before p");
+
+        await page.GetByLabel("Tìm trong danh sách cơ quan giải quyết").FillAsync("o cho dua");
+        (await page.Locator("#co-quan option:checked").InnerTextAsync()).Should().Contain("Ô Chợ Dừa");
+        (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Should().Contain("1 mục khớp");
+        await Axe.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu khai hồ sơ" }).ClickAsync();
+        await page.WaitForURLAsync("**/tai-khoan/ho-so/*");
+        (await page.Locator("[data-agencies]").InnerTextAsync()).Should().Contain("Ô Chợ Dừa");
+
+        // Next time, the commune the citizen used is offered first.
+        await page.GotoAsync("/nop/1.004222");
+        (await page.Locator("#co-quan option:checked").InnerTextAsync()).Should().Contain("Ô Chợ Dừa");
+        (await page.Locator("#co-quan optgroup").First.GetAttributeAsync("label")).Should().Be("Nơi bạn đã nộp hồ sơ");
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class FeedbackJourneyTests(BrowserApp app)
         await citizen.GotoAsync("/");
         await citizen.GetByRole(AriaRole.Link, new() { Name = "Góp ý, phản ánh" }).ClickAsync();
         await citizen.GetByLabel("Loại").SelectOptionAsync(new SelectOptionValue { Label = "Phản ánh phiền hà, nhũng nhiễu" });
-        await citizen.GetByLabel("Cơ quan nhận").SelectOptionAsync(new SelectOptionValue { Label = "Ủy ban nhân dân Thành phố Hà Nội" });
+        await citizen.GetByLabel("Cơ quan nhận", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ủy ban nhân dân Thành phố Hà Nội" });
         await citizen.GetByLabel("Nội dung").FillAsync("Cán bộ quầy số 2 hẹn nhiều lần, gợi ý 'bồi dưỡng' để làm nhanh.");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Gửi", Exact = true }).ClickAsync();
         var receipt = citizen.GetByRole(AriaRole.Status);

@@ -28,7 +28,7 @@ public class SurveyJourneyTests(BrowserApp app)
 
         await admin.GotoAsync("/can-bo/khao-sat");
         await admin.GetByLabel("Phiếu khảo sát").SelectOptionAsync(new SelectOptionValue { Label = "Khảo sát SIPAS thử nghiệm (17 câu)" });
-        await admin.GetByLabel("Cơ quan được khảo sát").SelectOptionAsync(new SelectOptionValue { Label = "Ủy ban nhân dân Thành phố Hà Nội" });
+        await admin.GetByLabel("Cơ quan được khảo sát", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Ủy ban nhân dân Thành phố Hà Nội" });
         await admin.GetByLabel("Cỡ mẫu (số hồ sơ)").FillAsync("50");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Mở khảo sát và chọn mẫu" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".alert-success")).ToContainTextAsync("Đã mở \"Khảo sát SIPAS thử nghiệm\"");

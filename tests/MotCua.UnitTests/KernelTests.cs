@@ -60,4 +60,14 @@ public class KernelTests
             .Should().NotBe(hash);
         hash.Should().HaveLength(64);
     }
+
+    [Fact]
+    public void Names_sort_in_Vietnamese_alphabetical_order()
+    {
+        string[] names = ["Ủy ban nhân dân xã Ứng Hòa", "Ô Chợ Dừa", "Đống Đa", "Ba Đình", "Dịch Vọng", "Ân Thi", "An Khánh", "Ăn Ý", "Bà Triệu", "bác Ái", "Uông Bí", "Ơn Trời", "Ông Ích Khiêm", "Ea Kar", "Ê Đê"];
+        names.OrderByVietnamese(n => n).Should().Equal(
+            "An Khánh", "Ăn Ý", "Ân Thi", "Ba Đình", "Bà Triệu", "bác Ái", "Dịch Vọng", "Đống Đa", "Ea Kar", "Ê Đê", "Ô Chợ Dừa", "Ông Ích Khiêm", "Ơn Trời", "Uông Bí", "Ủy ban nhân dân xã Ứng Hòa");
+        string[] people = ["Lê Thị Hoa", "Trần Văn An", "Nguyễn Thị Ánh", "Phạm Đức Bình", "Hoàng Văn Đạt", "Vũ Thị Dung"];
+        people.OrderByPersonName(n => n).Should().Equal("Trần Văn An", "Nguyễn Thị Ánh", "Phạm Đức Bình", "Vũ Thị Dung", "Hoàng Văn Đạt", "Lê Thị Hoa");
+    }
 }

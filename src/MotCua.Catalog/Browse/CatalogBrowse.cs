@@ -24,12 +24,12 @@ public sealed class CatalogBrowse(DbContext db)
             .Where(p => p.Status == ProcedureStatus.Published && p.FieldId != null)
             .GroupBy(p => p.FieldId!.Value).Select(g => new { Id = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
-        var fields = await db.Set<Field>().AsNoTracking().OrderBy(f => f.NameFolded).ToListAsync(ct);
-        return [.. fields.Select(f => new FieldCount(f.Id, f.Name, counts.GetValueOrDefault(f.Id)))];
+        var fields = await db.Set<Field>().AsNoTracking().ToListAsync(ct);
+        return [.. fields.OrderByVietnamese(f => f.Name).Select(f => new FieldCount(f.Id, f.Name, counts.GetValueOrDefault(f.Id)))];
     }
 
     public async Task<IReadOnlyList<LifeEvent>> LifeEventsAsync(CancellationToken ct) =>
-        await db.Set<LifeEvent>().AsNoTracking().OrderBy(e => e.SortOrder).ThenBy(e => e.Name).ToListAsync(ct);
+        [.. (await db.Set<LifeEvent>().AsNoTracking().ToListAsync(ct)).OrderBy(e => e.SortOrder).ThenByVietnamese(e => e.Name)];
 
     public async Task<LifeEventDetails?> LifeEventAsync(string slug, CancellationToken ct)
     {

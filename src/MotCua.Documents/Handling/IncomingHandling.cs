@@ -7,6 +7,7 @@ using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
+using MotCua.Kernel.Text;
 
 namespace MotCua.Documents.Handling;
 
@@ -139,9 +140,9 @@ public sealed class IncomingHandling(DbContext db, AgencyScope scope, DocumentSi
     public async Task<IReadOnlyList<HandlerChoice>> HandlersAsync(Guid agencyId, CancellationToken ct)
     {
         var people = await db.Set<User>().AsNoTracking().Where(u => u.AgencyId == agencyId && u.Kind == AccountKind.Staff && u.IsActive)
-            .OrderBy(u => u.FullName).Select(u => new HandlerChoice(u.Id, false, u.FullName)).ToListAsync(ct);
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Name).Select(u => new HandlerChoice(u.Id, true, u.Name)).ToListAsync(ct);
-        return [.. units, .. people];
+            .Select(u => new HandlerChoice(u.Id, false, u.FullName)).ToListAsync(ct);
+        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == agencyId).Select(u => new HandlerChoice(u.Id, true, u.Name)).ToListAsync(ct);
+        return [.. units.OrderByVietnamese(u => u.Name), .. people.OrderByPersonName(p => p.Name)];
     }
 
     private async Task<string> NameAsync(CancellationToken ct)

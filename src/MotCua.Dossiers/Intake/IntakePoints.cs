@@ -3,6 +3,7 @@ using MotCua.Catalog.Assignments;
 using MotCua.Catalog.Domain;
 using MotCua.Kernel.Persistence;
 using MotCua.Kernel.Problems;
+using MotCua.Kernel.Text;
 using MotCua.Organization.Domain;
 
 namespace MotCua.Dossiers.Intake;
@@ -22,7 +23,7 @@ public sealed class IntakePoints(DbContext db, ReferenceCache references)
             {
                 var path = agency.Path;
                 var members = await db.Set<Agency>().AsNoTracking().Where(a => a.Path.StartsWith(path) && a.Level == level && a.ValidTo == null)
-                    .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+                    .Select(a => new { a.Id, a.Name }).ToListAsync(ct);
                 points.AddRange(members.Select(m => new IntakePoint(m.Id, m.Name, m.Id, m.Name, assignment.AnyLocation)));
             }
             else if (agency.Kind == AgencyKind.OneStopCentre && agency.ParentId is { } parent)
@@ -37,7 +38,7 @@ public sealed class IntakePoints(DbContext db, ReferenceCache references)
             }
         }
 
-        return [.. points.DistinctBy(p => p.CompetentAgencyId)];
+        return [.. points.DistinctBy(p => p.CompetentAgencyId).OrderByVietnamese(p => p.CompetentName)];
     }
 
     /// <summary>The intake point of one competent agency for a procedure, or null when that agency does not do it (two or three queries, whatever the number of communes).</summary>

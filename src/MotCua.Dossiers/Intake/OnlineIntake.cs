@@ -42,6 +42,22 @@ public sealed class OnlineIntake(
         return dossier;
     }
 
+    /// <summary>
+    /// The competent agencies of the citizen's own dossiers, most recent first: where they live or do business, offered
+    /// first when they start another dossier.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> RecentAgenciesAsync(CancellationToken ct)
+    {
+        if (access.UserId is not { } owner)
+        {
+            return [];
+        }
+
+        var recent = await db.Set<Dossier>().Where(d => d.OwnerId == owner).OrderByDescending(d => d.CreatedAt)
+            .Select(d => d.CompetentAgencyId).Take(20).ToListAsync(ct);
+        return [.. recent.Distinct()];
+    }
+
     public async Task<Dossier> OwnDraftAsync(Guid id, CancellationToken ct)
     {
         var owner = await CitizenAsync(ct);

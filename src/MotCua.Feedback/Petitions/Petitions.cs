@@ -8,6 +8,7 @@ using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
+using MotCua.Kernel.Text;
 
 namespace MotCua.Feedback.Petitions;
 
@@ -151,7 +152,7 @@ public sealed class Petitions(DbContext db, AgencyScope scope, IFileStore files,
                 g.Key.Id, g.Key.Name, g.Count(),
                 g.Count(p => p.AnsweredAt != null && p.AnsweredAt <= p.DueAt), g.Count(p => p.AnsweredAt != null && p.AnsweredAt > p.DueAt),
                 g.Count(p => p.AnsweredAt == null && p.DueAt >= now), g.Count(p => p.AnsweredAt == null && p.DueAt < now))).ToListAsync(ct);
-        return [.. rows.OrderByDescending(r => r.Received).ThenBy(r => r.AgencyName, StringComparer.Ordinal)];
+        return [.. rows.OrderByDescending(r => r.Received).ThenBy(r => r.AgencyName, VietnameseText.Collation)];
     }
 
     /// <summary>Petitions of the agencies where the user answers them; complaints of those where the user is a leader.</summary>

@@ -8,6 +8,7 @@ using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
+using MotCua.Kernel.Text;
 
 namespace MotCua.Feedback.Ratings;
 
@@ -168,7 +169,7 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
 
         return [.. counts.GroupBy(c => (c.Key, c.Name))
             .Select(g => new ReportRow(g.Key.Key, g.Key.Name, Summarize(g.Select(c => (c.Level, c.Count)))))
-            .OrderByDescending(r => r.Summary.Count).ThenBy(r => r.Name, StringComparer.Ordinal)];
+            .OrderByDescending(r => r.Summary.Count).ThenBy(r => r.Name, VietnameseText.Collation)];
     }
 
     /// <summary>The period's ratings month by month (local months), for the trend.</summary>

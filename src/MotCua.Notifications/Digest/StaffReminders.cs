@@ -10,6 +10,7 @@ using MotCua.Notifications.Delivery;
 using MotCua.Notifications.Domain;
 using MotCua.Notifications.Events;
 using MotCua.Organization.Domain;
+using MotCua.Kernel.Text;
 
 namespace MotCua.Notifications.Digest;
 
@@ -53,7 +54,7 @@ public sealed class StaffReminders(
             .. rows.GroupBy(r => r.StepAgencyId!.Value).Select(g => new AgencyDigest(g.Key, names.GetValueOrDefault(g.Key, ""), week,
                 [.. g.Select(r => new DigestLine(r.Id, r.Code ?? "", r.ProcedureName, r.StepName ?? "", r.StepDueAt!.Value, r.DueAt, r.StepDueAt < now, r.StepUnitId,
                         r.StepUnitId is { } unit ? names.GetValueOrDefault(unit, "Đơn vị khác") : "Chung của cơ quan", r.AssigneeName ?? "Chưa có người nhận"))
-                    .OrderBy(l => l.Unit).ThenBy(l => l.Officer).ThenBy(l => l.StepDueAt)])).OrderBy(d => d.AgencyName),
+                    .OrderByVietnamese(l => l.Unit).ThenBy(l => l.Officer, VietnameseText.Collation).ThenBy(l => l.StepDueAt)])).OrderByVietnamese(d => d.AgencyName),
         ];
     }
 

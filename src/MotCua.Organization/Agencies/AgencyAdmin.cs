@@ -66,7 +66,7 @@ public sealed class AgencyAdmin(DbContext db, AgencyScope scope)
     {
         var agency = await FindAsync(id, Permissions.AgenciesView, ct);
         var parent = agency.ParentId is { } pid ? await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == pid, ct) : null;
-        var units = await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == id).OrderBy(u => u.Name).ToListAsync(ct);
+        var units = (await db.Set<Unit>().AsNoTracking().Where(u => u.AgencyId == id).ToListAsync(ct)).OrderByVietnamese(u => u.Name).ToList();
         var desks = await db.Set<Desk>().AsNoTracking().Where(d => d.AgencyId == id).OrderBy(d => d.Number).ToListAsync(ct);
         var children = await ListAsync(null, null, id, 1, Paging.MaxSize, ct);
         var predecessors = await (
