@@ -1,5 +1,9 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MotCua.Data;
+using MotCua.Dossiers.Domain;
 using SkiaSharp;
 using Printed = MotCua.Kernel.Printing.Pdf;
 
@@ -200,6 +204,56 @@ public class DossierJourneyTests(BrowserApp app)
         (await page.Locator("#co-quan option:checked").InnerTextAsync()).Should().Contain("Ô Chợ Dừa");
         (await page.Locator("#co-quan optgroup").First.GetAttributeAsync("label")).Should().Be("Nơi bạn đã nộp hồ sơ");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_queue_counts_what_it_marks_late_with_a_legend()
+    {
+        var desk = await app.SignInAsStaffAsync("motcua");
+        await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.001456");
+        await desk.GetByLabel("Họ và tên").FillAsync("Đỗ Thị Hạnh");
+        await desk.GetByLabel("Điện thoại").FillAsync("0911222333");
+        await desk.Locator("input[name='Received']").First.WaitForAsync();
+        foreach (var box in await desk.Locator("input[name='Received']").AllAsync())
+        {
+            await box.CheckAsync();
+        }
+
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
+        await desk.WaitForURLAsync("**/can-bo/ho-so/*");
+        var id = Guid.Parse(new Uri(desk.Url).Segments[^1]);
+        var code = (await desk.Locator("h1").InnerTextAsync()).Trim();
+
+        // Two weeks pass for this dossier: its step and its appointment are behind it.
+        using (var scope = app.Services.CreateScope())
+        {
+            var past = TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-14);
+            await scope.ServiceProvider.GetRequiredService<MotCuaDbContext>().Set<Dossier>().Where(d => d.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.DueAt, past).SetProperty(d => d.StepDueAt, past));
+        }
+
+        await desk.Context.CloseAsync();
+
+        // The specialists' queue, where it waits.
+        var specialist = await app.SignInAsStaffAsync("chuyenvien");
+        await specialist.GotoAsync("/can-bo/ho-so?tab=Overdue");
+        var count = int.Parse(await specialist.Locator("[data-tab='Overdue'] .count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = specialist.Locator("table.queue tbody tr");
+        (await rows.CountAsync()).Should().Be(Math.Min(count, 20), "the tab lists what its count says");
+        (await specialist.Locator("table.queue tbody tr[data-late]").CountAsync()).Should().Be(await rows.CountAsync(), "every row of the late tab is marked late");
+        (await specialist.Locator("#chu-giai").InnerTextAsync()).Should().Contain("quá hạn");
+        (await rows.Filter(new() { HasText = code }).InnerTextAsync()).Should().Contain("Quá hẹn trả");
+
+        await specialist.GotoAsync("/can-bo/ho-so?q=" + code);
+        (await specialist.Locator("table.queue tbody tr[data-late]").Filter(new() { HasText = code }).CountAsync()).Should().Be(1, "the same row is marked in the to-do tab");
+
+        // Its page says the same, and the officer acts at once: no "Nhận xử lý" first.
+        await specialist.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        (await specialist.Locator("[data-late]").InnerTextAsync()).Should().Contain("Quá hẹn trả");
+        await specialist.GetByLabel("Ý kiến, lý do").FillAsync("Đủ điều kiện, trình trưởng phòng");
+        (await specialist.Locator("button[data-action='take']").CountAsync()).Should().Be(1, "taking without acting is still offered");
+        await specialist.Locator("button[data-action='supplement']").WaitForAsync();
+        await specialist.Context.CloseAsync();
     }
 
     [Fact]

@@ -93,10 +93,10 @@ public class DossierRulesTests
         var dossier = Counter();
         var process = Process(5);
         dossier.Receive("H26-251121-0001", process, Calendar, Desk, Friday);
-        Invoking(() => dossier.Forward(null, process, Calendar, Specialist, Friday)).Should().Throw<DomainException>().WithMessage("*nhận xử lý*");
         dossier.Take(Specialist, Friday);
         dossier.Status.Should().Be(DossierStatus.Processing);
         Invoking(() => dossier.Take(Other, Friday)).Should().Throw<DomainException>().Which.Kind.Should().Be(ProblemKind.Conflict);
+        Invoking(() => dossier.Forward(null, process, Calendar, Other, Friday)).Should().Throw<DomainException>().WithMessage("*đang do Lê Thị Hoa xử lý*");
         dossier.ProposeResult(new StoredFile("abc", "kq.pdf", "application/pdf", 10), DossierOutcome.Granted, null, Specialist, Friday);
         dossier.Forward("Trình", process, Calendar, Specialist, Friday);
         dossier.StepKind.Should().Be(StepKind.Review);
@@ -146,7 +146,9 @@ public class DossierRulesTests
 
         var dossier = Counter();
         dossier.Receive("H26-251121-0001", process, Calendar, Desk, Friday);
-        dossier.AvailableCommands(Specialist.Id, DossierRoles.StepHolder).Should().Equal(DossierCommand.Take);
+        dossier.AvailableCommands(Specialist.Id, DossierRoles.StepHolder).Should().Equal(
+            [DossierCommand.Take, DossierCommand.Forward, DossierCommand.RequestSupplement, DossierCommand.ProposeRefusal, DossierCommand.ProposeResult, DossierCommand.Consult, DossierCommand.Transfer],
+            "an officer whose role fits may take it alone, or act at once");
         dossier.AvailableCommands(Leader.Id, DossierRoles.Leader).Should().Equal(DossierCommand.Stop, DossierCommand.Apologize);
         dossier.Take(Specialist, Friday);
         dossier.AvailableCommands(Specialist.Id, DossierRoles.StepHolder).Should().Equal(
@@ -229,6 +231,42 @@ public class DossierRulesTests
         supplemented.AllowsRemovingFile(added).Should().BeTrue();
         supplemented.RemoveFile(added.Id);
         supplemented.Documents.Should().Equal(received);
+    }
+
+    [Fact]
+    public void The_first_action_on_a_free_step_takes_the_dossier()
+    {
+        var dossier = Counter();
+        var process = Process(5);
+        dossier.Receive("H26-251121-0001", process, Calendar, Desk, Friday);
+        dossier.Forward("Đủ điều kiện", process, Calendar, Specialist, Friday);
+        dossier.History.Select(h => h.Action).Should().ContainInOrder(DossierAction.Take, DossierAction.Forward);
+        dossier.History.Single(h => h.Action == DossierAction.Take).ActorName.Should().Be(Specialist.Name);
+        dossier.StepKind.Should().Be(StepKind.Review);
+        dossier.AssigneeId.Should().BeNull("the next step is free for its own officers");
+    }
+
+    [Theory]
+    [InlineData(DossierStatus.Processing, -1, 5, Lateness.StepLate)]
+    [InlineData(DossierStatus.Processing, 1, -1, Lateness.AppointmentPassed)]
+    [InlineData(DossierStatus.Received, -1, -1, Lateness.AppointmentPassed)]
+    [InlineData(DossierStatus.Processed, 1, -1, Lateness.ResultUncollected)]
+    [InlineData(DossierStatus.Processed, -1, 1, Lateness.StepLate)]
+    [InlineData(DossierStatus.Processing, 1, 1, Lateness.OnTime)]
+    [InlineData(DossierStatus.SupplementRequested, -1, -1, Lateness.OnTime)]
+    [InlineData(DossierStatus.Returned, -1, -1, Lateness.OnTime)]
+    public void Late_has_one_definition_for_rows_and_queries(DossierStatus status, int stepDueInDays, int dueInDays, Lateness expected)
+    {
+        DateTime? step = Friday.AddDays(stepDueInDays);
+        DateTime? due = Friday.AddDays(dueInDays);
+        DossierLateness.Of(status, step, due, Friday).Should().Be(expected);
+
+        // The query's expression agrees, on a dossier in the same state.
+        var dossier = Counter();
+        typeof(Dossier).GetProperty(nameof(Dossier.Status))!.SetValue(dossier, status);
+        typeof(Dossier).GetProperty(nameof(Dossier.StepDueAt))!.SetValue(dossier, step);
+        typeof(Dossier).GetProperty(nameof(Dossier.DueAt))!.SetValue(dossier, due);
+        DossierLateness.LateAt(Friday).Compile()(dossier).Should().Be(expected != Lateness.OnTime);
     }
 
     private static readonly Actor Citizen = new(Guid.CreateVersion7(), "Nguyễn Thị Lan");

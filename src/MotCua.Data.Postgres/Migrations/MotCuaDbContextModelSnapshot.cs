@@ -1087,6 +1087,11 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<int>("FromStatus")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Revision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("timestamp with time zone");
 

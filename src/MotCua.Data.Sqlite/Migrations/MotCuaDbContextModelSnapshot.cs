@@ -1075,6 +1075,11 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<int>("FromStatus")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("TEXT");
 

@@ -156,10 +156,6 @@ public sealed class Dossier : AggregateRoot
 
     public IReadOnlyList<DossierEvent> History => history;
 
-    /// <summary>In progress (received, not finished) and past its appointment.</summary>
-    public bool IsOverdueAt(DateTime now) => DueAt is { } due && FinishedAt is null && ReceivedAt is not null && now > due
-        && Status is DossierStatus.Received or DossierStatus.Processing;
-
     /// <summary>
     /// Set when the dossier is decided: early, on time or late against the first appointment (an apology does not make
     /// a late dossier on time). Stored, so statistics group by it in SQL.
@@ -178,6 +174,10 @@ public sealed class Dossier : AggregateRoot
 
     /// <summary>A draft, or a dossier whose applicant was asked for a supplement: its application and documents can change.</summary>
     public bool IsEditable => Status is DossierStatus.Draft or DossierStatus.SupplementRequested;
+
+    /// <summary>At a processing step (not reception, not return) that an officer may take.</summary>
+    private bool IsTakeable => Status is DossierStatus.Received or DossierStatus.Processing
+        && StepKind is not (Domain.StepKind.Reception or Domain.StepKind.Return);
 
     /// <summary>
     /// What <paramref name="actorId"/> may do to the dossier now, given the <paramref name="roles"/> they hold on it: the
@@ -208,13 +208,14 @@ public sealed class Dossier : AggregateRoot
             commands.Add(DossierCommand.ResubmitAtCounter);
         }
 
-        if (roles.HasFlag(DossierRoles.StepHolder) && AssigneeId is null && Status is DossierStatus.Received or DossierStatus.Processing
-            && StepKind is not (Domain.StepKind.Reception or Domain.StepKind.Return))
+        // An officer whose role fits a free step may take it without acting, or act at once (the action takes it).
+        var takeable = roles.HasFlag(DossierRoles.StepHolder) && AssigneeId is null && IsTakeable;
+        if (takeable)
         {
             commands.Add(DossierCommand.Take);
         }
 
-        if (Status == DossierStatus.Processing && holds)
+        if ((Status == DossierStatus.Processing && holds) || takeable)
         {
             commands.Add(StepKind switch
             {
@@ -558,7 +559,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>Hands the dossier to the next step of its process.</summary>
     public void Forward(string? comment, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
     {
-        RequireProcessingStep(DossierAction.Forward, actor);
+        RequireProcessingStep(DossierAction.Forward, actor, now);
         if (StepKind == Domain.StepKind.Approval)
         {
             throw new DomainException("Ở bước phê duyệt, hãy phê duyệt hoặc trả lại bước trước.", ProblemKind.Conflict);
@@ -577,7 +578,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>Returns the dossier to the previous step with a reason; it goes back to whoever handled that step.</summary>
     public void SendBack(string reason, Guid? previousHolderId, string? previousHolderName, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
     {
-        RequireProcessingStep(DossierAction.SendBack, actor);
+        RequireProcessingStep(DossierAction.SendBack, actor, now);
         var text = Required(reason, "reason", "Hãy nêu lý do trả lại.");
         if (StepIndex <= 1)
         {
@@ -593,7 +594,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>Asks another unit's opinion; the question and its target stay in the history.</summary>
     public void Consult(string unitName, string question, Actor actor, DateTime now)
     {
-        RequireProcessingStep(DossierAction.Consult, actor);
+        RequireProcessingStep(DossierAction.Consult, actor, now);
         var text = Required(question, "comment", "Hãy nêu nội dung xin ý kiến.");
         Append(DossierAction.Consult, Status, actor, now, $"{unitName}: {text}");
     }
@@ -601,7 +602,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>The draft result (or the reasoned refusal) that the leader will approve.</summary>
     public void ProposeResult(StoredFile? result, DossierOutcome outcome, string? comment, Actor actor, DateTime now)
     {
-        RequireProcessingStep(DossierAction.ProposeResult, actor);
+        RequireProcessingStep(DossierAction.ProposeResult, actor, now);
         if (StepKind is not (Domain.StepKind.Processing or Domain.StepKind.Review))
         {
             throw new DomainException("Chỉ dự thảo kết quả ở bước thụ lý hoặc xem xét.", ProblemKind.Conflict);
@@ -635,9 +636,9 @@ public sealed class Dossier : AggregateRoot
     }
 
     /// <summary>Throws unless <paramref name="actor"/> may approve now: checked before the result is issued, and again by <see cref="Approve"/>.</summary>
-    public void RequireApprovable(Actor actor)
+    public void RequireApprovable(Actor actor, DateTime now)
     {
-        RequireProcessingStep(DossierAction.Approve, actor);
+        RequireProcessingStep(DossierAction.Approve, actor, now);
         if (StepKind != Domain.StepKind.Approval)
         {
             throw new DomainException("Hồ sơ chưa đến bước phê duyệt.", ProblemKind.Conflict);
@@ -656,7 +657,7 @@ public sealed class Dossier : AggregateRoot
     /// </summary>
     public void Approve(string? comment, int? resultValidityMonths, IssuedResult? issued, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
     {
-        RequireApprovable(actor);
+        RequireApprovable(actor, now);
         Outcome ??= DossierOutcome.Granted;
         StoredFile? signed = null;
         if (Outcome == DossierOutcome.Granted && issued is not null)
@@ -697,7 +698,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>Inter-agency transfer (liên thông): another agency or level works on it within the time left, then sends it back.</summary>
     public void Transfer(Guid targetAgencyId, string targetName, string? comment, Actor actor, DateTime now)
     {
-        RequireProcessingStep(DossierAction.Transfer, actor);
+        RequireProcessingStep(DossierAction.Transfer, actor, now);
         if (StepKind == Domain.StepKind.Transfer || TransferFromAgencyId is not null)
         {
             throw new DomainException("Hồ sơ đang ở cơ quan liên thông.", ProblemKind.Conflict);
@@ -726,7 +727,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>The agency that received a transfer sends the dossier back, with its opinion, to whoever transferred it.</summary>
     public void ReturnTransfer(string? comment, string? transferrerName, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
     {
-        RequireProcessingStep(DossierAction.ReturnTransfer, actor);
+        RequireProcessingStep(DossierAction.ReturnTransfer, actor, now);
         if (StepKind != Domain.StepKind.Transfer || TransferReturnIndex is not { } back)
         {
             throw new DomainException("Hồ sơ không ở bước liên thông.", ProblemKind.Conflict);
@@ -846,6 +847,7 @@ public sealed class Dossier : AggregateRoot
             FromStatus = from,
             ToStatus = Status,
             StepIndex = StepIndex,
+            Revision = Revision + 1,
             StepName = StepName,
             AgencyId = StepAgencyId,
             Comment = comment,
@@ -913,11 +915,15 @@ public sealed class Dossier : AggregateRoot
         }
     }
 
-    private void RequireProcessingStep(DossierAction action, Actor actor)
+    /// <summary>
+    /// The step's actions are the holder's. An officer whose role fits the step (checked by the caller) and who acts on a
+    /// dossier nobody holds takes it with that first action: the history shows both.
+    /// </summary>
+    private void RequireProcessingStep(DossierAction action, Actor actor, DateTime now)
     {
-        if (Status == DossierStatus.Received && StepKind is not Domain.StepKind.Reception)
+        if (AssigneeId is null && IsTakeable)
         {
-            throw new DomainException("Hãy nhận xử lý hồ sơ trước khi thao tác.", ProblemKind.Conflict);
+            Take(actor, now);
         }
 
         RequireStatus(action, DossierStatus.Processing);

@@ -24,6 +24,9 @@ public sealed class DossierEvent
 
     public int StepIndex { get; init; }
 
+    /// <summary>The dossier's revision this change made: orders events of the same instant (a take and the action it came with).</summary>
+    public int Revision { get; init; }
+
     public string? StepName { get; init; }
 
     public Guid? AgencyId { get; init; }

@@ -114,6 +114,9 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(e => e.Comment).HasMaxLength(4200);
         builder.Property(e => e.FileKey).HasMaxLength(80);
         builder.Property(e => e.FileName).HasMaxLength(260);
+
+        // Added after the baseline: older events keep 0 and are ordered by their time alone.
+        builder.Property(e => e.Revision).HasDefaultValue(0);
         builder.HasIndex(e => new { e.DossierId, e.At });
         builder.HasIndex(e => new { e.Action, e.At });
     }

@@ -10,6 +10,7 @@ using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 using MotCua.Kernel;
 using MotCua.Organization.Domain;
+using MotCua.Kernel.Text;
 
 namespace MotCua.Dossiers.Processing;
 
@@ -106,7 +107,7 @@ public sealed class ProcessingActions(
             case "approve":
             {
                 await access.RequireStepRoleAsync(dossier, ct);
-                dossier.RequireApprovable(actor);
+                dossier.RequireApprovable(actor, now);
                 var months = await ValidityMonthsAsync(dossier, ct);
                 var (process, calendar) = (await processes.OfAsync(dossier, ct), await clock.CalendarAsync(ct));
                 if (dossier.Outcome == DossierOutcome.Refused)
@@ -209,8 +210,8 @@ public sealed class ProcessingActions(
         var province = root[..(root.IndexOf('/', 1) + 1)];
         var rows = await db.Set<Agency>().AsNoTracking()
             .Where(a => a.Path.StartsWith(province) && a.Id != stepAgencyId && a.ValidTo == null)
-            .OrderBy(a => a.Depth).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name }).Take(500).ToListAsync(ct);
-        return [.. rows.Select(a => (a.Id, a.Name))];
+            .OrderBy(a => a.Depth).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Depth }).Take(500).ToListAsync(ct);
+        return [.. rows.OrderBy(a => a.Depth).ThenByVietnamese(a => a.Name).Select(a => (a.Id, a.Name))];
     }
 
     /// <summary>Who last forwarded the dossier out of the previous step: it goes back to them ("returned to me").</summary>
@@ -219,7 +220,7 @@ public sealed class ProcessingActions(
         var previous = dossier.StepIndex - 1;
         var row = await db.Set<DossierEvent>().AsNoTracking()
             .Where(e => e.DossierId == dossier.Id && e.StepIndex == previous && (e.Action == DossierAction.Forward || e.Action == DossierAction.Receive))
-            .OrderByDescending(e => e.At).Select(e => new { e.ActorId, e.ActorName }).FirstOrDefaultAsync(ct);
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Revision).Select(e => new { e.ActorId, e.ActorName }).FirstOrDefaultAsync(ct);
         return row is null || previous == 0 ? (null, null) : (row.ActorId, row.ActorName);
     }
 

@@ -34,7 +34,13 @@ public enum QueueTab
 
 public sealed record QueueItem(
     Guid Id, string? Code, string ProcedureCode, string ProcedureName, string ApplicantName, DossierStatus Status, DossierChannel Channel,
-    string? StepName, StepKind? StepKind, DateTime? StepDueAt, DateTime? DueAt, string? AssigneeName, DateTime? SubmittedAt, bool Overdue);
+    string? StepName, StepKind? StepKind, DateTime? StepDueAt, DateTime? DueAt, string? AssigneeName, DateTime? SubmittedAt, Lateness Lateness)
+{
+    /// <summary>Late by the one definition (<see cref="DossierLateness"/>): what the "Quá hạn" tab holds.</summary>
+    public bool Overdue => Lateness != Lateness.OnTime;
+
+    public string LatenessLabel => DossierLateness.Label(Lateness);
+}
 
 /// <summary>How many dossiers each tab holds, counted up to <see cref="Queues.CountLimit"/>: a larger value means "more than the limit".</summary>
 public sealed record QueueCounts(int Todo, int Mine, int DueSoon, int Overdue, int Returned, int AtRisk, int Limit = Queues.CountLimit);
@@ -64,9 +70,10 @@ public sealed class Queues(DbContext db, DossierAccess access, DossierClock cloc
             .Skip((number - 1) * pageSize).Take(pageSize)
             .Select(d => new QueueItem(
                 d.Id, d.Code, d.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.StepName, d.StepKind, d.StepDueAt, d.DueAt,
-                d.AssigneeName, d.SubmittedAt, d.FinishedAt == null && d.DueAt != null && d.DueAt < now))
+                d.AssigneeName, d.SubmittedAt, Lateness.OnTime))
             .AsNoTracking().ToListAsync(ct);
-        return new Page<QueueItem>(items, number, pageSize, Math.Min(total, CountLimit)) { More = total > CountLimit };
+        var marked = items.Select(i => i with { Lateness = DossierLateness.Of(i.Status, i.StepDueAt, i.DueAt, now) }).ToList();
+        return new Page<QueueItem>(marked, number, pageSize, Math.Min(total, CountLimit)) { More = total > CountLimit };
     }
 
     public async Task<QueueCounts> CountsAsync(CancellationToken ct) => new(
@@ -99,8 +106,8 @@ public sealed class Queues(DbContext db, DossierAccess access, DossierClock cloc
         {
             QueueTab.Mine => query.Where(d => d.AssigneeId == userId),
             QueueTab.DueSoon => await DueSoonAsync(query, now, ct),
-            // A result waiting to be collected is not late work: overdue is for dossiers still being decided.
-            QueueTab.Overdue => query.Where(d => d.AssigneeId == null || d.AssigneeId == userId).Where(d => d.StepDueAt < now && d.Status != DossierStatus.Processed),
+            // The rows the other tabs mark as late, by the one definition.
+            QueueTab.Overdue => query.Where(d => d.AssigneeId == null || d.AssigneeId == userId).Where(DossierLateness.LateAt(now)),
             QueueTab.Returned => query.Where(d => d.AssigneeId == userId && (d.LastAction == DossierAction.SendBack || d.LastAction == DossierAction.ReturnTransfer)),
             _ => query.Where(d => d.AssigneeId == null || d.AssigneeId == userId),
         };

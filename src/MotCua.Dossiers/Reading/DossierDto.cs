@@ -8,12 +8,15 @@ public sealed record DossierDto(
     Guid ReceivingAgencyId, string ReceivingAgency, Guid CompetentAgencyId, string CompetentAgency,
     DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReceivedAt, string? ReceivedBy, DateTime? DueAt, DateTime? OriginalDueAt, DateTime? FinishedAt, DateTime? ReturnedAt, string? ReturnedTo,
     decimal PausedHours, int StepIndex, StepKind? StepKind, string? StepName, string? StepRole, Guid? StepAgencyId, DateTime? StepDueAt, Guid? AssigneeId, string? AssigneeName,
-    bool Overdue, Timeliness? Timeliness, DossierOutcome? Outcome, string? ClosingReason, string? SupplementReason, string? ApologyReason,
+    Lateness Lateness, Timeliness? Timeliness, DossierOutcome? Outcome, string? ClosingReason, string? SupplementReason, string? ApologyReason,
     string? ResultFileName, string? ResultUrl, string? ResultNotation, DateOnly? ResultValidUntil, IReadOnlyList<DocumentDto> Documents, IReadOnlyList<EventDto> History,
     IReadOnlyList<AvailableAction> AvailableActions)
 {
     /// <summary>True when the reader may do <paramref name="command"/> now.</summary>
     public bool Allows(DossierCommand command) => AvailableActions.Any(a => a.Command == command);
+
+    /// <summary>Late by the one definition the queues use (<see cref="DossierLateness"/>).</summary>
+    public bool Overdue => Lateness != Lateness.OnTime;
 }
 
 /// <summary>Something the reader of a dossier may do to it now: <c>POST /api/v1/dossiers/{id}/{Name}</c> (<c>PUT</c> for the application).</summary>

@@ -51,7 +51,7 @@ public sealed class DossierReader(DbContext db, DossierAccess access, DossierClo
     }
 
     public async Task<IReadOnlyList<EventDto>> HistoryAsync(Guid id, CancellationToken ct) =>
-        [.. (await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
+        [.. (await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.At).ThenBy(e => e.Revision).ThenBy(e => e.Id).ToListAsync(ct))
             .Select(ToDto)];
 
     /// <summary>The dossier as its actor sees it right after acting on it (it may have left their scope, e.g. a returned transfer).</summary>
@@ -63,7 +63,7 @@ public sealed class DossierReader(DbContext db, DossierAccess access, DossierClo
         var receivingName = await AgencyNameAsync(d.ReceivingAgencyId, ct);
         var competentName = d.CompetentAgencyId == d.ReceivingAgencyId ? receivingName : await AgencyNameAsync(d.CompetentAgencyId, ct);
         var history = historyInMemory
-            ? [.. d.History.OrderBy(e => e.At).ThenBy(e => e.Id).Select(ToDto)]
+            ? [.. d.History.OrderBy(e => e.At).ThenBy(e => e.Revision).ThenBy(e => e.Id).Select(ToDto)]
             : await HistoryAsync(d.Id, ct);
         var files = $"/api/v1/dossiers/{d.Id}/files/";
         return new DossierDto(
@@ -71,7 +71,7 @@ public sealed class DossierReader(DbContext db, DossierAccess access, DossierClo
             d.Request, d.Delivery, d.DeliveryAddress, d.ReceivingAgencyId, receivingName, d.CompetentAgencyId, competentName,
             d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.ReceivedByName, d.DueAt, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReturnedTo,
             d.PausedHours, d.StepIndex, d.StepKind, d.StepName, d.StepRole, d.StepAgencyId, d.StepDueAt, d.AssigneeId, d.AssigneeName,
-            d.IsOverdueAt(clock.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
+            DossierLateness.Of(d.Status, d.StepDueAt, d.DueAt, clock.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
             d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultNotation, d.ResultValidUntil,
             [.. d.Documents.OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(
                 x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey, x.Extra, d.AllowsRemovingFile(x)))],

@@ -28,7 +28,7 @@ public sealed class SlipPrinter(DbContext db)
 
     public async Task<byte[]> RenderAsync(Dossier dossier, SlipKind kind, string trackingUrl, CancellationToken ct, string? ratingUrl = null)
     {
-        var history = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var history = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderBy(e => e.At).ThenBy(e => e.Revision).ThenBy(e => e.Id).ToListAsync(ct);
         var receiving = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == dossier.ReceivingAgencyId, ct);
         var parent = receiving.ParentId is { } p ? await db.Set<Agency>().AsNoTracking().Where(a => a.Id == p).Select(a => a.Name).SingleOrDefaultAsync(ct) : null;
         var competent = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == dossier.CompetentAgencyId).Select(a => a.Name).SingleAsync(ct);
