@@ -17,6 +17,7 @@ public sealed class KernelModule : IModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<WorkingCalendarOptions>().Bind(configuration.GetSection(WorkingCalendarOptions.Section));
+        services.AddOptions<Installation.InstallationOptions>().Bind(configuration.GetSection(Installation.InstallationOptions.Section));
         services.AddSingleton<WorkingCalendarProvider>();
         services.AddScoped<CalendarOverrides>();
         services.AddScoped<DomainEventDispatcher>();

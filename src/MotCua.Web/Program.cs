@@ -75,6 +75,7 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
 // A body that cannot be read (wrong type, missing field) is thrown to ProblemExceptionHandler, which names the field in
 // Vietnamese, instead of a bare 400 written by the endpoint.
+builder.Services.Configure<MotCua.Web.Account.CitizenAccountOptions>(builder.Configuration.GetSection(MotCua.Web.Account.CitizenAccountOptions.Section));
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {

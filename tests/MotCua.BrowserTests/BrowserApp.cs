@@ -95,6 +95,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "motcua.db")}");
         builder.UseSetting("Seed:DemoAccounts", "true");
+        builder.UseSetting("Citizens:LocalAccounts", "true");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(folder, "mail"));
         builder.UseSetting("Storage:Root", Path.Combine(folder, "files"));
         builder.UseSetting("Authentication:OpenIdConnect:vneid:DisplayName", "VNeID");

@@ -145,4 +145,22 @@ public class SignInTests(BrowserApp app)
             await page.WaitForLoadStateAsync();
         }
     }
+
+    [Fact]
+    public async Task A_citizens_first_visit_to_the_sign_in_page_offers_VNeID_first_and_explains_it()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/dang-nhap");
+        var headings = await page.Locator("main h2").AllInnerTextsAsync();
+        headings[0].Should().Be("Bằng tài khoản định danh điện tử", "VNeID is the first way in");
+        var vneid = page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng VNeID" });
+        (await vneid.GetAttributeAsync("class")).Should().Contain("primary");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("tổ chức, doanh nghiệp dùng tài khoản định danh");
+        (await page.Locator("[data-no-vneid]").CountAsync()).Should().Be(0, "VNeID is configured here");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng ký tài khoản" }).ClickAsync();
+        await page.WaitForURLAsync("**/dang-ky");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Đăng ký tài khoản");
+        await Axe.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
 }
