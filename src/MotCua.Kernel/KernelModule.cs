@@ -18,6 +18,7 @@ public sealed class KernelModule : IModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<WorkingCalendarOptions>().Bind(configuration.GetSection(WorkingCalendarOptions.Section));
         services.AddOptions<Installation.InstallationOptions>().Bind(configuration.GetSection(Installation.InstallationOptions.Section));
+        services.AddScoped<Installation.Installation>();
         services.AddSingleton<WorkingCalendarProvider>();
         services.AddScoped<CalendarOverrides>();
         services.AddScoped<DomainEventDispatcher>();
@@ -40,5 +41,9 @@ public sealed class KernelModule : IModule
         });
     }
 
-    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapCalendar();
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        api.MapCalendar();
+        Installation.InstallationEndpoints.MapInstallation(app);
+    }
 }

@@ -60,7 +60,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
     }
 });
 builder.AddMotCuaDataProtection();
-builder.Services.AddSingleton<IEmailSender<User>, EmailSender>();
+builder.Services.AddScoped<IEmailSender<User>, EmailSender>();
 builder.Services.AddScoped<DemoData>();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

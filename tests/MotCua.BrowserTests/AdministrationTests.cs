@@ -67,4 +67,99 @@ public class AdministrationTests(BrowserApp app)
         (await clerk.Locator("article[data-role='Clerk']").IsVisibleAsync()).Should().BeTrue();
         await clerk.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_installations_name_and_logo_are_on_its_pages_slips_and_e_mails()
+    {
+        var admin = await app.SignInAsStaffAsync("quantri");
+        await admin.GotoAsync("/quan-tri/cai-dat");
+        await admin.GetByLabel("Tên cổng").FillAsync("Cổng Dịch vụ công tỉnh Cà Mau");
+        await admin.GetByLabel("Đường dây nóng").FillAsync("0290 3 822 822");
+        await admin.GetByLabel("Màu chủ đạo").FillAsync("#0b5394");
+        await admin.GetByLabel("Biểu trưng").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = Logo() });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã lưu thông tin cổng" }).WaitForAsync();
+        await admin.Context.CloseAsync();
+
+        try
+        {
+            // A page: the name in the header, the footer and the title; the logo loads; the colour is the installation's.
+            var page = await app.NewPageAsync();
+            await page.GotoAsync("/tra-cuu");
+            (await page.Locator("[data-installation-name]").InnerTextAsync()).Should().Be("Cổng Dịch vụ công tỉnh Cà Mau");
+            (await page.Locator("[data-installation]").InnerTextAsync()).Should().Contain("0290 3 822 822");
+            (await page.TitleAsync()).Should().EndWith("— Cổng Dịch vụ công tỉnh Cà Mau");
+            await page.WaitForFunctionAsync("() => { const img = document.querySelector('.brand img'); return img.complete && img.naturalWidth === 48; }");
+            (await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.site-header')).backgroundColor")).Should().Be("rgb(11, 83, 148)");
+            await page.Context.CloseAsync();
+
+            // A slip: the receipt printed at the counter carries the name and the hotline.
+            var desk = await app.SignInAsStaffAsync("motcua");
+            await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.001456");
+            await desk.GetByLabel("Họ và tên").FillAsync("Lâm Văn Tài");
+            await desk.GetByLabel("Điện thoại").FillAsync("0918765432");
+            await desk.Locator("input[name='Received']").First.WaitForAsync();
+            foreach (var box in await desk.Locator("input[name='Received']").AllAsync())
+            {
+                await box.CheckAsync();
+            }
+
+            await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
+            await desk.WaitForURLAsync("**/can-bo/ho-so/*");
+            var slip = await desk.Context.APIRequest.GetAsync(await desk.GetByRole(AriaRole.Link, new() { Name = "Giấy tiếp nhận và hẹn trả" }).GetAttributeAsync("href") ?? "");
+            var file = Path.Combine(Path.GetTempPath(), $"slip-{Guid.CreateVersion7():N}.pdf");
+            await File.WriteAllBytesAsync(file, await slip.BodyAsync());
+            var text = await Run("pdftotext", file, "-");
+            text.Should().Contain("Cổng Dịch vụ công tỉnh Cà Mau").And.Contain("0290 3 822 822");
+            await desk.Context.CloseAsync();
+
+            // An e-mail: a reset link comes signed by the installation, in its name.
+            var visitor = await app.NewPageAsync();
+            await visitor.GotoAsync("/quen-mat-khau");
+            await visitor.GetByLabel("Email").FillAsync("giamsat@demo.motcua.local");
+            await visitor.GetByRole(AriaRole.Button, new() { Name = "Gửi liên kết" }).ClickAsync();
+            await visitor.GetByRole(AriaRole.Status).WaitForAsync();
+            var mail = Directory.GetFiles(app.MailDirectory).Select(File.ReadAllText).Last(m => m.Contains("giamsat@demo.motcua.local", StringComparison.Ordinal));
+            var message = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail)));
+            message.From.Mailboxes.Single().Name.Should().Be("Cổng Dịch vụ công tỉnh Cà Mau");
+            message.TextBody.Should().Contain("Cổng Dịch vụ công tỉnh Cà Mau · Đường dây nóng 0290 3 822 822");
+            await visitor.Context.CloseAsync();
+        }
+        finally
+        {
+            // The other journeys see the demo province again.
+            var restore = await app.SignInAsStaffAsync("quantri");
+            await restore.GotoAsync("/quan-tri/cai-dat");
+            foreach (var label in new[] { "Tên cổng", "Đường dây nóng" })
+            {
+                await restore.GetByLabel(label).FillAsync("");
+            }
+
+            await restore.GetByLabel("Màu chủ đạo").FillAsync("#b3261e");
+            await restore.GetByLabel("Bỏ biểu trưng đã tải lên").CheckAsync();
+            await restore.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+            await restore.GetByRole(AriaRole.Status).WaitForAsync();
+            await restore.Context.CloseAsync();
+        }
+    }
+
+    private static byte[] Logo()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(48, 48);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(new SkiaSharp.SKColor(0x0b, 0x53, 0x94));
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
+    }
+
+    private static async Task<string> Run(string program, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, args) { RedirectStandardOutput = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
 }

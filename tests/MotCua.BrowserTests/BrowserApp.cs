@@ -24,6 +24,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string BaseUrl => $"http://127.0.0.1:{appPort}";
 
+    /// <summary>Where the application writes the e-mails it sends (the pickup directory).</summary>
+    public string MailDirectory => Path.Combine(folder, "mail");
+
     /// <summary>Short, so that a test can let a sign-in at the provider expire.</summary>
     public static TimeSpan RemoteTimeout { get; } = TimeSpan.FromSeconds(10);
 

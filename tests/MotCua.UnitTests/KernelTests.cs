@@ -70,4 +70,20 @@ public class KernelTests
         string[] people = ["Lê Thị Hoa", "Trần Văn An", "Nguyễn Thị Ánh", "Phạm Đức Bình", "Hoàng Văn Đạt", "Vũ Thị Dung"];
         people.OrderByPersonName(n => n).Should().Equal("Trần Văn An", "Nguyễn Thị Ánh", "Phạm Đức Bình", "Vũ Thị Dung", "Hoàng Văn Đạt", "Lê Thị Hoa");
     }
+
+    [Fact]
+    public void The_installation_profile_keeps_what_was_set_and_refuses_a_bad_colour_or_address()
+    {
+        var profile = new MotCua.Kernel.Installation.InstallationProfile();
+        profile.Set("  Cổng Dịch vụ công tỉnh Cà Mau ", "", "0290 3 822 822", "hotro@camau.gov.vn", null, null, "#0B5394");
+        profile.Name.Should().Be("Cổng Dịch vụ công tỉnh Cà Mau");
+        profile.Province.Should().BeNull("an empty field falls back to the settings");
+        profile.PrimaryColor.Should().Be("#0b5394");
+        var badColour = () => profile.Set("Cổng", null, null, null, null, null, "red");
+        badColour.Should().Throw<MotCua.Kernel.Problems.DomainException>().Which.Field.Should().Be("primaryColor");
+        var badAddress = () => profile.Set("Cổng", null, null, "khong-phai-email", null, null, null);
+        badAddress.Should().Throw<MotCua.Kernel.Problems.DomainException>().Which.Field.Should().Be("supportEmail");
+        var tooLong = () => profile.Set(new string('a', 201), null, null, null, null, null, null);
+        tooLong.Should().Throw<MotCua.Kernel.Problems.DomainException>().Which.Field.Should().Be("name");
+    }
 }

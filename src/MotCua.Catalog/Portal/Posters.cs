@@ -18,7 +18,6 @@ namespace MotCua.Catalog.Portal;
 public static class Posters
 {
     private const float Margin = 42f;
-    private static readonly SKColor Brand = new(0xB3, 0x26, 0x1E);
 
     public static IEndpointRouteBuilder MapPosters(this IEndpointRouteBuilder app)
     {
@@ -27,16 +26,17 @@ public static class Posters
         return app;
     }
 
-    private static async Task ProcedurePosterAsync(string code, Guid? agency, HttpContext http, DbContext db, CancellationToken ct)
+    private static async Task ProcedurePosterAsync(string code, Guid? agency, HttpContext http, DbContext db, Kernel.Installation.Installation installation, CancellationToken ct)
     {
         var procedure = await db.Set<Procedure>().AsNoTracking().SingleOrDefaultAsync(p => p.NationalCode == code && p.Status == ProcedureStatus.Published, ct)
             ?? throw DomainException.NotFound($"thủ tục có mã {code}");
         var heading = await HeadingAsync(db, agency, ct);
+        var site = await installation.CurrentAsync(ct);
         await WriteAsync(http, $"poster-{code}.pdf", output =>
         {
             using var document = Pdf.Create(output, procedure.Name);
             var canvas = document.BeginPage(Pdf.A4Width, Pdf.A4Height);
-            var y = Header(canvas, heading);
+            var y = Header(canvas, heading, site);
             using var titleFont = new SKFont(Pdf.Bold, 30);
             using var textFont = new SKFont(Pdf.Regular, 15);
             using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
@@ -53,13 +53,14 @@ public static class Posters
         });
     }
 
-    private static async Task FieldPosterAsync(Guid fieldId, Guid? agency, HttpContext http, DbContext db, CancellationToken ct)
+    private static async Task FieldPosterAsync(Guid fieldId, Guid? agency, HttpContext http, DbContext db, Kernel.Installation.Installation installation, CancellationToken ct)
     {
         var field = await db.Set<Field>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fieldId, ct) ?? throw DomainException.NotFound("lĩnh vực");
         var procedures = await db.Set<Procedure>().AsNoTracking()
             .Where(p => p.FieldId == fieldId && p.Status == ProcedureStatus.Published)
             .OrderByDescending(p => p.Weight).Take(120).Select(p => new { p.NationalCode, p.Name }).ToListAsync(ct);
         var heading = await HeadingAsync(db, agency, ct);
+        var site = await installation.CurrentAsync(ct);
         await WriteAsync(http, "poster-linh-vuc.pdf", output =>
         {
             using var document = Pdf.Create(output, "Thủ tục lĩnh vực " + field.Name);
@@ -74,7 +75,7 @@ public static class Posters
             for (var start = 0; start < Math.Max(1, procedures.Count); start += columns * rows)
             {
                 var canvas = document.BeginPage(Pdf.A4Width, Pdf.A4Height);
-                var top = Header(canvas, heading);
+                var top = Header(canvas, heading, site);
                 top = Pdf.DrawWrapped(canvas, "Thủ tục hành chính lĩnh vực " + field.Name, titleFont, ink, Margin, top + 12, Pdf.A4Width - (2 * Margin), SKTextAlign.Center) + 14;
                 var cellHeight = (Pdf.A4Height - top - Margin) / rows;
                 foreach (var (item, i) in procedures.Skip(start).Take(columns * rows).Select((p, i) => (p, i)))
@@ -104,9 +105,13 @@ public static class Posters
         return name ?? "Dịch vụ hành chính công";
     }
 
-    private static float Header(SKCanvas canvas, string agency)
+    /// <summary>The agency in a band of the installation's colour at the top; the installation and its hotline at the foot.</summary>
+    private static float Header(SKCanvas canvas, string agency, Kernel.Installation.InstallationIdentity site)
     {
-        using var band = new SKPaint { Color = Brand };
+        using var band = new SKPaint { Color = SKColor.TryParse(site.PrimaryColor, out var color) ? color : new SKColor(0xB3, 0x26, 0x1E) };
+        using var foot = new SKFont(Pdf.Regular, 10);
+        using var grey = new SKPaint { Color = new SKColor(0x55, 0x55, 0x55), IsAntialias = true };
+        Pdf.DrawWrapped(canvas, $"{site.Name} · Đường dây nóng {site.Hotline} · {site.SupportEmail}", foot, grey, Margin, Pdf.A4Height - 30, Pdf.A4Width - (2 * Margin), SKTextAlign.Center, maxLines: 1);
         using var white = new SKPaint { Color = SKColors.White, IsAntialias = true };
         using var font = new SKFont(Pdf.Bold, 16);
         canvas.DrawRect(0, 0, Pdf.A4Width, 64, band);

@@ -13,7 +13,7 @@ namespace MotCua.Dossiers.Slips;
 /// embedded Vietnamese fonts: the receipt with its tracking QR code, the supplement request, the refusal, the late
 /// apology, the notice of stopping and the tracking sheet. Each names the agency and the officer who acted.
 /// </summary>
-public sealed class SlipPrinter(DbContext db)
+public sealed class SlipPrinter(DbContext db, Kernel.Installation.Installation installation)
 {
     public static readonly IReadOnlyDictionary<string, SlipKind> Paths = new Dictionary<string, SlipKind>
     {
@@ -38,7 +38,9 @@ public sealed class SlipPrinter(DbContext db)
             ?? throw new DomainException($"Hồ sơ chưa có thao tác \"{DossierLabels.Action(action)}\" nên chưa có phiếu này.", ProblemKind.Conflict);
 
         using var output = new MemoryStream();
-        using (var slip = new SlipWriter(output, Title(kind), parent, receiving.Name, receiving.Address))
+        var site = await installation.CurrentAsync(ct);
+        var footer = $"{site.Name} · Đường dây nóng {site.Hotline} · {site.SupportEmail}";
+        using (var slip = new SlipWriter(output, Title(kind), parent, receiving.Name, receiving.Address, footer))
         {
             switch (kind)
             {

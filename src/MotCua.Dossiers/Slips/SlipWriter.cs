@@ -20,8 +20,12 @@ internal sealed class SlipWriter : IDisposable
     private SKCanvas canvas;
     private float y;
 
-    public SlipWriter(Stream output, string slipTitle, string? parent, string agency, string? address)
+    /// <summary>The line at the foot of every page: the installation, where to track and whom to call.</summary>
+    private readonly string? footer;
+
+    public SlipWriter(Stream output, string slipTitle, string? parent, string agency, string? address, string? footer = null)
     {
+        this.footer = footer;
         document = Pdf.Create(output, slipTitle);
         canvas = document.BeginPage(Pdf.A4Width, Pdf.A4Height);
         var half = (Width / 2) - 10;
@@ -124,14 +128,24 @@ internal sealed class SlipWriter : IDisposable
             return;
         }
 
-        document.EndPage();
+        EndPage();
         canvas = document.BeginPage(Pdf.A4Width, Pdf.A4Height);
         y = Margin;
     }
 
+    private void EndPage()
+    {
+        if (footer is not null)
+        {
+            Pdf.DrawWrapped(canvas, footer, small, ink, Margin, Pdf.A4Height - Margin + 14, Width, SKTextAlign.Center, 2);
+        }
+
+        document.EndPage();
+    }
+
     public void Dispose()
     {
-        document.EndPage();
+        EndPage();
         document.Close();
         document.Dispose();
         text.Dispose();

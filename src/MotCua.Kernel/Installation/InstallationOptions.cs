@@ -21,4 +21,7 @@ public sealed class InstallationOptions
     public string SupportAddress { get; set; } = "Trung tâm Phục vụ hành chính công Thành phố Hà Nội, 258 Võ Chí Công, phường Phú Thượng";
 
     public string OpeningHours { get; set; } = "Thứ Hai đến thứ Sáu, 7:30–11:30 và 13:00–17:00";
+
+    /// <summary>The primary colour of the pages, <c>#rrggbb</c> (default the site's red, #b3261e).</summary>
+    public string? PrimaryColor { get; set; }
 }

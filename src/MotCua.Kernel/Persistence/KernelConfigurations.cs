@@ -62,3 +62,22 @@ internal sealed class CalendarOverrideConfiguration : IEntityTypeConfiguration<C
         builder.Property(o => o.Decision).HasMaxLength(200);
     }
 }
+
+internal sealed class InstallationProfileConfiguration : IEntityTypeConfiguration<Installation.InstallationProfile>
+{
+    public void Configure(EntityTypeBuilder<Installation.InstallationProfile> builder)
+    {
+        builder.ToTable("InstallationProfile");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Province).HasMaxLength(100);
+        builder.Property(p => p.Hotline).HasMaxLength(30);
+        builder.Property(p => p.SupportEmail).HasMaxLength(200);
+        builder.Property(p => p.SupportAddress).HasMaxLength(300);
+        builder.Property(p => p.OpeningHours).HasMaxLength(200);
+        builder.Property(p => p.PrimaryColor).HasMaxLength(7);
+        builder.Property(p => p.LogoKey).HasMaxLength(80);
+        builder.Property(p => p.UpdatedBy).HasMaxLength(256);
+    }
+}

@@ -54,13 +54,16 @@ public static class Permissions
     /// <summary>Read the official documents and registers of the agencies in scope.</summary>
     public const string DocumentsView = "documents.view";
 
+    /// <summary>Set the installation's name, province, support desk, colour and logo.</summary>
+    public const string InstallationManage = "installation.manage";
+
     /// <summary>Citizens' own area (their account, later their dossiers).</summary>
     public const string CitizenSelf = "citizen.self";
 
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SurveysManage, NotificationsManage, CitizenSelf,
+            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SurveysManage, NotificationsManage, InstallationManage, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>

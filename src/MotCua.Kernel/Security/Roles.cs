@@ -55,7 +55,7 @@ public static class Roles
             Security.Permissions.StaffView, Security.Permissions.StaffManage, Security.Permissions.CalendarManage,
             Security.Permissions.AuditView, Security.Permissions.CatalogManage, Security.Permissions.ProcessesManage,
             Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.SurveysManage,
-            Security.Permissions.NotificationsManage,
+            Security.Permissions.NotificationsManage, Security.Permissions.InstallationManage,
         ],
     };
 }

@@ -12,7 +12,7 @@ public sealed record RenderedMessage(string? Subject, string Text, string? Html)
 /// A message's wording: the administrator's template for its event and channel (else the built-in one), filled with
 /// the values taken when the event happened and those only known now (the agency's name, the rating link).
 /// </summary>
-public sealed class MessageRenderer(DbContext db, ReferenceCache references, IServiceProvider services)
+public sealed class MessageRenderer(DbContext db, ReferenceCache references, IServiceProvider services, Kernel.Installation.Installation installation)
 {
     public async Task<TemplateContent> TemplateAsync(NotificationEvent kind, NotificationChannel channel, CancellationToken ct) =>
         await db.Set<NotificationTemplate>().AsNoTracking().Where(t => t.Event == kind && t.Channel == channel)
@@ -33,7 +33,17 @@ public sealed class MessageRenderer(DbContext db, ReferenceCache references, ISe
             values["lien_ket_danh_gia"] = values.GetValueOrDefault(Placeholders.BaseUrl, "") + await ratings.PathAsync(dossierId, ct);
         }
 
-        return Render(await TemplateAsync(message.Event, message.Channel, ct), values, message.Channel);
+        var rendered = Render(await TemplateAsync(message.Event, message.Channel, ct), values, message.Channel);
+        return message.Channel == NotificationChannel.Email ? WithSignature(rendered, await installation.CurrentAsync(ct)) : rendered;
+    }
+
+    /// <summary>An e-mail ends with who sent it and whom to call: the installation's name, hotline and support address.</summary>
+    public static RenderedMessage WithSignature(RenderedMessage message, Kernel.Installation.InstallationIdentity site)
+    {
+        var signature = $"{site.Name} · Đường dây nóng {site.Hotline} · {site.SupportEmail}";
+        var html = message.Html?.Replace("</body>", "<p style=\"color:#6b7280;font-size:13px;border-top:1px solid #e5e7eb;padding-top:8px\">"
+            + System.Net.WebUtility.HtmlEncode(signature) + "</p></body>", StringComparison.Ordinal);
+        return message with { Text = message.Text + "\n\n--\n" + signature, Html = html };
     }
 
     public static RenderedMessage Render(TemplateContent template, IReadOnlyDictionary<string, string> values, NotificationChannel channel)
