@@ -95,17 +95,7 @@ public class AdministrationTests(BrowserApp app)
 
             // A slip: the receipt printed at the counter carries the name and the hotline.
             var desk = await app.SignInAsStaffAsync("motcua");
-            await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.001456");
-            await desk.GetByLabel("Họ và tên").FillAsync("Lâm Văn Tài");
-            await desk.GetByLabel("Điện thoại").FillAsync("0918765432");
-            await desk.Locator("input[name='Received']").First.WaitForAsync();
-            foreach (var box in await desk.Locator("input[name='Received']").AllAsync())
-            {
-                await box.CheckAsync();
-            }
-
-            await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
-            await desk.WaitForURLAsync("**/can-bo/ho-so/*");
+            await BrowserApp.ReceiveWalkInAsync(desk, "Lâm Văn Tài", "0918765432");
             var slip = await desk.Context.APIRequest.GetAsync(await desk.GetByRole(AriaRole.Link, new() { Name = "Giấy tiếp nhận và hẹn trả" }).GetAttributeAsync("href") ?? "");
             var file = Path.Combine(Path.GetTempPath(), $"slip-{Guid.CreateVersion7():N}.pdf");
             await File.WriteAllBytesAsync(file, await slip.BodyAsync());

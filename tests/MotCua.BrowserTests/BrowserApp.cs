@@ -79,6 +79,28 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// The desk receives a walk-in for passport procedure 1.001456 with every document ticked; the page lands on the
+    /// new dossier. Its id and code.
+    /// </summary>
+    public static async Task<(Guid Id, string Code)> ReceiveWalkInAsync(IPage desk, string fullName, string phone)
+    {
+        await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.001456");
+        await desk.GetByLabel("Họ và tên").FillAsync(fullName);
+        await desk.GetByLabel("Điện thoại").FillAsync(phone);
+
+        // AllAsync does not wait: wait for the checklist first, or a slow page leaves boxes unticked.
+        await desk.Locator("input[name='Received']").First.WaitForAsync();
+        foreach (var box in await desk.Locator("input[name='Received']").AllAsync())
+        {
+            await box.CheckAsync();
+        }
+
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
+        await desk.WaitForURLAsync("**/can-bo/ho-so/*");
+        return (Guid.Parse(new Uri(desk.Url).Segments[^1]), (await desk.Locator("h1").InnerTextAsync()).Trim());
+    }
+
     /// <summary>A new browser signed in through the citizen sign-in page, with a user name and password.</summary>
     public async Task<IPage> SignInAsCitizenAsync(string userName, string password = Password)
     {

@@ -210,19 +210,7 @@ public class DossierJourneyTests(BrowserApp app)
     public async Task The_queue_counts_what_it_marks_late_with_a_legend()
     {
         var desk = await app.SignInAsStaffAsync("motcua");
-        await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.001456");
-        await desk.GetByLabel("Họ và tên").FillAsync("Đỗ Thị Hạnh");
-        await desk.GetByLabel("Điện thoại").FillAsync("0911222333");
-        await desk.Locator("input[name='Received']").First.WaitForAsync();
-        foreach (var box in await desk.Locator("input[name='Received']").AllAsync())
-        {
-            await box.CheckAsync();
-        }
-
-        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
-        await desk.WaitForURLAsync("**/can-bo/ho-so/*");
-        var id = Guid.Parse(new Uri(desk.Url).Segments[^1]);
-        var code = (await desk.Locator("h1").InnerTextAsync()).Trim();
+        var (id, code) = await BrowserApp.ReceiveWalkInAsync(desk, "Đỗ Thị Hạnh", "0911222333");
 
         // Two weeks pass for this dossier: its step and its appointment are behind it.
         using (var scope = app.Services.CreateScope())

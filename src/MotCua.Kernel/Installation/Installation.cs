@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MotCua.Kernel.Files;
 using MotCua.Kernel.Persistence;
@@ -7,15 +8,29 @@ using MotCua.Kernel.Security;
 namespace MotCua.Kernel.Installation;
 
 /// <summary>The installation's name, province, support desk, colour and logo, for pages, slips, posters and messages.</summary>
-public sealed class Installation(DbContext db, ReferenceCache cache, IOptions<InstallationOptions> options, IFileStore files, ICurrentActor actor, TimeProvider clock)
+public sealed class Installation(
+    DbContext db, IServiceScopeFactory scopes, ReferenceCache cache, IOptions<InstallationOptions> options, IFileStore files, ICurrentActor actor, TimeProvider clock)
 {
     /// <summary>The default primary colour (the site's own red).</summary>
     public const string DefaultColor = "#b3261e";
 
     public const int MaxLogoBytes = 512 * 1024;
 
+    /// <summary>
+    /// The installation as shown, cached like other reference data. Read in a scope of its own: the layout, the page
+    /// title and the page itself all ask for it while the page reads its own data, and one data context must not
+    /// serve two reads at once.
+    /// </summary>
     public async Task<InstallationIdentity> CurrentAsync(CancellationToken ct) =>
-        (await cache.GetAsync("installation", async c => Merge(await db.Set<InstallationProfile>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == InstallationProfile.TheOne, c)), ct))!;
+        (await cache.GetAsync("installation", async c =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var own = scope.ServiceProvider.GetRequiredService<DbContext>();
+            return Merge(await own.Set<InstallationProfile>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == InstallationProfile.TheOne, c));
+        }, ct))!;
+
+    /// <summary>The installation as the settings describe it, for a component's first render before <see cref="CurrentAsync"/> answers.</summary>
+    public InstallationIdentity FromSettings => Merge(null);
 
     public async Task<InstallationProfile> ProfileAsync(CancellationToken ct) =>
         await db.Set<InstallationProfile>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == InstallationProfile.TheOne, ct) ?? new InstallationProfile();
