@@ -111,7 +111,7 @@ public static class Posters
         using var band = new SKPaint { Color = SKColor.TryParse(site.PrimaryColor, out var color) ? color : new SKColor(0xB3, 0x26, 0x1E) };
         using var foot = new SKFont(Pdf.Regular, 10);
         using var grey = new SKPaint { Color = new SKColor(0x55, 0x55, 0x55), IsAntialias = true };
-        Pdf.DrawWrapped(canvas, $"{site.Name} · Đường dây nóng {site.Hotline} · {site.SupportEmail}", foot, grey, Margin, Pdf.A4Height - 30, Pdf.A4Width - (2 * Margin), SKTextAlign.Center, maxLines: 1);
+        Pdf.DrawWrapped(canvas, site.Signature, foot, grey, Margin, Pdf.A4Height - 30, Pdf.A4Width - (2 * Margin), SKTextAlign.Center, maxLines: 1);
         using var white = new SKPaint { Color = SKColors.White, IsAntialias = true };
         using var font = new SKFont(Pdf.Bold, 16);
         canvas.DrawRect(0, 0, Pdf.A4Width, 64, band);

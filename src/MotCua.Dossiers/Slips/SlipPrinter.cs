@@ -38,8 +38,7 @@ public sealed class SlipPrinter(DbContext db, Kernel.Installation.Installation i
             ?? throw new DomainException($"Hồ sơ chưa có thao tác \"{DossierLabels.Action(action)}\" nên chưa có phiếu này.", ProblemKind.Conflict);
 
         using var output = new MemoryStream();
-        var site = await installation.CurrentAsync(ct);
-        var footer = $"{site.Name} · Đường dây nóng {site.Hotline} · {site.SupportEmail}";
+        var footer = (await installation.CurrentAsync(ct)).Signature;
         using (var slip = new SlipWriter(output, Title(kind), parent, receiving.Name, receiving.Address, footer))
         {
             switch (kind)

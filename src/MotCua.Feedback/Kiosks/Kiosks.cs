@@ -59,13 +59,14 @@ public sealed class Kiosks(DbContext db, AgencyScope scope, TimeProvider clock)
             select new KioskView(d.Id, a.Id, a.Name, d.Name, d.CreatedAt, d.Active, null, null)).ToListAsync(ct);
     }
 
-    /// <summary>The tablet's page: its desk's name (the key is checked when it sends).</summary>
-    public async Task<KioskView?> DeviceAsync(Guid id, CancellationToken ct) =>
+    /// <summary>The tablet's and the desk card's page: its desk's name (the key is checked when it sends); unknown or retired devices are not found.</summary>
+    public async Task<KioskView> DeviceAsync(Guid id, CancellationToken ct) =>
         await (
             from d in db.Set<KioskDevice>()
             join a in db.Set<Agency>() on d.AgencyId equals a.Id
             where d.Id == id && d.Active
-            select new KioskView(d.Id, a.Id, a.Name, d.Name, d.CreatedAt, d.Active, null, null)).SingleOrDefaultAsync(ct);
+            select new KioskView(d.Id, a.Id, a.Name, d.Name, d.CreatedAt, d.Active, null, null)).SingleOrDefaultAsync(ct)
+        ?? throw new DomainException("Không tìm thấy quầy, thiết bị này: mã QR có thể đã cũ. Hãy hỏi cán bộ tại quầy.", ProblemKind.NotFound);
 
     /// <summary>
     /// Flagged ratings not reviewed yet, the latest first, of the desks where the user handles feedback: at the desk's

@@ -78,4 +78,7 @@ public sealed record InstallationIdentity(
 {
     /// <summary>The logo's address: the uploaded one (its key makes the address change with it), else the default.</summary>
     public string LogoUrl => LogoKey is null ? "/logo" : "/logo?v=" + LogoKey[..Math.Min(12, LogoKey.Length)];
+
+    /// <summary>Who sent a slip, a poster or a message, and whom to call: the line at their foot.</summary>
+    public string Signature => $"{Name} · Đường dây nóng {Hotline} · {SupportEmail}";
 }

@@ -40,7 +40,7 @@ public sealed class MessageRenderer(DbContext db, ReferenceCache references, ISe
     /// <summary>An e-mail ends with who sent it and whom to call: the installation's name, hotline and support address.</summary>
     public static RenderedMessage WithSignature(RenderedMessage message, Kernel.Installation.InstallationIdentity site)
     {
-        var signature = $"{site.Name} · Đường dây nóng {site.Hotline} · {site.SupportEmail}";
+        var signature = site.Signature;
         var html = message.Html?.Replace("</body>", "<p style=\"color:#6b7280;font-size:13px;border-top:1px solid #e5e7eb;padding-top:8px\">"
             + System.Net.WebUtility.HtmlEncode(signature) + "</p></body>", StringComparison.Ordinal);
         return message with { Text = message.Text + "\n\n--\n" + signature, Html = html };

@@ -27,7 +27,7 @@ internal sealed class EmailSender(SmtpMail mail, MotCua.Kernel.Installation.Inst
         var message = new MimeMessage
         {
             Subject = subject + " — " + site.Name,
-            Body = new TextPart("plain") { Text = $"{body}\n\n--\n{site.Name} · Đường dây nóng {site.Hotline} · {site.SupportEmail}" },
+            Body = new TextPart("plain") { Text = $"{body}\n\n--\n{site.Signature}" },
         };
         message.From.Add(new MailboxAddress(site.Name, mail.From.Address));
         message.To.Add(new MailboxAddress(name, to));
