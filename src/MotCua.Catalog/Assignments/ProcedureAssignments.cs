@@ -4,6 +4,7 @@ using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
+using MotCua.Kernel.Text;
 
 namespace MotCua.Catalog.Assignments;
 
@@ -24,9 +25,9 @@ public sealed class ProcedureAssignments(DbContext db, AgencyScope scope, Search
             join p in db.Set<Procedure>() on a.ProcedureId equals p.Id
             join agency in db.Set<Agency>() on a.AgencyId equals agency.Id
             where p.NationalCode == code
-            orderby a.AnyLocation descending, agency.Depth, agency.Name
-            select new { a, agency.Name, agency.Address, agency.Path, agency.Level })
+            select new { a, agency.Name, agency.Address, agency.Path, agency.Level, agency.Depth })
             .AsNoTracking().ToListAsync(ct);
+        rows = [.. rows.OrderByDescending(r => r.a.AnyLocation).ThenBy(r => r.Depth).ThenByVietnamese(r => r.Name)];
         var points = new List<ServicePoint>();
         foreach (var r in rows)
         {

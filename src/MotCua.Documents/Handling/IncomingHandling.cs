@@ -129,12 +129,11 @@ public sealed class IncomingHandling(DbContext db, AgencyScope scope, DocumentSi
 
     /// <summary>The leaders of an agency (staff holding the leader's role on it).</summary>
     public async Task<IReadOnlyList<HandlerChoice>> LeadersAsync(Guid agencyId, CancellationToken ct) =>
-        await (
+        [.. (await (
             from g in db.Set<RoleGrant>()
             join u in db.Set<User>() on g.UserId equals u.Id
             where g.AgencyId == agencyId && g.Role == Roles.Leader && u.IsActive
-            orderby u.FullName
-            select new HandlerChoice(u.Id, false, u.FullName)).Distinct().ToListAsync(ct);
+            select new HandlerChoice(u.Id, false, u.FullName)).Distinct().ToListAsync(ct)).OrderByPersonName(h => h.Name)];
 
     /// <summary>The active staff and units of an agency, to direct a document to.</summary>
     public async Task<IReadOnlyList<HandlerChoice>> HandlersAsync(Guid agencyId, CancellationToken ct)

@@ -4,6 +4,7 @@ using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
+using MotCua.Kernel.Text;
 
 namespace MotCua.Feedback.Kiosks;
 
@@ -51,12 +52,12 @@ public sealed class Kiosks(DbContext db, AgencyScope scope, TimeProvider clock)
     public async Task<IReadOnlyList<KioskView>> ListAsync(CancellationToken ct)
     {
         var agencies = (await scope.ForAsync(Permissions.AgenciesManage, ct)).AgencyIds(db.Set<Agency>());
-        return await (
+        var devices = await (
             from d in db.Set<KioskDevice>().AsNoTracking()
             join a in db.Set<Agency>() on d.AgencyId equals a.Id
             where agencies.Contains(d.AgencyId)
-            orderby a.Name, d.Name
             select new KioskView(d.Id, a.Id, a.Name, d.Name, d.CreatedAt, d.Active, null, null)).ToListAsync(ct);
+        return [.. devices.OrderByVietnamese(d => d.AgencyName).ThenByVietnamese(d => d.Name)];
     }
 
     /// <summary>The tablet's and the desk card's page: its desk's name (the key is checked when it sends); unknown or retired devices are not found.</summary>

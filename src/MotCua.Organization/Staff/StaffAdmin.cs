@@ -60,9 +60,9 @@ public sealed class StaffAdmin(DbContext db, UserManager<User> users, AgencyScop
             from g in db.Set<RoleGrant>()
             join a in db.Set<Agency>() on g.AgencyId equals a.Id
             where g.UserId == id
-            orderby a.Depth, a.Name
-            select new { g.Id, g.Role, g.AgencyId, a.Name, a.Identifier, g.IncludesSubtree, g.GrantedAt })
+            select new { g.Id, g.Role, g.AgencyId, a.Name, a.Identifier, g.IncludesSubtree, g.GrantedAt, a.Depth })
             .AsNoTracking().ToListAsync(ct);
+        grants = [.. grants.OrderBy(g => g.Depth).ThenByVietnamese(g => g.Name)];
         var now = clock.GetUtcNow();
         return new StaffDetails(
             new StaffRow(user.Id, user.UserName ?? "", user.FullName, user.Email, user.Position, user.AgencyId, agencyName, user.IsActive, user.LockoutEnd > now),
