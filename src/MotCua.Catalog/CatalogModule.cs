@@ -30,6 +30,7 @@ public sealed class CatalogModule : IModule
         services.AddScoped<Browse.CatalogBrowse>();
         services.AddScoped<Assignments.ProcedureAssignments>();
         services.AddScoped<Guides.ProcedureGuides>();
+        services.AddScoped<Forms.FormTemplates>();
     }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
@@ -42,5 +43,6 @@ public sealed class CatalogModule : IModule
         app.MapProcedureQrCodes();
         app.MapPosters();
         app.MapGuides(api);
+        Forms.FormEndpoints.MapForms(app, api);
     }
 }

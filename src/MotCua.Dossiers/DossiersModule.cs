@@ -32,6 +32,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<DossierCodes>();
         services.AddScoped<IntakePoints>();
         services.AddScoped<OnlineIntake>();
+        services.AddScoped<EFormFilling>();
         services.AddScoped<CounterIntake>();
         services.AddScoped<DraftPurge>();
         services.AddHostedService<DraftRetention>();

@@ -140,7 +140,7 @@ public sealed partial class AccessMatrixTests(SqliteApp app) : IClassFixture<Sql
         var strangers = new Dictionary<string, HttpClient>
         {
             ["a commune's desk officer"] = await app.ApiAsAsync("motcua.xa"),
-            ["another citizen"] = await CitizenAsync("congdan.khac"),
+            ["another citizen"] = await app.CitizenAsync("congdan.khac"),
         };
         string[] reads = [$"/api/v1/dossiers/{dossier.Id}", file, $"/api/v1/dossiers/{dossier.Id}/slips/receipt.pdf", $"/api/v1/dossiers/{dossier.Id}/shipments", $"/api/v1/dossiers/{dossier.Id}/rating-link"];
         string[] actions = ["withdraw", "take", "forward", "refuse", "supplement", "apology", "return", "pickup", "resubmit", "counter-resubmit", "accept"];
@@ -169,7 +169,7 @@ public sealed partial class AccessMatrixTests(SqliteApp app) : IClassFixture<Sql
         communePage.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await communePage.Content.ReadAsStringAsync()).Should().NotContain("001190012345");
 
-        var mine = await (await CitizenAsync("congdan.khac")).GetStringAsync("/api/v1/dossiers/mine");
+        var mine = await (await app.CitizenAsync("congdan.khac")).GetStringAsync("/api/v1/dossiers/mine");
         mine.Should().NotContain(dossier.Code!);
 
         // Nothing the strangers tried changed the dossier.
@@ -222,22 +222,6 @@ public sealed partial class AccessMatrixTests(SqliteApp app) : IClassFixture<Sql
             entries.Single(e => e.EntityType == nameof(User)).After.Should().Contain("\"PasswordHash\":\"***\"");
             (await AuditChain.VerifyAsync(db, CancellationToken.None)).IsValid.Should().BeTrue();
         }
-    }
-
-    private async Task<HttpClient> CitizenAsync(string userName)
-    {
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-            if (await users.FindByNameAsync(userName) is null)
-            {
-                var user = new User { Kind = AccountKind.Citizen, UserName = userName, Email = userName + "@example.vn", EmailConfirmed = true };
-                user.SetFullName("Công dân khác");
-                (await users.CreateAsync(user, AppFixture.Password)).Succeeded.Should().BeTrue();
-            }
-        }
-
-        return await app.ApiAsAsync(userName);
     }
 
     private static bool IsDenied(HttpResponseMessage response)

@@ -132,6 +132,23 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         return await ApiAsAsync(userName);
     }
 
+    /// <summary>An API client signed in as a citizen account made for the test (another citizen than the demo's).</summary>
+    public async Task<HttpClient> CitizenAsync(string userName)
+    {
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            if (await users.FindByNameAsync(userName) is null)
+            {
+                var user = new User { Kind = AccountKind.Citizen, UserName = userName, Email = userName + "@example.vn", EmailConfirmed = true };
+                user.SetFullName("Công dân khác");
+                (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
+            }
+        }
+
+        return await ApiAsAsync(userName);
+    }
+
     public async Task<HttpClient> ApiAsAsync(string userName, string password = Password)
     {
         var client = CreateClient();

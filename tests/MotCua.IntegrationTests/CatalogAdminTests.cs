@@ -126,6 +126,98 @@ public abstract class CatalogAdminTests(AppFixture app)
         csv.Should().Contain("1.001193,Thủ tục đăng ký khai sinh");
     }
 
+    /// <summary>A Word document as Word writes one: a zip with the content types and word/document.xml.</summary>
+    private static byte[] Docx(string text, bool withDocument = true)
+    {
+        using var output = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string name, string content)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+
+            Add("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            if (withDocument)
+            {
+                Add("word/document.xml", $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>""");
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static MultipartFormDataContent FileForm(byte[] content, string name) =>
+        new() { { new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } }, "file", name } };
+
+    [Fact]
+    public async Task A_form_is_attached_to_a_draft_version_downloaded_by_anyone_and_kept_by_the_next_version()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var created = await admin.PostAsJsonAsync("/api/v1/procedures", new
+        {
+            code = "9.700001", applicants = new[] { "Citizen" },
+            content = new { name = "Cấp giấy phép thử nghiệm biểu mẫu", documents = new[] { new { name = "Đơn đề nghị cấp phép (mẫu số 01)", kind = "Original", count = 1 }, new { name = "Bản sao giấy tờ tùy thân", kind = "Copy", count = 1 } } },
+        });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var template = Docx("Đơn đề nghị cấp phép");
+        const string first = "/api/v1/procedures/9.700001/versions/1/documents/0/template";
+
+        (await app.CreateClient().PutAsync(first, FileForm(template, "don.docx"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var notWord = await admin.PutAsync(first, FileForm(Docx("x", withDocument: false), "don.docx"));
+        notWord.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await notWord.Content.ReadAsStringAsync()).Should().Contain("DOCX");
+        (await admin.PutAsync(first, FileForm("MZ\u0090\u0000 not a form"u8.ToArray(), "don.pdf"))).StatusCode.Should().Be(HttpStatusCode.BadRequest, "an executable renamed .pdf is refused");
+        (await admin.PutAsync("/api/v1/procedures/9.700001/versions/1/documents/5/template", FileForm(template, "don.docx"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await admin.PutAsync(first, FileForm(template, "Mẫu số 01 - đơn đề nghị.docx"))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await app.CreateClient().GetAsync("/p/9.700001/mau/0")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a draft is not public");
+
+        (await admin.PostAsJsonAsync("/api/v1/procedures/9.700001/versions/1/publish", new { })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var download = await app.CreateClient().GetAsync("/p/9.700001/mau/0");
+        download.StatusCode.Should().Be(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        download.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("Mẫu số 01 - đơn đề nghị.docx");
+        (await download.Content.ReadAsByteArrayAsync()).Should().Equal(template);
+        (await app.CreateClient().GetAsync("/p/9.700001/mau/1")).StatusCode.Should().Be(HttpStatusCode.NotFound, "that document has no form");
+        (await app.CreateClient().GetStringAsync("/p/9.700001")).Should().Contain("href=\"/p/9.700001/mau/0?v=1\"");
+        var late = await admin.PutAsync(first, FileForm(template, "don.docx"));
+        late.StatusCode.Should().Be(HttpStatusCode.Conflict, "a published version never changes");
+
+        // The next version keeps the form by the document's name; a file key written into the content is not a form.
+        var citizen = await app.ApiAsAsync("congdan");
+        var upload = await (await citizen.PostAsync("/api/v1/uploads", FileForm(DossierLifeTests.Pdf("Giấy tờ riêng của công dân"), "rieng.pdf"))).Content.ReadFromJsonAsync<JsonElement>();
+        var key = upload.GetProperty("key").GetString();
+        var next = await admin.PostAsJsonAsync("/api/v1/procedures/9.700001/versions", new
+        {
+            name = "Cấp giấy phép thử nghiệm biểu mẫu",
+            documents = new object[]
+            {
+                new { name = "Đơn đề nghị cấp phép (mẫu số 01)", kind = "Original", count = 1 },
+                new { name = "Bản sao giấy tờ tùy thân", kind = "Copy", count = 1, template = new { fileKey = key, fileName = "rieng.pdf", contentType = "application/pdf", size = 100 } },
+            },
+        });
+        next.StatusCode.Should().Be(HttpStatusCode.Created, await next.Content.ReadAsStringAsync());
+        (await admin.PostAsJsonAsync("/api/v1/procedures/9.700001/versions/2/publish", new { })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await app.CreateClient().GetByteArrayAsync("/p/9.700001/mau/0")).Should().Equal(template);
+        (await app.CreateClient().GetAsync("/p/9.700001/mau/1")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a citizen's file never becomes a public form");
+        (await app.CreateClient().GetByteArrayAsync("/p/9.700001/mau/0?v=1")).Should().Equal(template, "a dossier of version 1 keeps its form");
+        (await admin.DeleteAsync("/api/v1/procedures/9.700001/versions/2/documents/0/template")).StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        // A seeded e-form without an uploaded file is printed blank; the demo's most used procedures have their forms.
+        var blank = await app.CreateClient().GetAsync("/p/1.004194/mau/0");
+        blank.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await blank.Content.ReadAsByteArrayAsync()).AsSpan(0, 5).SequenceEqual("%PDF-"u8).Should().BeTrue();
+        var withForms = 0;
+        foreach (var code in new[] { "1.004194", "1.001456", "1.004222", "1.001978", "1.001612", "1.001193", "1.000894", "1.002759", "1.008309", "2.000635" })
+        {
+            var page = await app.CreateClient().GetStringAsync("/p/" + code);
+            withForms += page.Contains("Tải mẫu (PDF)", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        withForms.Should().Be(10);
+    }
+
     [Fact]
     public async Task A_new_version_is_drafted_published_and_kept_in_the_history()
     {

@@ -203,6 +203,59 @@ public abstract class DossierLifeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_e_form_is_prefilled_checked_field_by_field_and_printed_into_the_dossier_for_its_owner_only()
+    {
+        var citizen = await app.ApiAsAsync("congdan");
+        var agency = await PointAsync(citizen, "1.001193");
+        var draft = await ReadAsync(await citizen.PostAsJsonAsync("/api/v1/dossiers/drafts", new { procedureCode = "1.001193", competentAgencyId = agency }));
+        var form = draft.Documents.Single(d => d.Name == "Tờ khai đăng ký khai sinh");
+        form.OnlineForm.Should().BeTrue();
+        form.TemplateUrl.Should().StartWith("/p/1.001193/mau/0?v=");
+        draft.Documents.Single(d => d.Name.StartsWith("Giấy chứng sinh", StringComparison.Ordinal)).OnlineForm.Should().BeFalse();
+        var url = $"/api/v1/dossiers/{draft.Id}/documents/{form.Id}/form";
+
+        var sheet = await citizen.GetFromJsonAsync<JsonElement>(url);
+        sheet.GetProperty("values").GetProperty("nguoi-yeu-cau").GetString().Should().Be("Nguyễn Thị Lan", "prefilled from the applicant");
+        sheet.GetProperty("form").GetProperty("fields").GetArrayLength().Should().BeGreaterThan(10);
+
+        var values = new Dictionary<string, string?>
+        {
+            ["nguoi-yeu-cau"] = "Nguyễn Thị Lan", ["so-dinh-danh-nguoi-yeu-cau"] = "001190012345", ["noi-cu-tru"] = "Phường Ba Đình, Hà Nội",
+            ["quan-he"] = "Mẹ", ["ho-ten-tre"] = "Trần Minh An", ["ngay-sinh-tre"] = "31/02/2026", ["gioi-tinh-tre"] = "Nam",
+            ["dan-toc"] = "Kinh", ["quoc-tich"] = "Việt Nam", ["noi-sinh"] = "Bệnh viện Phụ sản Hà Nội",
+        };
+        var wrongDate = await citizen.PutAsJsonAsync(url, new { values });
+        wrongDate.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await wrongDate.Content.ReadAsStringAsync()).Should().Contain("phải là một ngày").And.Contain("f-ngay-sinh-tre");
+        values["ngay-sinh-tre"] = "2026-11-20";
+        values["quan-he"] = "Hàng xóm";
+        (await (await citizen.PutAsJsonAsync(url, new { values })).Content.ReadAsStringAsync()).Should().Contain("Hãy chọn một phương án");
+        values["quan-he"] = "Mẹ";
+        values["dan-toc"] = " ";
+        (await (await citizen.PutAsJsonAsync(url, new { values })).Content.ReadAsStringAsync()).Should().Contain("Hãy điền “Dân tộc”");
+        values["dan-toc"] = "Kinh";
+        (await ReadAsync(await citizen.GetAsync($"/api/v1/dossiers/{draft.Id}"))).Documents.Single(d => d.Id == form.Id).Provided.Should().BeFalse("nothing refused was saved");
+
+        var filled = await ReadAsync(await citizen.PutAsJsonAsync(url, new { values }));
+        var document = filled.Documents.Single(d => d.Id == form.Id);
+        document.Should().Match<DocumentDto>(d => d.Provided && d.FilledOnline && d.FileName == "to-khai-dang-ky-khai-sinh.pdf" && d.ContentType == "application/pdf");
+        var pdf = await citizen.GetByteArrayAsync(document.FileUrl);
+        pdf.AsSpan(0, 5).SequenceEqual("%PDF-"u8).Should().BeTrue();
+        (await citizen.GetFromJsonAsync<JsonElement>(url)).GetProperty("values").GetProperty("ngay-sinh-tre").GetString().Should().Be("2026-11-20", "filling again starts from what was filled");
+
+        // Another citizen cannot see or fill it; a document without an e-form has none.
+        var other = await app.CitizenAsync("congdan.khac");
+        (await other.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await other.PutAsJsonAsync(url, new { values })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var scan = draft.Documents.Single(d => d.Name.StartsWith("Giấy chứng sinh", StringComparison.Ordinal));
+        (await citizen.GetAsync($"/api/v1/dossiers/{draft.Id}/documents/{scan.Id}/form")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        // Taking the file back takes the filled form with it.
+        var removed = await ReadAsync(await citizen.DeleteAsync($"/api/v1/dossiers/{draft.Id}/documents/{form.Id}/file"));
+        removed.Documents.Single(d => d.Id == form.Id).FilledOnline.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_citizen_takes_back_a_file_from_a_draft_but_not_from_a_submitted_dossier()
     {
         var citizen = await app.ApiAsAsync("congdan");

@@ -102,6 +102,7 @@ public sealed partial class Procedure : AggregateRoot, Kernel.Persistence.IRefer
     public ProcedureVersion AddVersion(ProcedureContent content, string createdBy, DateTime now)
     {
         Validate(content);
+        content = KeepingForms(content);
         versions.RemoveAll(v => v.Status == VersionStatus.Draft);
         var number = versions.Count == 0 ? 1 : versions.Max(v => v.Number) + 1;
         var version = new ProcedureVersion(Id, number, content, createdBy, now);
@@ -113,6 +114,42 @@ public sealed partial class Procedure : AggregateRoot, Kernel.Persistence.IRefer
 
         UpdatedAt = now;
         return version;
+    }
+
+    /// <summary>
+    /// A document of a new version keeps the form its namesake had in the latest version, unless it names one of this
+    /// procedure's forms itself: a form file reaches a version only through <see cref="AttachTemplate"/>, never by a key
+    /// written in the content (which could name any stored file).
+    /// </summary>
+    public ProcedureContent KeepingForms(ProcedureContent content) => content with { Documents = [.. content.Documents.Select(KeepForm)] };
+
+    private RequiredDocument KeepForm(RequiredDocument document)
+    {
+        var earlier = versions.OrderByDescending(v => v.Number).SelectMany(v => v.Content.Documents).ToList();
+        var template = document.Template is { } named && earlier.Any(d => d.Template?.FileKey == named.FileKey)
+            ? named
+            : document.Template is null ? earlier.FirstOrDefault(d => d.Name == document.Name)?.Template : null;
+        return document with { Template = template, EForm = document.EForm ?? earlier.FirstOrDefault(d => d.Name == document.Name)?.EForm };
+    }
+
+    /// <summary>Attaches a form file to a document of a draft version (a published version never changes).</summary>
+    public void AttachTemplate(int number, int documentIndex, FormTemplate? template, DateTime now)
+    {
+        var version = versions.SingleOrDefault(v => v.Number == number) ?? throw DomainException.NotFound($"phiên bản {number}");
+        if (version.Status != VersionStatus.Draft)
+        {
+            throw new DomainException("Chỉ đính kèm mẫu vào phiên bản dự thảo; hãy soạn phiên bản mới rồi công bố.", ProblemKind.Conflict);
+        }
+
+        if (documentIndex < 0 || documentIndex >= version.Content.Documents.Count)
+        {
+            throw DomainException.NotFound("thành phần hồ sơ");
+        }
+
+        var documents = version.Content.Documents.ToList();
+        documents[documentIndex] = documents[documentIndex] with { Template = template };
+        version.Revise(version.Content with { Documents = documents });
+        UpdatedAt = now;
     }
 
     /// <summary>Puts a draft version in force from a date; the version in force until then is superseded.</summary>
@@ -207,6 +244,11 @@ public sealed partial class Procedure : AggregateRoot, Kernel.Persistence.IRefer
             return "Mỗi thành phần hồ sơ cần tên và số lượng từ 1 đến 100.";
         }
 
+        if (content.Documents.Select(d => d.EForm?.Problem()).FirstOrDefault(p => p is not null) is { } formProblem)
+        {
+            return formProblem;
+        }
+
         if (content.ResultValidityMonths is < 1 or > 1200)
         {
             return "Thời hạn hiệu lực của kết quả phải từ 1 đến 1.200 tháng.";
@@ -270,7 +312,7 @@ public sealed class ProcedureVersion : Kernel.Persistence.IReferenceData
 
     public DateTime? PublishedAt { get; private set; }
 
-    public ProcedureContent Content { get; private init; } = new();
+    public ProcedureContent Content { get; private set; } = new();
 
     public string CreatedBy { get; private init; } = "";
 
@@ -284,4 +326,6 @@ public sealed class ProcedureVersion : Kernel.Persistence.IReferenceData
     }
 
     internal void Supersede() => Status = VersionStatus.Superseded;
+
+    internal void Revise(ProcedureContent content) => Content = content;
 }

@@ -91,8 +91,14 @@ public sealed record RequiredDocument
 
     public bool IsOptional { get; init; }
 
-    /// <summary>A template (mẫu đơn, tờ khai) to download, if any.</summary>
+    /// <summary>A template (mẫu đơn, tờ khai) published elsewhere, by its address, if any.</summary>
     public string? TemplateUrl { get; init; }
+
+    /// <summary>The form attached to this document in this version (DOCX or PDF), if any.</summary>
+    public FormTemplate? Template { get; init; }
+
+    /// <summary>The form's fields, when it can be filled online and printed as the document.</summary>
+    public EForm? EForm { get; init; }
 }
 
 public sealed record FormReference(string Name, string? Url);

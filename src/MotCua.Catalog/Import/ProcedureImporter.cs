@@ -235,7 +235,9 @@ public sealed class ProcedureImporter(DbContext db, TimeProvider clock, Organiza
             ProcedureContent? content = null;
             if (row is not null && problems.Count == 0)
             {
+                // A document keeps its form (template, e-form) through an import that does not name one, as through an edit.
                 content = Merge(current?.InForce?.Content, row, fieldId, demoContent);
+                content = current?.KeepingForms(content) ?? content;
                 if (Procedure.ValidateContent(content) is { } contentProblem)
                 {
                     problems.Add(contentProblem);

@@ -15,7 +15,7 @@ public sealed record CatalogListEntry(string Code, string Name, ApplicantTypes A
 /// version 1 with no details yet (field and level guessed from the name, see <see cref="FieldClassifier"/>);
 /// details come from imports and administrators. Then the demo details and the curated life events.
 /// </summary>
-public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, TimeProvider clock, ILogger<CatalogSeeder> logger)
+public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, TimeProvider clock, Kernel.Files.IFileStore files, ILogger<CatalogSeeder> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
@@ -84,6 +84,7 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
         db.AddRange(LifeEvent.Standard.Select((e, i) => LifeEvent.Create(e.Name, e.Description, i, e.Codes)));
         await db.SaveChangesAsync(ct);
         await AddGuidesAsync(now, ct);
+        await AddFormsAsync(now, today, ct);
         await AssignDetailedAsync(now, ct);
         logger.LogInformation("Catalog seeded with {Count} procedures, {Detailed} with demo details", count, preview.Updates);
         return count;
@@ -106,6 +107,47 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
 
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// The forms of the procedures with details: every document that is a form (tờ khai, đơn, giấy đề nghị, a "mẫu")
+    /// gets a printable template, and the forms citizens fill most get an e-form (demo_eforms.json), in a second
+    /// version published today, as an administrator would attach them.
+    /// </summary>
+    private async Task AddFormsAsync(DateTime now, DateOnly today, CancellationToken ct)
+    {
+        using var stream = typeof(CatalogSeeder).Assembly.GetManifestResourceStream("MotCua.Catalog.demo_eforms.json")
+            ?? throw new InvalidOperationException("The embedded demo e-forms are missing.");
+        var eforms = (await JsonSerializer.DeserializeAsync<List<DemoEForm>>(stream, Kernel.Persistence.JsonColumn.Options, ct) ?? [])
+            .ToDictionary(f => f.Document, f => new EForm { Title = f.Title, Symbol = f.Symbol, Fields = f.Fields }, StringComparer.Ordinal);
+        using var details = typeof(CatalogSeeder).Assembly.GetManifestResourceStream("MotCua.Catalog.demo_details.json")
+            ?? throw new InvalidOperationException("The embedded demo details are missing.");
+        var codes = JsonDocument.Parse(details).RootElement.EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToList();
+        var procedures = await db.Set<Procedure>().AsTracking().Include(p => p.Versions).Where(p => codes.Contains(p.NationalCode)).ToListAsync(ct);
+        foreach (var procedure in procedures)
+        {
+            var content = procedure.InForce!.Content;
+            var forms = content.Documents.Select((d, i) => (Document: d, Index: i)).Where(x => Forms.DemoForms.IsForm(x.Document.Name)).ToList();
+            if (forms.Count == 0)
+            {
+                continue;
+            }
+
+            var documents = content.Documents.Select(d => eforms.TryGetValue(d.Name, out var form) ? d with { EForm = form } : d).ToList();
+            var draft = procedure.AddVersion(content with { Documents = documents }, "seed", now);
+            foreach (var (document, index) in forms)
+            {
+                var blank = Forms.DemoForms.Blank(document.Name, documents[index].EForm);
+                var key = await files.SaveAsync(blank, ct);
+                procedure.AttachTemplate(draft.Number, index, new FormTemplate(key, Forms.FormTemplates.Slug(document.Name) + ".pdf", "application/pdf", blank.Length), now);
+            }
+
+            procedure.Publish(draft.Number, today, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record DemoEForm(string Document, string Title, string? Symbol, IReadOnlyList<EFormField> Fields);
 
     private sealed record DemoGuide(string Code, IReadOnlyList<DemoGuideStep> Steps);
 

@@ -1018,6 +1018,9 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<string>("FormValues")
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsSupplement")
                         .HasColumnType("boolean");
 

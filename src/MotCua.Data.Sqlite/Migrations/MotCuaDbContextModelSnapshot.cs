@@ -1006,6 +1006,9 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormValues")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsSupplement")
                         .HasColumnType("INTEGER");
 

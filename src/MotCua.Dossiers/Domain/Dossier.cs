@@ -365,6 +365,14 @@ public sealed class Dossier : AggregateRoot
         Revision++;
     }
 
+    /// <summary>The applicant filled the document's e-form online: its values and the PDF printed from them.</summary>
+    public void FillForm(Guid documentId, string values, StoredFile printed, DateTime now)
+    {
+        RequireEditable();
+        Document(documentId).Fill(values, printed, Status == DossierStatus.SupplementRequested, now);
+        Revision++;
+    }
+
     /// <summary>An extra document the applicant adds beyond the checklist, with its file.</summary>
     public DossierDocument AddExtraDocument(string name, StoredFile file, DateTime now)
     {

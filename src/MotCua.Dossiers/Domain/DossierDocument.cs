@@ -41,6 +41,9 @@ public sealed class DossierDocument
 
     public DateTime AddedAt { get; private set; }
 
+    /// <summary>The values of the e-form the applicant filled online (JSON, field key → value); its PDF is the file.</summary>
+    public string? FormValues { get; private set; }
+
     internal static DossierDocument Create(Guid dossierId, string name, DocumentCopyKind kind, int count, bool required, StoredFile? file, bool supplement, DateTime now, bool extra = false)
     {
         var text = name?.Trim() ?? "";
@@ -90,6 +93,14 @@ public sealed class DossierDocument
         Size = null;
         Provided = Count > 0 && !Required;
         IsSupplement = false;
+        FormValues = null;
+    }
+
+    /// <summary>The e-form filled online: its values kept, its printed PDF the document's file.</summary>
+    internal void Fill(string values, StoredFile printed, bool supplement, DateTime now)
+    {
+        Attach(printed, supplement, now);
+        FormValues = values;
     }
 
     internal void Attach(StoredFile file, bool supplement, DateTime now)
@@ -101,5 +112,6 @@ public sealed class DossierDocument
         Provided = true;
         IsSupplement = supplement;
         AddedAt = now;
+        FormValues = null;
     }
 }

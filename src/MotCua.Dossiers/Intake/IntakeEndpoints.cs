@@ -42,6 +42,13 @@ public static class IntakeEndpoints
             await intake.RemoveFileAsync(id, documentId, ct);
             return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
         }).RequireAuthorization(Permissions.CitizenSelf);
+        group.MapGet("{id:guid}/documents/{documentId:guid}/form", async (Guid id, Guid documentId, EFormFilling forms, CancellationToken ct) =>
+            TypedResults.Ok(await forms.SheetAsync(id, documentId, ct))).RequireAuthorization(Permissions.CitizenSelf);
+        group.MapPut("{id:guid}/documents/{documentId:guid}/form", async Task<Ok<DossierDto>> (Guid id, Guid documentId, EFormInput input, EFormFilling forms, DossierReader reader, CancellationToken ct) =>
+        {
+            await forms.FillAsync(id, documentId, input.Values ?? new Dictionary<string, string?>(), ct);
+            return TypedResults.Ok(await reader.ForOwnerAsync(id, ct));
+        }).RequireAuthorization(Permissions.CitizenSelf);
         group.MapPost("{id:guid}/documents", async Task<Ok<DossierDto>> (Guid id, HttpRequest request, OnlineIntake intake, DossierReader reader, CancellationToken ct) =>
         {
             var file = await Kernel.Files.FormFiles.SingleAsync(request, "tệp", "Hãy chọn tệp.", ct);

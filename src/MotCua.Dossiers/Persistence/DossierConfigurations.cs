@@ -99,6 +99,7 @@ internal sealed class DossierDocumentConfiguration : IEntityTypeConfiguration<Do
 
         // Added after the baseline: the documents already saved are checklist items.
         builder.Property(d => d.Extra).HasDefaultValue(false);
+        builder.Property(d => d.FormValues);
         builder.HasIndex(d => d.DossierId);
     }
 }

@@ -25,6 +25,7 @@ public sealed record AvailableAction(DossierCommand Command, string Name, string
     public static AvailableAction Of(DossierCommand command) => new(command, DossierCommands.Route(command), DossierCommands.Label(command));
 }
 
-public sealed record DocumentDto(Guid Id, string Name, Catalog.Domain.DocumentCopyKind Kind, int Count, bool Required, bool Provided, string? FileName, string? ContentType, long? Size, bool IsSupplement, string? FileUrl, bool Extra, bool Removable);
+public sealed record DocumentDto(Guid Id, string Name, Catalog.Domain.DocumentCopyKind Kind, int Count, bool Required, bool Provided, string? FileName, string? ContentType, long? Size, bool IsSupplement, string? FileUrl, bool Extra, bool Removable,
+    string? TemplateUrl = null, bool OnlineForm = false, bool FilledOnline = false);
 
 public sealed record EventDto(DateTime At, string ActorName, DossierAction Action, string ActionName, DossierStatus FromStatus, DossierStatus ToStatus, string? StepName, string? Comment, string? FileName, Timeliness? Timeliness, DateTime? StepDueAt);

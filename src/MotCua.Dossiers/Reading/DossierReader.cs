@@ -10,7 +10,8 @@ using MotCua.Organization.Domain;
 namespace MotCua.Dossiers.Reading;
 
 /// <summary>Reads whole dossiers for the two audiences who may see them: staff within their scope, and the owning citizen.</summary>
-public sealed class DossierReader(DbContext db, DossierAccess access, DossierClock clock, DossierFiles files, ReferenceCache references, Kernel.Audit.PersonalDataLog personalData)
+public sealed class DossierReader(
+    DbContext db, DossierAccess access, DossierClock clock, DossierFiles files, ReferenceCache references, Kernel.Audit.PersonalDataLog personalData, Intake.EFormFilling eforms)
 {
     public async Task<DossierDto> ForStaffAsync(Guid id, CancellationToken ct)
     {
@@ -66,6 +67,7 @@ public sealed class DossierReader(DbContext db, DossierAccess access, DossierClo
             ? [.. d.History.OrderBy(e => e.At).ThenBy(e => e.Revision).ThenBy(e => e.Id).Select(ToDto)]
             : await HistoryAsync(d.Id, ct);
         var files = $"/api/v1/dossiers/{d.Id}/files/";
+        var forms = await eforms.FormsOfVersionAsync(d.ProcedureId, d.ProcedureVersion, ct);
         return new DossierDto(
             d.Id, d.Code, d.Revision, d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.Status, (int)d.Status, DossierLabels.Status(d.Status), d.Channel, d.Applicant,
             d.Request, d.Delivery, d.DeliveryAddress, d.ReceivingAgencyId, receivingName, d.CompetentAgencyId, competentName,
@@ -74,7 +76,9 @@ public sealed class DossierReader(DbContext db, DossierAccess access, DossierClo
             DossierLateness.Of(d.Status, d.StepDueAt, d.DueAt, clock.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
             d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultNotation, d.ResultValidUntil,
             [.. d.Documents.OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(
-                x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey, x.Extra, d.AllowsRemovingFile(x)))],
+                x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey, x.Extra, d.AllowsRemovingFile(x),
+                !x.Extra && forms.TryGetValue(x.Name, out var form) ? Catalog.Forms.FormTemplates.Url(d.ProcedureCode, form.Index, d.ProcedureVersion) : null,
+                !x.Extra && forms.TryGetValue(x.Name, out var online) && online.Online, x.FormValues is not null))],
             history, [.. d.AvailableCommands(access.UserId, await access.RolesOnAsync(d, ct)).Select(AvailableAction.Of)]);
     }
 

@@ -58,6 +58,38 @@ public static class FileTypes
         return (bytes, type);
     }
 
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>
+    /// A form to print and fill: a complete PDF, or a Word document (DOCX: a zip holding word/document.xml, without
+    /// macros); null for anything else.
+    /// </summary>
+    public static string? FormType(byte[] content)
+    {
+        if (LooksLikeCompletePdf(content))
+        {
+            return "application/pdf";
+        }
+
+        if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return names.Contains("[Content_Types].xml") && names.Contains("word/document.xml") && !names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
+                ? Docx
+                : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Throws a Vietnamese error unless the content is a PNG, JPEG or WebP image within the size limit.</summary>
     public static string RequireImage(byte[] content, int maxBytes)
     {
