@@ -69,7 +69,7 @@ public abstract class DataTests(AppFixture app)
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
         var province = await db.Set<Agency>().SingleAsync(a => a.Depth == 0 && a.Identifier == "000.00.00.H26");
 
-        var kept = Agency.Create("000.00.Y1.H26", false, "Cơ quan sự kiện 1 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
+        var kept = Agency.Create("000.00.V1.H26", false, "Cơ quan sự kiện 1 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Add(kept);
@@ -82,7 +82,7 @@ public abstract class DataTests(AppFixture app)
         (await db.Set<Unit>().AnyAsync(u => u.AgencyId == kept.Id && u.Name == Recorder.UnitName)).Should().BeTrue("what a reaction writes commits with the change");
         (await db.Set<AuditEntry>().AnyAsync(e => e.EntityType == nameof(Unit) && e.After!.Contains(kept.Id.ToString()))).Should().BeTrue("and is audited like it");
 
-        var dropped = Agency.Create("000.00.Y2.H26", false, "Cơ quan sự kiện 2 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
+        var dropped = Agency.Create("000.00.V2.H26", false, "Cơ quan sự kiện 2 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Add(dropped);
@@ -96,7 +96,7 @@ public abstract class DataTests(AppFixture app)
         (await db.Set<Unit>().AnyAsync(u => u.AgencyId == dropped.Id)).Should().BeFalse("a rolled-back change takes what its reactions wrote with it");
         (await AuditChain.VerifyAsync(db, default)).IsValid.Should().BeTrue("a rolled-back save leaves no audit entry behind");
 
-        var direct = Agency.Create("000.00.Y3.H26", false, "Cơ quan sự kiện 3 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
+        var direct = Agency.Create("000.00.V3.H26", false, "Cơ quan sự kiện 3 " + app.Provider, AgencyLevel.Province, AgencyKind.Department, province);
         db.Add(direct);
         await db.SaveChangesAsync();
         seen.Should().Contain(e => e.AgencyId == direct.Id, "a save without a transaction of the caller's runs its reactions in one of its own");
@@ -190,7 +190,7 @@ public abstract class DataTests(AppFixture app)
         public const string UnitName = "Văn phòng (tạo khi phản ứng sự kiện)";
 
         /// <summary>The identifier of an agency whose creation the reaction refuses.</summary>
-        public const string FailsOn = "000.00.Y4.H26";
+        public const string FailsOn = "000.00.V4.H26";
 
         public Task ReactAsync(IReadOnlyList<AgencyCreated> events, DbContext db, CancellationToken ct)
         {

@@ -66,7 +66,9 @@ public abstract class FoundationTests(AppFixture app)
         {
             var province = await db.Set<Agency>().SingleAsync(a => a.Level == AgencyLevel.Province && a.Kind == AgencyKind.Authority);
             province.Identifier.Should().Be("000.00.00.H26");
-            (await db.Set<Agency>().CountAsync(a => a.Level == AgencyLevel.Commune)).Should().Be(126);
+            (await db.Set<Agency>().CountAsync(a => a.Level == AgencyLevel.Commune && a.Kind == AgencyKind.Authority)).Should().Be(126);
+            (await db.Set<Agency>().CountAsync(a => a.Level == AgencyLevel.Commune && a.Kind == AgencyKind.Department && a.Name.StartsWith("Công an "))).Should().Be(126, "each commune has its police station");
+            (await db.Set<Agency>().CountAsync(a => a.ParentId == province.Id && a.Kind == AgencyKind.Department && a.Name.StartsWith("Sở "))).Should().BeGreaterThanOrEqualTo(11, "the departments decide in their own name");
             (await db.Set<Desk>().CountAsync()).Should().BeGreaterThan(126);
             (await db.Set<User>().CountAsync(u => u.Kind == AccountKind.Staff)).Should().BeGreaterThanOrEqualTo(10);
         }
@@ -314,7 +316,7 @@ public abstract class FoundationTests(AppFixture app)
     {
         var admin = await app.PagesAsAsync("quantri");
         var log = await admin.GetStringAsync("/quan-tri/nhat-ky?doi-tuong=Agency");
-        log.Should().Contain("Nhật ký thay đổi").And.Contain("<td>Agency").And.Contain("Ủy ban nhân dân Phường");
+        log.Should().Contain("Nhật ký thay đổi").And.Contain("<td>Agency").And.Contain("Name: Ủy ban nhân dân");
         var verified = await AppFixture.PostFormAsync(admin, "/quan-tri/nhat-ky", "kiem-tra", []);
         (await verified.Content.ReadAsStringAsync()).Should().Contain("Chuỗi nhật ký nguyên vẹn");
         (await (await app.PagesAsAsync("motcua")).GetAsync("/quan-tri/nhat-ky")).StatusCode.Should().Be(HttpStatusCode.Redirect);

@@ -6,9 +6,10 @@ using MotCua.Organization.Domain;
 namespace MotCua.Organization.Seed;
 
 /// <summary>
-/// Creates a province's agencies from the administrative units: its People's Committee, its public
-/// administrative service centre with desks, its departments (as units), and every commune with its offices
-/// and desks. Idempotent: a province already imported is completed, never duplicated.
+/// Creates a province's agencies from the administrative units: its People's Committee with its offices, its public
+/// administrative service centre with desks, its departments (sở, agencies of their own), its police with a police
+/// station in every commune, and every commune's People's Committee with its offices and desks. Idempotent: a
+/// province already imported is completed, never duplicated.
 /// </summary>
 public sealed class OrganizationSeeder(DbContext db, ILogger<OrganizationSeeder> logger)
 {
@@ -18,18 +19,34 @@ public sealed class OrganizationSeeder(DbContext db, ILogger<OrganizationSeeder>
         ["01"] = "H26", // Hà Nội: Decision 2918/QĐ-UBND of 17 August 2022.
     };
 
-    public static IReadOnlyList<string> ProvinceDepartments { get; } =
+    /// <summary>The offices of the People's Committee itself (its Office's divisions, who prepare its decisions and documents).</summary>
+    public static IReadOnlyList<string> ProvinceOffices { get; } =
+        ["Văn phòng Ủy ban nhân dân", "Phòng Kinh tế", "Phòng Nội chính", "Phòng Kiểm soát thủ tục hành chính"];
+
+    /// <summary>
+    /// The province's specialised departments (sở), each an agency of its own that decides the procedures the law gives
+    /// it, with its offices; their dossiers are received by the province's public administrative service centre.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string[] Offices)> ProvinceDepartments { get; } =
     [
-        "Văn phòng Ủy ban nhân dân", "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Công Thương", "Sở Xây dựng",
-        "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế",
-        "Sở Văn hóa, Thể thao và Du lịch", "Sở Dân tộc và Tôn giáo", "Thanh tra tỉnh",
+        ("Sở Nội vụ", ["Văn phòng Sở", "Phòng Lao động - Việc làm", "Phòng Công chức, viên chức"]),
+        ("Sở Tư pháp", ["Văn phòng Sở", "Phòng Hành chính tư pháp", "Phòng Bổ trợ tư pháp"]),
+        ("Sở Tài chính", ["Văn phòng Sở", "Phòng Đăng ký kinh doanh", "Phòng Quản lý ngân sách"]),
+        ("Sở Công Thương", ["Văn phòng Sở"]), ("Sở Xây dựng", ["Văn phòng Sở"]), ("Sở Nông nghiệp và Môi trường", ["Văn phòng Sở"]),
+        ("Sở Khoa học và Công nghệ", ["Văn phòng Sở"]), ("Sở Giáo dục và Đào tạo", ["Văn phòng Sở"]), ("Sở Y tế", ["Văn phòng Sở"]),
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Văn phòng Sở"]), ("Sở Dân tộc và Tôn giáo", ["Văn phòng Sở"]), ("Thanh tra", ["Văn phòng"]),
     ];
+
+    /// <summary>The police of the province (a vertically managed sector, receiving its own dossiers at its own desks) and its offices.</summary>
+    public static IReadOnlyList<string> PoliceOffices { get; } =
+        ["Phòng Quản lý xuất nhập cảnh", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội", "Phòng Cảnh sát giao thông"];
 
     public static IReadOnlyList<string> CommuneOffices { get; } =
         ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội"];
 
     public const int ProvinceCentreDesks = 12;
     public const int CommuneDesks = 2;
+    public const int PoliceDesks = 2;
 
     public static string ProvinceRootGroup(ProvinceRecord province, out bool generated)
     {
@@ -46,9 +63,32 @@ public sealed class OrganizationSeeder(DbContext db, ILogger<OrganizationSeeder>
         {
             authority = Agency.Create($"000.00.00.{root}", generated, "Ủy ban nhân dân " + province.FullName, AgencyLevel.Province, AgencyKind.Authority, null, "People's Committee of " + province.FullNameEn, administrativeUnitCode: province.Code, validFrom: new DateOnly(2025, 7, 1));
             db.Add(authority);
-            foreach (var name in ProvinceDepartments)
+            foreach (var name in ProvinceOffices)
             {
                 db.Add(Unit.Create(authority.Id, name, null));
+            }
+
+            for (var i = 0; i < ProvinceDepartments.Count; i++)
+            {
+                var (name, offices) = ProvinceDepartments[i];
+                var department = Agency.Create($"000.00.Y{ToBase36(i + 1)[1]}.{root}", true, name + " " + province.FullName, AgencyLevel.Province, AgencyKind.Department, authority, validFrom: new DateOnly(2025, 7, 1));
+                db.Add(department);
+                foreach (var office in offices)
+                {
+                    db.Add(Unit.Create(department.Id, office, null));
+                }
+            }
+
+            var police = Agency.Create($"000.00.X1.{root}", true, "Công an " + province.FullName, AgencyLevel.Province, AgencyKind.Department, authority, "Police of " + province.FullNameEn, validFrom: new DateOnly(2025, 7, 1));
+            db.Add(police);
+            foreach (var office in PoliceOffices)
+            {
+                db.Add(Unit.Create(police.Id, office, null));
+            }
+
+            for (var number = 1; number <= PoliceDesks; number++)
+            {
+                db.Add(Desk.Create(police.Id, number, null));
             }
 
             var centre = Agency.Create($"000.00.01.{root}", true, "Trung tâm Phục vụ hành chính công " + province.FullName, AgencyLevel.Province, AgencyKind.OneStopCentre, authority, "Public Administrative Service Centre of " + province.FullNameEn, validFrom: new DateOnly(2025, 7, 1));
@@ -63,6 +103,8 @@ public sealed class OrganizationSeeder(DbContext db, ILogger<OrganizationSeeder>
 
         var existing = await db.Set<Agency>().Where(a => a.ParentId == authority.Id && a.AdministrativeUnitCode != null)
             .Select(a => a.AdministrativeUnitCode!).ToListAsync(ct);
+        var provincePolice = await db.Set<Agency>().AsTracking()
+            .SingleOrDefaultAsync(a => a.ParentId == authority.Id && a.Kind == AgencyKind.Department && a.Name == "Công an " + province.FullName, ct);
         var known = existing.ToHashSet();
         var added = 0;
         for (var i = 0; i < province.Wards.Count; i++)
@@ -85,6 +127,14 @@ public sealed class OrganizationSeeder(DbContext db, ILogger<OrganizationSeeder>
             for (var number = 1; number <= CommuneDesks; number++)
             {
                 db.Add(Desk.Create(commune.Id, number, null));
+            }
+
+            // The commune's police, under the province's police: residence and identity procedures are theirs.
+            if (provincePolice is not null)
+            {
+                var police = Agency.Create($"000.{group}.X1.{root}", true, "Công an " + ward.FullName, AgencyLevel.Commune, AgencyKind.Department, provincePolice, "Police of " + ward.FullNameEn, validFrom: new DateOnly(2025, 7, 1));
+                db.Add(police);
+                db.Add(Desk.Create(police.Id, 1, null));
             }
 
             added++;
