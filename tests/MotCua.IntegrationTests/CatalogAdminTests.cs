@@ -80,7 +80,10 @@ public abstract class CatalogAdminTests(AppFixture app)
         var id = preview.GetProperty("id").GetGuid();
         (await admin.PostAsync($"/api/v1/catalog/imports/{id}/apply?mode=ValidRowsOnly", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         var places = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/procedures/9.600001/assignments");
-        places.EnumerateArray().Select(p => p.GetProperty("place").GetString()).Should().ContainSingle(p => p!.StartsWith("Trung tâm Phục vụ hành chính công", StringComparison.Ordinal));
+        // Assigned to the centre: the centre receives, the People's Committee it belongs to decides.
+        var place = places.EnumerateArray().Single();
+        place.GetProperty("receivingPlace").GetString().Should().StartWith("Trung tâm Phục vụ hành chính công");
+        place.GetProperty("place").GetString().Should().Be("Ủy ban nhân dân Thành phố Hà Nội");
 
         var again = await admin.PostAsync("/api/v1/catalog/imports", new StringContent(file, Encoding.UTF8, "application/json"));
         var second = await again.Content.ReadFromJsonAsync<JsonElement>();
@@ -259,13 +262,43 @@ public abstract class AssignmentTests(AppFixture app)
     [Fact]
     public async Task Seeded_procedures_say_where_they_are_done()
     {
+        // Issue 22, item 2: each procedure is assigned to the agencies the catalog says decide it, and every page says the
+        // same receiving place and deciding agency.
         var client = app.CreateClient();
         var birth = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.001193/assignments");
         birth.EnumerateArray().Should().ContainSingle(p => p.GetProperty("agencyCount").GetInt32() == 126 && p.GetProperty("level").GetString() == "Commune");
-        var passport = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.001456/assignments");
-        passport.EnumerateArray().Should().ContainSingle(p => p.GetProperty("anyLocation").GetBoolean());
-        (await client.GetStringAsync("/p/1.001193")).Should().Contain("Nơi thực hiện").And.Contain("126 nơi");
-        (await client.GetStringAsync("/p/1.001456")).Should().Contain("phi địa giới");
+        (await client.GetStringAsync("/p/1.001193")).Should().Contain("Nơi thực hiện").And.Contain("Ủy ban nhân dân các xã, phường thuộc Thành phố Hà Nội").And.Contain("126 nơi");
+
+        // Residence: the catalog says the commune police, so do the page and the submission form.
+        var residence = (await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.004194/assignments")).EnumerateArray().Single();
+        residence.GetProperty("place").GetString().Should().Be("Công an các xã, phường (thuộc Công an Thành phố Hà Nội)");
+        residence.GetProperty("agencyCount").GetInt32().Should().Be(126);
+        var stations = (await client.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/procedures/1.004194/points")).EnumerateArray().ToList();
+        stations.Should().HaveCount(126).And.OnlyContain(p => p.GetProperty("competentName").GetString()!.StartsWith("Công an ", StringComparison.Ordinal)
+            && p.GetProperty("receivingAgencyId").GetGuid() == p.GetProperty("competentAgencyId").GetGuid());
+
+        // Unemployment benefit: decided by the Department of Home Affairs, received at the centre from any location.
+        var benefit = (await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.001978/assignments")).EnumerateArray().Single();
+        benefit.GetProperty("place").GetString().Should().Be("Sở Nội vụ Thành phố Hà Nội");
+        benefit.GetProperty("receivingPlace").GetString().Should().Be("Trung tâm Phục vụ hành chính công Thành phố Hà Nội");
+        benefit.GetProperty("anyLocation").GetBoolean().Should().BeTrue();
+        var point = (await client.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/procedures/1.001978/points")).EnumerateArray().Single();
+        (point.GetProperty("competentName").GetString(), point.GetProperty("receivingName").GetString())
+            .Should().Be(("Sở Nội vụ Thành phố Hà Nội", "Trung tâm Phục vụ hành chính công Thành phố Hà Nội"));
+        (await client.GetStringAsync("/p/1.001978")).Should().Contain("Nơi tiếp nhận: <strong>Trung tâm Phục vụ hành chính công Thành phố Hà Nội</strong>")
+            .And.Contain("Cơ quan giải quyết: <strong>Sở Nội vụ Thành phố Hà Nội</strong>");
+
+        // The passport is the province police's, at its own desks; the environmental permit the People's Committee's, received at the centre.
+        var passport = (await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.001456/assignments")).EnumerateArray().Single();
+        (passport.GetProperty("place").GetString(), passport.GetProperty("receivingPlace").ValueKind).Should().Be(("Công an Thành phố Hà Nội", JsonValueKind.Null));
+        var permit = (await client.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/procedures/1.010727/points")).EnumerateArray().Single();
+        (permit.GetProperty("competentName").GetString(), permit.GetProperty("receivingName").GetString(), permit.GetProperty("anyLocation").GetBoolean())
+            .Should().Be(("Ủy ban nhân dân Thành phố Hà Nội", "Trung tâm Phục vụ hành chính công Thành phố Hà Nội", true));
+
+        // Social insurance is not the province's to receive: the page says where to go and offers no submission.
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures/1.002759/assignments")).GetArrayLength().Should().Be(0);
+        var insurance = await client.GetStringAsync("/p/1.002759");
+        insurance.Should().Contain("Thủ tục này không tiếp nhận trên hệ thống này").And.Contain("Bảo hiểm xã hội tỉnh").And.NotContain("/nop/1.002759");
     }
 
     [Fact]

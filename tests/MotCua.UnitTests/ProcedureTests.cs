@@ -11,6 +11,14 @@ public class ProcedureTests
     private static Procedure Birth() =>
         Procedure.Create("1.001193", ApplicantTypes.Citizen, 10, false, new ProcedureContent { Name = "Thủ tục đăng ký khai sinh" }, "test", Now);
 
+    [Theory]
+    [InlineData("Cấp giấy phép môi trường (cấp Tỉnh) ( 1.010727 )", "1.010727", "Cấp giấy phép môi trường (cấp Tỉnh)")]
+    [InlineData("Cấp điều chỉnh giấy phép môi trường (1.010721)", "1.010721", "Cấp điều chỉnh giấy phép môi trường")]
+    [InlineData("Đăng ký xe tại cấp tỉnh,  cấp xã ", "1.012345", "Đăng ký xe tại cấp tỉnh, cấp xã")]
+    [InlineData("Thủ tục theo Quyết định (1.010721)", "1.010727", "Thủ tục theo Quyết định (1.010721)")]
+    public void A_name_drops_a_trailing_copy_of_its_own_code_and_extra_spaces(string name, string code, string expected) =>
+        Procedure.CleanName(name, code).Should().Be(expected);
+
     [Fact]
     public void A_new_procedure_is_a_draft_until_published()
     {
@@ -112,5 +120,42 @@ public class ProcedureTests
         var atTheDesk = MotCua.Catalog.Guides.GeneralGuide.For(content with { Methods = [content.Methods[0]] });
         atTheDesk.Select(s => s.Title).Should().Contain("Đến bộ phận một cửa").And.NotContain("Đăng nhập");
         string.Join(" ", atTheDesk.Select(s => s.Text)).Should().Contain("100.000 đồng");
+    }
+}
+
+/// <summary>Issue 22, item 2: the demo assigns each procedure to the agencies its catalog entry names.</summary>
+public class DemoPlacesTests
+{
+    private static readonly IReadOnlyList<string> Departments = ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Nông nghiệp và Môi trường"];
+
+    private static IReadOnlyList<MotCua.Catalog.Seed.DemoPlace> For(string? competent, string? implementing, AgencyLevels levels) =>
+        MotCua.Catalog.Seed.DemoPlaces.For(new ProcedureContent { Name = "x", CompetentAgency = competent, ImplementingAgency = implementing, Levels = levels }, Departments);
+
+    [Fact]
+    public void Police_procedures_go_to_the_police_at_each_level_the_catalog_names()
+    {
+        For("Công an cấp xã", "Công an cấp xã", AgencyLevels.Commune).Should().Equal(new MotCua.Catalog.Seed.DemoPlace(MotCua.Catalog.Seed.DemoPlaceKind.CommunePolice));
+        For("Công an tỉnh", "Phòng Quản lý xuất nhập cảnh Công an tỉnh", AgencyLevels.Province).Should().Equal(new MotCua.Catalog.Seed.DemoPlace(MotCua.Catalog.Seed.DemoPlaceKind.ProvincePolice));
+        For("Công an cấp tỉnh", "Công an cấp tỉnh, Công an cấp xã", AgencyLevels.Province | AgencyLevels.Commune).Select(p => p.Kind)
+            .Should().Equal(MotCua.Catalog.Seed.DemoPlaceKind.ProvincePolice, MotCua.Catalog.Seed.DemoPlaceKind.CommunePolice);
+    }
+
+    [Fact]
+    public void Departments_and_committees_decide_what_the_catalog_gives_them_and_the_first_competent_agency_leads()
+    {
+        For("Sở Nội vụ", "Trung tâm Dịch vụ việc làm", AgencyLevels.Province).Should().Equal(new MotCua.Catalog.Seed.DemoPlace(MotCua.Catalog.Seed.DemoPlaceKind.Department, "Sở Nội vụ"));
+        For("Ủy ban nhân dân cấp tỉnh", "Sở Nông nghiệp và Môi trường (thẩm định)", AgencyLevels.Province).Should().Equal(new MotCua.Catalog.Seed.DemoPlace(MotCua.Catalog.Seed.DemoPlaceKind.ProvinceAuthority));
+        For("Cơ quan quản lý Cơ sở dữ liệu hộ tịch", "Ủy ban nhân dân cấp xã; Sở Tư pháp", AgencyLevels.Commune | AgencyLevels.Province)
+            .Should().Equal(new MotCua.Catalog.Seed.DemoPlace(MotCua.Catalog.Seed.DemoPlaceKind.CommuneAuthorities), new MotCua.Catalog.Seed.DemoPlace(MotCua.Catalog.Seed.DemoPlaceKind.Department, "Sở Tư pháp"));
+        For("Ủy ban nhân dân cấp xã; Công an cấp xã; Bảo hiểm xã hội", "Ủy ban nhân dân cấp xã", AgencyLevels.Commune)
+            .Should().ContainSingle().Which.Should().Be(new MotCua.Catalog.Seed.DemoPlace(MotCua.Catalog.Seed.DemoPlaceKind.CommuneAuthorities), "a linked procedure is received by the first agency it names");
+    }
+
+    [Fact]
+    public void Bodies_the_province_does_not_have_are_left_unassigned()
+    {
+        For("Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội cơ sở", AgencyLevels.Commune).Should().BeEmpty();
+        For("Cục Thuế", "Cơ quan thuế quản lý trực tiếp", AgencyLevels.Province).Should().BeEmpty();
+        For("Bộ Công an", "Cục Quản lý xuất nhập cảnh", AgencyLevels.Central).Should().BeEmpty();
     }
 }

@@ -72,6 +72,18 @@ public sealed partial class Procedure : AggregateRoot, Kernel.Persistence.IRefer
     public static string? ValidateCode(string? code) =>
         code is not null && CodeShape().IsMatch(code) ? null : "Mã thủ tục phải có dạng 1.004222 (một chữ số, dấu chấm, sáu chữ số).";
 
+    /// <summary>
+    /// A procedure's name as people read it: the national catalog writes the code into some names ("Cấp giấy phép môi
+    /// trường (cấp Tỉnh) ( 1.010727 )"); the code is shown beside the name, so a trailing copy of it is dropped, and runs
+    /// of spaces become one.
+    /// </summary>
+    public static string CleanName(string name, string code)
+    {
+        var trimmed = Spaces().Replace(name.Trim(), " ");
+        var suffix = TrailingCode().Match(trimmed);
+        return suffix.Success && suffix.Groups[1].Value == code.Trim() ? trimmed[..suffix.Index].TrimEnd() : trimmed;
+    }
+
     public static Procedure Create(string nationalCode, ApplicantTypes applicants, long weight, bool isVerticalSector, ProcedureContent content, string createdBy, DateTime now)
     {
         var code = nationalCode?.Trim() ?? "";
@@ -283,6 +295,12 @@ public sealed partial class Procedure : AggregateRoot, Kernel.Persistence.IRefer
 
     [GeneratedRegex(@"^\d\.\d{6}$", RegexOptions.CultureInvariant)]
     private static partial Regex CodeShape();
+
+    [GeneratedRegex(@"\(\s*(\d\.\d{6})\s*\)$")]
+    private static partial Regex TrailingCode();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
 }
 
 public sealed class ProcedureVersion : Kernel.Persistence.IReferenceData

@@ -269,7 +269,7 @@ public sealed class ProcedureImporter(DbContext db, TimeProvider clock, Organiza
         var basis = current ?? new ProcedureContent();
         return basis with
         {
-            Name = row.Name?.Trim() is { Length: > 0 } name ? name : basis.Name,
+            Name = row.Name?.Trim() is { Length: > 0 } name ? Procedure.CleanName(name, row.Code ?? "") : basis.Name,
             FieldId = fieldId ?? basis.FieldId,
             Levels = row.Levels is { } levels ? levels.Aggregate(AgencyLevels.None, (x, y) => x | y) : basis.Levels,
             ImplementingAgency = row.ImplementingAgency ?? basis.ImplementingAgency,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using MotCua.Catalog.Domain;
+using MotCua.Organization.Domain;
 using MotCua.Catalog.Import;
 using MotCua.Kernel;
 
@@ -30,7 +31,7 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
             foreach (var row in JsonSerializer.Deserialize<List<Row>>(stream, Json) ?? [])
             {
                 var weight = long.TryParse(row.Weight, NumberStyles.Integer, CultureInfo.InvariantCulture, out var w) ? w : 0;
-                var entry = new CatalogListEntry(row.TthcMa.Trim(), row.Name.Trim(), applicant, weight, row.IsNganhDoc == "1");
+                var entry = new CatalogListEntry(row.TthcMa.Trim(), Procedure.CleanName(row.Name, row.TthcMa), applicant, weight, row.IsNganhDoc == "1");
                 merged[entry.Code] = merged.TryGetValue(entry.Code, out var existing)
                     ? existing with { Applicants = existing.Applicants | applicant, Weight = Math.Max(existing.Weight, weight) }
                     : entry;
@@ -154,32 +155,41 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
     private sealed record DemoGuideStep(string Title, string? Text);
 
     /// <summary>
-    /// Procedures with details are assigned in each seeded province: commune-level ones to every commune, province-level
-    /// ones to the public administrative service centre, which accepts them from any location.
+    /// Procedures with details are assigned in each seeded province to the agencies that decide them (<see cref="DemoPlaces"/>):
+    /// the communes' People's Committees or police stations, the province's police, its People's Committee or one of its
+    /// departments; those of the province's authority and departments are received at its public administrative service
+    /// centre from any location.
     /// </summary>
     private async Task AssignDetailedAsync(DateTime now, CancellationToken ct)
     {
-        var provinces = await db.Set<Organization.Domain.Agency>().AsNoTracking()
-            .Where(a => a.ParentId == null && a.Level == Organization.Domain.AgencyLevel.Province).ToListAsync(ct);
+        var provinces = await db.Set<Agency>().AsNoTracking()
+            .Where(a => a.ParentId == null && a.Level == AgencyLevel.Province).ToListAsync(ct);
         var detailed = await (
             from p in db.Set<Procedure>()
             join v in db.Set<ProcedureVersion>() on p.Id equals v.ProcedureId
             where v.Status == VersionStatus.Published && p.Status == ProcedureStatus.Published
             select new { p.Id, v.Content }).AsNoTracking().ToListAsync(ct);
+        var departmentNames = Organization.Seed.OrganizationSeeder.ProvinceDepartments.Select(d => d.Name).ToList();
         foreach (var province in provinces)
         {
-            var centre = await db.Set<Organization.Domain.Agency>().AsNoTracking()
-                .FirstOrDefaultAsync(a => a.ParentId == province.Id && a.Kind == Organization.Domain.AgencyKind.OneStopCentre, ct);
+            var children = await db.Set<Agency>().AsNoTracking().Where(a => a.ParentId == province.Id && a.Kind == AgencyKind.Department).ToListAsync(ct);
+            var police = children.FirstOrDefault(a => a.Name.StartsWith("Công an ", StringComparison.Ordinal));
             foreach (var procedure in detailed.Where(d => d.Content.HasDetails))
             {
-                if (procedure.Content.Levels.HasFlag(AgencyLevels.Commune))
+                foreach (var place in DemoPlaces.For(procedure.Content, departmentNames))
                 {
-                    db.Add(new Assignments.ProcedureAssignment { ProcedureId = procedure.Id, AgencyId = province.Id, Level = Organization.Domain.AgencyLevel.Commune, CreatedAt = now });
-                }
-
-                if (procedure.Content.Levels.HasFlag(AgencyLevels.Province) && centre is not null)
-                {
-                    db.Add(new Assignments.ProcedureAssignment { ProcedureId = procedure.Id, AgencyId = centre.Id, AnyLocation = true, CreatedAt = now });
+                    var (agency, level, anyLocation) = place.Kind switch
+                    {
+                        DemoPlaceKind.CommuneAuthorities => (province, AgencyLevel.Commune, false),
+                        DemoPlaceKind.ProvinceAuthority => (province, (AgencyLevel?)null, true),
+                        DemoPlaceKind.Department => (children.FirstOrDefault(a => a.Name.StartsWith(place.Department + " ", StringComparison.Ordinal)), null, true),
+                        DemoPlaceKind.ProvincePolice => (police, null, false),
+                        _ => (police, AgencyLevel.Commune, false),
+                    };
+                    if (agency is not null)
+                    {
+                        db.Add(new Assignments.ProcedureAssignment { ProcedureId = procedure.Id, AgencyId = agency.Id, Level = level, AnyLocation = anyLocation, CreatedAt = now });
+                    }
                 }
             }
         }
