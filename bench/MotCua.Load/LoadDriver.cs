@@ -49,7 +49,7 @@ public static class LoadDriver
         "thuong binh", "lý lịch tư pháp", "giay phep lai xe", "khai tử", "bảo trợ xã hội", "đăng ký thường trú", "doanh nghiep",
     ];
 
-    private const string Procedure = "1.001456";
+    private const string Procedure = "1.001978"; // received at the province centre, where the demo desk officer accepts
 
     public static async Task<LoadReport> RunAsync(string label, LoadOptions options, TextWriter log, CancellationToken ct = default)
     {

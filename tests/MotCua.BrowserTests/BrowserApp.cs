@@ -80,12 +80,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// The desk receives a walk-in for passport procedure 1.001456 with every document ticked; the page lands on the
+    /// The desk receives a walk-in for the environmental permit 1.010727 (decided by the province's People's Committee,
+    /// received at its centre) with every document ticked; the page lands on the
     /// new dossier. Its id and code.
     /// </summary>
     public static async Task<(Guid Id, string Code)> ReceiveWalkInAsync(IPage desk, string fullName, string phone)
     {
-        await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.001456");
+        await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.010727");
         await desk.GetByLabel("Họ và tên").FillAsync(fullName);
         await desk.GetByLabel("Điện thoại").FillAsync(phone);
 

@@ -181,15 +181,58 @@ public class DossierJourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task The_procedure_page_the_form_the_draft_and_the_desk_name_the_same_receiving_place_and_deciding_agency()
+    {
+        // Issue 22, item 2: the unemployment benefit is the Department of Home Affairs', received at the province's centre.
+        const string department = "Sở Nội vụ Thành phố Hà Nội";
+        const string centre = "Trung tâm Phục vụ hành chính công Thành phố Hà Nội";
+        var page = await app.SignInAsCitizenAsync("congdan");
+        await page.GotoAsync("/p/1.001978");
+        var place = await page.Locator("[data-place]").InnerTextAsync();
+        place.Should().Contain("Nơi tiếp nhận: " + centre).And.Contain("Cơ quan giải quyết: " + department);
+        (await page.Locator("dl.facts").InnerTextAsync()).Should().Contain("Sở Nội vụ", "the catalog says the same");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nộp trực tuyến" }).ClickAsync();
+        await page.WaitForURLAsync("**/nop/1.001978");
+        (await page.Locator("#co-quan option:checked").InnerTextAsync()).Should().Be($"{department} (tiếp nhận tại {centre})");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu khai hồ sơ" }).ClickAsync();
+        await page.WaitForURLAsync("**/tai-khoan/ho-so/*");
+        (await page.Locator("[data-agencies]").InnerTextAsync()).Should().Be($"Cơ quan giải quyết: {department} · Nơi tiếp nhận: {centre}");
+        await page.GetByLabel("Số điện thoại").FillAsync("0912345678");
+        foreach (var item in (await page.Locator("#thanh-phan option").AllInnerTextsAsync()).Where(i => !i.StartsWith("Giấy tờ khác", StringComparison.Ordinal)))
+        {
+            await page.GetByLabel("Tải lên cho").SelectOptionAsync(new SelectOptionValue { Label = item });
+            await page.GetByLabel("Tệp PDF hoặc ảnh chụp").SetInputFilesAsync(new FilePayload { Name = "giay-to.pdf", MimeType = "application/pdf", Buffer = Scan });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+            await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã tải lên" }).WaitForAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" }).ClickAsync();
+        var notice = await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Mã hồ sơ của bạn" }).InnerTextAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(notice, @"Mã hồ sơ của bạn: (\S+-\d{6}-\d{4})").Groups[1].Value;
+
+        // The centre's desk finds it in its queue, and its page says the same two agencies.
+        var desk = await app.SignInAsStaffAsync("motcua");
+        await desk.GotoAsync("/can-bo/ho-so?q=" + code);
+        await desk.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        var facts = await desk.Locator("main").InnerTextAsync();
+        facts.Should().MatchRegex(@"Nơi tiếp nhận\s+" + centre).And.MatchRegex(@"Cơ quan giải quyết\s+" + department);
+        await page.Context.CloseAsync();
+        await desk.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_citizen_finds_a_commune_by_typing_without_diacritics_in_a_list_in_Vietnamese_order()
     {
         var page = await app.SignInAsCitizenAsync("congdan");
         await page.GotoAsync("/nop/1.004194");
         var names = (await page.Locator("#co-quan option").AllInnerTextsAsync()).Select(n => n.Trim()).ToList();
         names.Should().HaveCountGreaterThan(100);
-        var others = names.Where(n => n.StartsWith("Ủy ban nhân dân Phường", StringComparison.Ordinal)).ToList();
-        others.IndexOf("Ủy ban nhân dân Phường Đống Đa").Should().BeLessThan(others.IndexOf("Ủy ban nhân dân Phường Giảng Võ"), "đ comes after d, before e");
-        others.IndexOf("Ủy ban nhân dân Phường Ô Chợ Dừa").Should().BeLessThan(others.IndexOf("Ủy ban nhân dân Phường Phú Thượng"), "ô comes after o, before p");
+        // Residence is the commune police's (as the procedure page says): the list names the police stations.
+        names.Should().OnlyContain(n => n.StartsWith("Công an ", StringComparison.Ordinal));
+        var others = names.Where(n => n.StartsWith("Công an Phường", StringComparison.Ordinal)).ToList();
+        others.IndexOf("Công an Phường Đống Đa").Should().BeLessThan(others.IndexOf("Công an Phường Giảng Võ"), "đ comes after d, before e");
+        others.IndexOf("Công an Phường Ô Chợ Dừa").Should().BeLessThan(others.IndexOf("Công an Phường Phú Thượng"), "ô comes after o, before p");
 
         await page.GetByLabel("Tìm trong danh sách cơ quan giải quyết").FillAsync("o cho dua");
         (await page.Locator("#co-quan option:checked").InnerTextAsync()).Should().Contain("Ô Chợ Dừa");
@@ -248,10 +291,10 @@ public class DossierJourneyTests(BrowserApp app)
     public async Task The_counter_form_keeps_every_value_and_scan_when_a_decision_is_refused()
     {
         var desk = await app.SignInAsStaffAsync("motcua");
-        await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.001456");
+        await desk.GotoAsync("/can-bo/tiep-nhan?ma=1.010727");
         await desk.GetByLabel("Họ và tên").FillAsync("Phạm Văn Bình");
         await desk.GetByLabel("Điện thoại").FillAsync("12345");
-        await desk.GetByLabel("Nội dung đề nghị", new() { Exact = true }).FillAsync("Cấp hộ chiếu lần đầu");
+        await desk.GetByLabel("Nội dung đề nghị", new() { Exact = true }).FillAsync("Cấp giấy phép môi trường cho trang trại chăn nuôi");
         await desk.Locator("input[name='Received']").First.CheckAsync();
         await desk.Locator("select[name='Kind0']").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         var kind = await desk.Locator("select[name='Kind0']").InputValueAsync();
@@ -261,7 +304,7 @@ public class DossierJourneyTests(BrowserApp app)
         (await desk.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("Số điện thoại");
         (await desk.GetByLabel("Điện thoại").GetAttributeAsync("aria-invalid")).Should().Be("true");
         (await desk.GetByLabel("Họ và tên").InputValueAsync()).Should().Be("Phạm Văn Bình");
-        (await desk.GetByLabel("Nội dung đề nghị", new() { Exact = true }).InputValueAsync()).Should().Be("Cấp hộ chiếu lần đầu");
+        (await desk.GetByLabel("Nội dung đề nghị", new() { Exact = true }).InputValueAsync()).Should().Be("Cấp giấy phép môi trường cho trang trại chăn nuôi");
         (await desk.Locator("select[name='Kind0']").InputValueAsync()).Should().Be(kind, "the copy kind chosen stays");
         (await desk.Locator("[data-kept-scan]").InnerTextAsync()).Should().Contain("to-khai.pdf", "the scan is kept, not asked again");
 
@@ -282,9 +325,9 @@ public class DossierJourneyTests(BrowserApp app)
     {
         var desk = await app.SignInAsStaffAsync("motcua");
         await desk.GetByRole(AriaRole.Link, new() { Name = "Tiếp nhận", Exact = true }).ClickAsync();
-        await desk.GetByLabel("Tìm thủ tục").FillAsync("cap ho chieu pho thong");
+        await desk.GetByLabel("Tìm thủ tục").FillAsync("giay phep moi truong cap tinh");
         await desk.GetByRole(AriaRole.Button, new() { Name = "Tìm thủ tục" }).ClickAsync();
-        await desk.Locator("a[data-code='1.001456']").ClickAsync();
+        await desk.Locator("a[data-code='1.010727']").ClickAsync();
         await desk.GetByLabel("Họ và tên").FillAsync("Trần Văn Hùng");
         await desk.GetByLabel("Điện thoại").FillAsync("0987 654 321");
 

