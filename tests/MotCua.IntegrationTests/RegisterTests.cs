@@ -205,6 +205,8 @@ public abstract class SigningTests(AppFixture app)
         var signatures = verified.GetProperty("signatures").EnumerateArray().ToList();
         signatures.Select(s => s.GetProperty("signer").GetString()).Should().Equal("Hoàng Đức Minh", "Dấu cơ quan (thử nghiệm)");
         signatures.Should().OnlyContain(s => s.GetProperty("intact").GetBoolean() && s.GetProperty("chainTrusted").GetBoolean());
+        signatures.Select(s => s.GetProperty("reason").GetString()).Should().Equal("Phê duyệt, ban hành", "Ban hành " + notation);
+        signatures.Should().OnlyContain(s => s.GetProperty("location").GetString() == "Thành phố Hà Nội", "the installation's province is where its documents are signed");
         (await app.CreateClient().GetStringAsync($"/xac-minh/{code}")).Should().Contain(notation).And.Contain("còn nguyên vẹn");
         (await app.CreateClient().GetAsync("/api/v1/verify/KHONGCOMA")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }

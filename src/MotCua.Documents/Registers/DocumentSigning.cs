@@ -25,7 +25,8 @@ public sealed record VerifiedDocument(
 /// <c>Signing:Keys:seal-{agency identifier}</c> (else <c>seal</c>) for an agency's seal.
 /// </summary>
 public sealed class DocumentSigning(
-    DbContext db, AgencyScope scope, IFileStore files, ISigningKeyStore keys, SignatureCheck check, TrustAnchors anchors, RevocationLists revocations, TimeProvider clock)
+    DbContext db, AgencyScope scope, IFileStore files, ISigningKeyStore keys, SignatureCheck check, TrustAnchors anchors, RevocationLists revocations,
+    Kernel.Installation.Installation installation, TimeProvider clock)
 {
     public const long MaxFileBytes = 30 * 1024 * 1024;
 
@@ -99,10 +100,11 @@ public sealed class DocumentSigning(
         var pdf = await ReadAsync(document.FileKey, ct);
         document.RequireSignable(Convert.ToHexStringLower(SHA256.HashData(pdf)));
         var code = Ids.NewCode(10); // about 48 bits: not guessable
-        var stamped = PdfStamp.Stamp(pdf, new StampRequest(SignaturePlacement.LastPage, 36, 36, 72, verifyUrl(code), code));
+        var site = await installation.CurrentAsync(ct);
+        var stamped = PdfStamp.Stamp(pdf, new StampRequest(SignaturePlacement.LastPage, 36, 36, 72, verifyUrl(code), code, site.Name));
         var local = VietnamTime.ToLocal(new DateTimeOffset(Now, TimeSpan.Zero));
         var signed = Signed(() => PdfSigner.Sign(stamped, key, new SignatureRequest(
-            "LanhDao", user.FullName, Now, "Phê duyệt, ban hành", null,
+            "LanhDao", user.FullName, Now, "Phê duyệt, ban hành", site.Province,
             new SignaturePlacement(SignaturePlacement.LastPage, 340, 36, 220, 56, [user.FullName, user.Position ?? "", $"Ký ngày {local:dd/MM/yyyy HH:mm}"]))));
         document.Sign(code, await files.SaveAsync(signed, ct), Convert.ToHexStringLower(SHA256.HashData(signed)), user.FullName, Now);
     }
@@ -121,8 +123,9 @@ public sealed class DocumentSigning(
         }
 
         var pdf = await ReadAsync(document.FileKey, ct);
+        var province = (await installation.CurrentAsync(ct)).Province;
         var sealedPdf = Signed(() => PdfSigner.Sign(pdf, seal, new SignatureRequest(
-            "DauCoQuan", agency.Name, Now, "Ban hành " + document.Notation, null,
+            "DauCoQuan", agency.Name, Now, "Ban hành " + document.Notation, province,
             new SignaturePlacement(SignaturePlacement.LastPage, 340, 96, 220, 44, [agency.Name, $"Số {document.Notation}, ngày {document.DocumentDate:dd/MM/yyyy}"]))));
         document.Sealed(await files.SaveAsync(sealedPdf, ct), Convert.ToHexStringLower(SHA256.HashData(sealedPdf)));
     }

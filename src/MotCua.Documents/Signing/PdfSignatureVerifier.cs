@@ -13,9 +13,11 @@ public sealed record CertificateInfo(string Subject, string Issuer, string Seria
 /// <param name="CoversWholeDocument">The signed ranges reach the end of the file: nothing was added after signing.</param>
 /// <param name="Intact">The signed bytes are exactly those the signer signed.</param>
 /// <param name="ChainTrusted">The signer's certificate leads to one of the configured trust anchors.</param>
+/// <param name="Reason">What the signer signed for (/Reason), as the signer wrote it.</param>
+/// <param name="Location">Where the signer signed (/Location), as the signer wrote it.</param>
 public sealed record SignatureReport(
     string FieldName, string? Signer, string? Organization, DateTime? SignedAt, string SubFilter, bool CoversWholeDocument, bool Intact,
-    bool ChainTrusted, bool CertificateBound, CertificateInfo? Certificate, string? Problem);
+    bool ChainTrusted, bool CertificateBound, CertificateInfo? Certificate, string? Problem, string? Reason = null, string? Location = null);
 
 /// <summary>
 /// Reads every signature field of a PDF and checks it: the byte ranges (they must frame exactly the /Contents
@@ -131,7 +133,7 @@ public static class PdfSignatureVerifier
             new CertificateInfo(
                 certificate.Subject, certificate.Issuer, certificate.SerialNumber, certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime(),
                 Convert.ToHexStringLower(SHA256.HashData(certificate.RawData))),
-            problem);
+            problem, (signature["Reason"] as PdfString)?.AsText(), (signature["Location"] as PdfString)?.AsText());
     }
 
     /// <summary>The DER of the CMS without the zero padding that fills the reserved /Contents.</summary>

@@ -7,8 +7,11 @@ using Printed = MotCua.Kernel.Printing.Pdf;
 
 namespace MotCua.Documents.Signing;
 
-/// <summary>Where the verification stamp goes (points from the page's lower left corner) and what it carries.</summary>
-public sealed record StampRequest(int Page, float X, float Y, float Size, string QrText, string Caption);
+/// <summary>
+/// Where the verification stamp goes (points from the page's lower left corner) and what it carries: the QR code, a
+/// caption (the verification code) and, under it, who verifies (the installation's name, in two lines at most).
+/// </summary>
+public sealed record StampRequest(int Page, float X, float Y, float Size, string QrText, string Caption, string? Issuer = null);
 
 /// <summary>
 /// Puts a verification stamp (a QR code and a short caption) on a page by an incremental update: one more content
@@ -95,7 +98,8 @@ public static class PdfStamp
         var modules = Catalog.Portal.Posters.QrModules(request.QrText);
         var side = modules.Count * scale;
         var captionHeight = side / 5;
-        using var bitmap = new SKBitmap(new SKImageInfo(side, side + captionHeight, SKColorType.Gray8, SKAlphaType.Opaque));
+        var issuerHeight = string.IsNullOrWhiteSpace(request.Issuer) ? 0 : side / 4;
+        using var bitmap = new SKBitmap(new SKImageInfo(side, side + captionHeight + issuerHeight, SKColorType.Gray8, SKAlphaType.Opaque));
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.White);
@@ -103,6 +107,11 @@ public static class PdfStamp
             using var font = new SKFont(Printed.Regular, captionHeight * 0.55f);
             using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
             Printed.DrawWrapped(canvas, request.Caption, font, ink, 0, side, side, SKTextAlign.Center, maxLines: 1);
+            if (issuerHeight > 0)
+            {
+                using var small = new SKFont(Printed.Regular, issuerHeight * 0.36f);
+                Printed.DrawWrapped(canvas, request.Issuer!, small, ink, 0, side + captionHeight, side, SKTextAlign.Center, maxLines: 2);
+            }
         }
 
         using var output = new MemoryStream();

@@ -9,7 +9,7 @@ public sealed record CertificateView(string Subject, string Issuer, string Seria
 
 public sealed record SignatureView(
     string FieldName, string? Signer, string? Organization, DateTime? SignedAt, bool CoversWholeDocument, bool Intact, bool ChainTrusted,
-    bool CertificateBound, string? Problem, CertificateView? Certificate);
+    bool CertificateBound, string? Problem, CertificateView? Certificate, string? Reason = null, string? Location = null);
 
 /// <summary>The answer of <c>POST /api/v1/verify</c> and the page <c>/xac-minh</c>.</summary>
 public sealed record VerificationResult(string FileSha256, long FileSize, IReadOnlyList<SignatureView> Signatures);
@@ -58,6 +58,7 @@ public sealed class SignatureCheck(TrustAnchors anchors, RevocationLists revocat
             Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length,
             [.. reports.Select(r => new SignatureView(
                 r.FieldName, r.Signer, r.Organization, r.SignedAt, r.CoversWholeDocument, r.Intact, r.ChainTrusted, r.CertificateBound, r.Problem,
-                r.Certificate is { } c ? new CertificateView(c.Subject, c.Issuer, c.SerialNumber, c.NotBefore, c.NotAfter, c.Sha256) : null))]);
+                r.Certificate is { } c ? new CertificateView(c.Subject, c.Issuer, c.SerialNumber, c.NotBefore, c.NotAfter, c.Sha256) : null,
+                r.Reason, r.Location))]);
     }
 }
