@@ -24,6 +24,7 @@ public sealed class OrganizationModule : IModule
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddTransient<IClaimsTransformation, PermissionClaimsTransformation>();
         services.AddScoped<AgencyAdmin>();
+        services.AddScoped<Persistence.SortKeys>();
         services.AddScoped<Reception>();
         services.AddScoped<StaffAdmin>();
         services.AddScoped<OrganizationSeeder>();

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Kernel.Audit;
+using MotCua.Kernel.Text;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Organization.Domain;
 
 namespace MotCua.IntegrationTests;
@@ -183,6 +185,41 @@ public abstract class FoundationTests(AppFixture app)
             .StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await admin.PostAsJsonAsync($"/api/v1/agencies/{successor.Id}/predecessors", new { predecessorId = successor.Id, effectiveOn = "2025-07-01" }))
             .StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Paged_lists_of_agencies_and_staff_are_in_Vietnamese_order_across_pages_on_every_database()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var agencies = new List<(int Depth, string Name)>();
+        for (var page = 1; ; page++)
+        {
+            var items = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/agencies?level=Commune&page={page}&pageSize=100", Json)).GetProperty("items").EnumerateArray().ToList();
+            if (items.Count == 0)
+            {
+                break;
+            }
+
+            agencies.AddRange(items.Select(i => (i.GetProperty("depth").GetInt32(), i.GetProperty("name").GetString()!)));
+        }
+
+        agencies.Should().HaveCountGreaterThan(250, "126 communes and their police stations, over three pages");
+        agencies.Should().Equal(agencies.OrderBy(a => a.Depth).ThenByVietnamese(a => a.Name));
+        agencies.Select(a => a.Name).Should().ContainInOrder("Ủy ban nhân dân Phường Ngọc Hà", "Ủy ban nhân dân Phường Ô Chợ Dừa", "Ủy ban nhân dân Phường Phú Diễn");
+
+        var staff = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/staff?pageSize=100", Json)).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("fullName").GetString()!).ToList();
+        staff.Should().HaveCountGreaterThan(10).And.Equal(staff.OrderByPersonName(n => n), "people are listed by given name, then family name");
+
+        // Rows written before the keys existed get them at start.
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            await db.Set<Agency>().Where(a => a.Level == AgencyLevel.Commune).ExecuteUpdateAsync(u => u.SetProperty(a => a.NameSortKey, ""));
+            (await scope.ServiceProvider.GetRequiredService<MotCua.Organization.Persistence.SortKeys>().FillMissingAsync(CancellationToken.None)).Should().BeGreaterThan(250);
+            var keys = await db.Set<Agency>().AsNoTracking().Where(a => a.Level == AgencyLevel.Commune).Select(a => new { a.Name, a.NameSortKey }).ToListAsync();
+            keys.Should().OnlyContain(k => k.NameSortKey == MotCua.Kernel.Text.VietnameseText.SortKey(k.Name));
+        }
     }
 
     [Fact]

@@ -72,6 +72,26 @@ public class KernelTests
     }
 
     [Fact]
+    public void The_sort_key_orders_every_unit_of_the_country_as_the_Vietnamese_collation_does()
+    {
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Seed", "vn_units_2025.json"));
+        var provinces = System.Text.Json.JsonDocument.Parse(stream).RootElement.EnumerateArray().ToList();
+        var names = provinces.Select(p => p.GetProperty("FullName").GetString()!)
+            .Concat(provinces.SelectMany(p => p.GetProperty("Wards").EnumerateArray()).SelectMany(w => new[] { w.GetProperty("FullName").GetString()!, w.GetProperty("Name").GetString()! }))
+            .Concat(["ba", "bà", "bả", "bã", "bá", "bạ", "bac", "bác", "Ba", "àa", "aà", "Ba Vì", "Ba  Vì", "BaVì", "Sở 2", "Sở 10", "Phòng Kinh tế", "Ủy ban nhân dân"])
+            .Select(n => n.Normalize(System.Text.NormalizationForm.FormC)).Distinct().ToList();
+        names.Count.Should().BeGreaterThan(5000);
+        var byCollation = names.OrderBy(n => n, VietnameseText.Collation).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var byKey = names.OrderBy(VietnameseText.SortKey, StringComparer.Ordinal).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var diffs = Enumerable.Range(0, byKey.Count).Where(i => byKey[i] != byCollation[i]).Take(8).Select(i => $"{i}: key {byKey[i]} / coll {byCollation[i]}").ToList();
+        diffs.Should().BeEmpty("the key's order is the collation's");
+        names.Should().OnlyContain(n => VietnameseText.SortKey(n).All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c)));
+
+        string[] people = ["Lê Thị Hoa", "Trần Văn An", "Nguyễn Thị Ánh", "Phạm Đức Bình", "Hoàng Văn Đạt", "Vũ Thị Dung", "Lê Văn An", "Trần Thị Án"];
+        people.OrderBy(VietnameseText.PersonSortKey, StringComparer.Ordinal).Should().Equal(people.OrderByPersonName(n => n));
+    }
+
+    [Fact]
     public void The_installation_profile_keeps_what_was_set_and_refuses_a_bad_colour_or_address()
     {
         var profile = new MotCua.Kernel.Installation.InstallationProfile();

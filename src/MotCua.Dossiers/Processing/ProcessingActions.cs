@@ -210,8 +210,8 @@ public sealed class ProcessingActions(
         var province = root[..(root.IndexOf('/', 1) + 1)];
         var rows = await db.Set<Agency>().AsNoTracking()
             .Where(a => a.Path.StartsWith(province) && a.Id != stepAgencyId && a.ValidTo == null)
-            .OrderBy(a => a.Depth).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Depth }).Take(500).ToListAsync(ct);
-        return [.. rows.OrderBy(a => a.Depth).ThenByVietnamese(a => a.Name).Select(a => (a.Id, a.Name))];
+            .OrderBy(a => a.Depth).ThenBy(a => a.NameSortKey).Select(a => new { a.Id, a.Name }).Take(500).ToListAsync(ct);
+        return [.. rows.Select(a => (a.Id, a.Name))];
     }
 
     /// <summary>Who last forwarded the dossier out of the previous step: it goes back to them ("returned to me").</summary>

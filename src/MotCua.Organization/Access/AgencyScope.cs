@@ -68,8 +68,8 @@ public sealed class AgencyScope(DbContext db, IHttpContextAccessor httpContextAc
             agencies = agencies.Where(a => a.ValidTo == null);
         }
 
-        var rows = await agencies.OrderBy(a => a.Depth).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name, a.Depth }).Take(300).ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.Depth).ThenByVietnamese(r => r.Name).Select(r => (r.Id, r.Name))];
+        var rows = await agencies.OrderBy(a => a.Depth).ThenBy(a => a.NameSortKey).Select(a => new { a.Id, a.Name }).Take(300).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.Name))];
     }
 
     /// <summary>True when the user holds <paramref name="permission"/> on every root of the tree with its whole sub-tree (what spans every agency, such as the audit log).</summary>

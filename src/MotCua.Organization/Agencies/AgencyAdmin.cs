@@ -48,7 +48,7 @@ public sealed class AgencyAdmin(DbContext db, AgencyScope scope)
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(a => a.Depth).ThenBy(a => a.NameFolded)
+        var items = await query.OrderBy(a => a.Depth).ThenBy(a => a.NameSortKey)
             .Skip((number - 1) * pageSize).Take(pageSize)
             .Select(a => new AgencyRow(a.Id, a.Identifier, a.IdentifierIsGenerated, a.Name, a.Level, a.Kind, a.ParentId, a.Depth, a.ValidTo))
             .ToListAsync(ct);

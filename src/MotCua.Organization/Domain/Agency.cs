@@ -50,6 +50,9 @@ public sealed class Agency : AggregateRoot, Kernel.Persistence.IReferenceData
 
     public string NameFolded { get; private set; } = "";
 
+    /// <summary>The name's key in Vietnamese alphabetical order, for lists sorted and paged in SQL.</summary>
+    public string NameSortKey { get; private set; } = "";
+
     public string? NameEn { get; private set; }
 
     public AgencyLevel Level { get; private set; }
@@ -136,8 +139,12 @@ public sealed class Agency : AggregateRoot, Kernel.Persistence.IReferenceData
 
         Name = value;
         NameFolded = VietnameseText.Fold(value);
+        NameSortKey = VietnameseText.SortKey(value);
         NameEn = Clean(nameEn, 300);
     }
+
+    /// <summary>Computes the sort key again (rows written before the key existed, or after the order's rules change).</summary>
+    public void RefreshSortKey() => NameSortKey = VietnameseText.SortKey(Name);
 
     internal static string? Clean(string? value, int max)
     {

@@ -25,6 +25,9 @@ public sealed class User : IdentityUser<Guid>
 
     public string FullNameFolded { get; set; } = "";
 
+    /// <summary>The name's key in the order of Vietnamese lists of people (given name first), for lists sorted and paged in SQL.</summary>
+    public string FullNameSortKey { get; set; } = "";
+
     /// <summary>Staff: the agency they belong to (their grants may reach further).</summary>
     public Guid? AgencyId { get; set; }
 
@@ -44,6 +47,7 @@ public sealed class User : IdentityUser<Guid>
     {
         FullName = fullName.Trim();
         FullNameFolded = VietnameseText.Fold(FullName);
+        FullNameSortKey = VietnameseText.PersonSortKey(FullName);
     }
 }
 

@@ -45,7 +45,7 @@ public sealed class StaffAdmin(DbContext db, UserManager<User> users, AgencyScop
         var rows = await (
             from u in query
             join a in db.Set<Agency>() on u.AgencyId equals a.Id
-            orderby u.FullNameFolded
+            orderby u.FullNameSortKey
             select new { u.Id, u.UserName, u.FullName, u.Email, u.Position, u.AgencyId, AgencyName = a.Name, u.IsActive, u.LockoutEnd })
             .Skip((number - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = rows.Select(r => new StaffRow(r.Id, r.UserName ?? "", r.FullName, r.Email, r.Position, r.AgencyId, r.AgencyName, r.IsActive, r.LockoutEnd > now)).ToList();

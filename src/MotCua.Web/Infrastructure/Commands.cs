@@ -21,6 +21,11 @@ internal static class Commands
         {
             case "migrate":
                 await DataModule.MigrateAsync(app.Services, ct);
+                using (var scope = app.Services.CreateScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<MotCua.Organization.Persistence.SortKeys>().FillMissingAsync(ct);
+                }
+
                 await output.WriteLineAsync("Đã áp dụng migration. / Migrations applied.");
                 return 0;
 

@@ -5,7 +5,7 @@ using MotCua.Data;
 
 namespace MotCua.Web.Infrastructure;
 
-/// <summary>On start: apply migrations, seed the province and demo data on first start, print the demo accounts in Development.</summary>
+/// <summary>On start: apply migrations, fill what they cannot compute (sort keys), seed the province and demo data on first start, print the demo accounts in Development.</summary>
 internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment environment, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -13,6 +13,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
         await DataModule.MigrateAsync(services, cancellationToken);
         using (var scope = services.CreateScope())
         {
+            await scope.ServiceProvider.GetRequiredService<MotCua.Organization.Persistence.SortKeys>().FillMissingAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
             if (configuration.GetValue("Seed:Catalog", true))
             {
