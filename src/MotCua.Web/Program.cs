@@ -62,6 +62,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
 builder.AddMotCuaDataProtection();
 builder.Services.AddScoped<IEmailSender<User>, EmailSender>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<MotCua.Web.Account.PhoneVerification>();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 {

@@ -22,6 +22,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The SMS gateway the application sends to (verification codes, dossier messages).</summary>
+    public MotCua.IntegrationTests.MessagingSimulator Messaging { get; } = new();
+
     public string BaseUrl => $"http://127.0.0.1:{appPort}";
 
     /// <summary>Where the application writes the e-mails it sends (the pickup directory).</summary>
@@ -33,6 +36,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await StartOidcProviderAsync();
+        await Messaging.StartAsync();
         UseKestrel(appPort);
         StartServer();
         playwright = await Playwright.CreateAsync();
@@ -55,6 +59,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         oidc?.Dispose();
         await DisposeAsync();
+        await Messaging.DisposeAsync();
     }
 
     public async Task<IPage> NewPageAsync()
@@ -122,6 +127,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "motcua.db")}");
         builder.UseSetting("Seed:DemoAccounts", "true");
         builder.UseSetting("Citizens:LocalAccounts", "true");
+        builder.UseSetting("Sms:BaseUrl", Messaging.BaseUrl + "/sms");
+        builder.UseSetting("Sms:ApiKey", MotCua.IntegrationTests.MessagingSimulator.ApiKey);
+        builder.UseSetting("Sms:SecretKey", MotCua.IntegrationTests.MessagingSimulator.SecretKey);
+        builder.UseSetting("Sms:Brandname", "MOTCUA");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(folder, "mail"));
         builder.UseSetting("Storage:Root", Path.Combine(folder, "files"));
         builder.UseSetting("Authentication:OpenIdConnect:vneid:DisplayName", "VNeID");

@@ -163,4 +163,48 @@ public class SignInTests(BrowserApp app)
         await Axe.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_citizen_without_email_or_VNeID_registers_with_a_phone_types_the_code_from_the_SMS_and_signs_in()
+    {
+        const string phone = "0978135790";
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/dang-ky");
+        await page.GetByLabel("Họ và tên").FillAsync("Sùng Thị Mây");
+        await page.GetByLabel("Số định danh cá nhân").FillAsync("010190007777");
+        await page.GetByLabel("Số điện thoại di động").FillAsync("0978 135 790");
+        await page.GetByLabel("Mật khẩu").FillAsync("MatKhau2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng ký" }).ClickAsync();
+        await page.WaitForURLAsync("**/dang-ky/xac-nhan?so=" + phone);
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("mã xác nhận gồm 6 chữ số");
+        await Axe.AssertAccessibleAsync(page);
+
+        var sms = await Eventually(() => app.Messaging.Sms.FirstOrDefault(m => m.Phone == phone));
+        var code = Regex.Match(sms.Content, @"\b\d{6}\b").Value;
+        await page.GetByLabel("Mã xác nhận").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận", Exact = true }).ClickAsync();
+        await page.GetByText("Đã xác nhận số điện thoại").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập", Exact = true }).First.ClickAsync();
+        await page.Context.CloseAsync();
+
+        var signedIn = await app.SignInAsCitizenAsync("0978 135 790", "MatKhau2026");
+        (await signedIn.Locator("body").InnerTextAsync()).Should().Contain("Sùng Thị Mây");
+        await signedIn.Context.CloseAsync();
+    }
+
+    private static async Task<T> Eventually<T>(Func<T?> read)
+        where T : class
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (read() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Nothing arrived in 15 seconds.");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -46,6 +47,63 @@ public sealed class CitizenAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         // Registering the same address again reveals nothing and sends nothing more.
         var again = await AppFixture.PostFormAsync(app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true }), "/dang-ky", "dang-ky", form);
         WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()).Should().Contain("Đã gửi thư xác nhận tới mai.ho@example.vn");
+    }
+
+    [Fact]
+    public async Task Without_an_email_a_citizen_confirms_the_phone_by_a_code_sent_by_SMS_and_signs_in_with_the_number()
+    {
+        const string phone = "0915246802";
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Organisation"] = "false", ["Input.FullName"] = "Lò Văn Páo", ["Input.IdNumber"] = "011190004321",
+            ["Input.Email"] = "", ["Input.Phone"] = "0915 246 802", ["Input.Password"] = "MatKhau2026",
+        };
+        var neither = await AppFixture.PostFormAsync(client, "/dang-ky", "dang-ky", new(form) { ["Input.Phone"] = "" });
+        WebUtility.HtmlDecode(await neither.Content.ReadAsStringAsync()).Should().Contain("Hãy nhập email hoặc số điện thoại");
+
+        var sent = await AppFixture.PostFormAsync(client, "/dang-ky", "dang-ky", form);
+        sent.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        sent.Headers.Location!.OriginalString.Should().EndWith("/dang-ky/xac-nhan?so=" + phone);
+        var sms = (await Mailbox.EventuallyAsync(() => Task.FromResult(app.Messaging.Sms.Where(m => m.Phone == phone).ToList()), l => l.Count > 0)).Single();
+        sms.Content.Should().Contain("Cổng Dịch vụ công Thành phố Hà Nội").And.Contain("5 phút");
+        var code = System.Text.RegularExpressions.Regex.Match(sms.Content, @"\b\d{6}\b").Value;
+        code.Should().HaveLength(6);
+
+        // Before the confirmation the account opens neither on the page nor through the API; a wrong password learns nothing.
+        var early = await AppFixture.PostFormAsync(client, "/dang-nhap", "dang-nhap-cong-dan", new() { ["Input.UserName"] = phone, ["Input.Password"] = "MatKhau2026" });
+        WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync()).Should().Contain("chưa được xác nhận").And.Contain("tin nhắn");
+        var guess = await AppFixture.PostFormAsync(client, "/dang-nhap", "dang-nhap-cong-dan", new() { ["Input.UserName"] = phone, ["Input.Password"] = "SaiMatKhau1" });
+        WebUtility.HtmlDecode(await guess.Content.ReadAsStringAsync()).Should().Contain("Tên đăng nhập hoặc mật khẩu không đúng").And.NotContain("chưa được xác nhận");
+        (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = phone, password = "MatKhau2026" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        var page = "/dang-ky/xac-nhan?so=" + phone;
+        var wrong = await AppFixture.PostFormAsync(client, page, "xac-nhan-so", new() { ["Input.Code"] = code == "000000" ? "111111" : "000000" });
+        WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()).Should().Contain("Mã xác nhận không đúng hoặc đã hết hạn");
+        var resent = await AppFixture.PostFormAsync(client, page, "gui-lai-ma", []);
+        WebUtility.HtmlDecode(await resent.Content.ReadAsStringAsync()).Should().Contain("mỗi phút một lần");
+        app.Messaging.Sms.Count(m => m.Phone == phone).Should().Be(1, "a new code waits a minute after the last");
+        var right = await AppFixture.PostFormAsync(client, page, "xac-nhan-so", new() { ["Input.Code"] = code });
+        WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync()).Should().Contain("Đã xác nhận số điện thoại");
+
+        var signedIn = await AppFixture.PostFormAsync(client, "/dang-nhap", "dang-nhap-cong-dan", new() { ["Input.UserName"] = "+84 915 246 802", ["Input.Password"] = "MatKhau2026" });
+        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "the number signs in however it is written");
+        WebUtility.HtmlDecode(await client.GetStringAsync("/tai-khoan")).Should().Contain("Lò Văn Páo");
+
+        // A forgotten password: a code by SMS (a minute after the last one), typed with the new password.
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var forgot = await AppFixture.PostFormAsync(anonymous, "/quen-mat-khau", "quen-mat-khau", new() { ["Input.Email"] = "0915 246 802" });
+        forgot.Headers.Location!.OriginalString.Should().EndWith("/dat-lai-mat-khau?so=" + phone);
+        var resetSms = (await Mailbox.EventuallyAsync(() => Task.FromResult(app.Messaging.Sms.Where(m => m.Phone == phone && m.Content != sms.Content).ToList()), l => l.Count > 0)).Single();
+        var resetCode = System.Text.RegularExpressions.Regex.Match(resetSms.Content, @"\b\d{6}\b").Value;
+        var resetPage = "/dat-lai-mat-khau?so=" + phone;
+        var badReset = await AppFixture.PostFormAsync(anonymous, resetPage, "dat-lai-mat-khau", new() { ["Input.Code"] = code, ["Input.Password"] = "MatKhauMoi2027" });
+        WebUtility.HtmlDecode(await badReset.Content.ReadAsStringAsync()).Should().Contain("Mã xác nhận không đúng", "the registration code does not reset a password");
+        var reset = await AppFixture.PostFormAsync(anonymous, resetPage, "dat-lai-mat-khau", new() { ["Input.Code"] = resetCode, ["Input.Password"] = "MatKhauMoi2027" });
+        WebUtility.HtmlDecode(await reset.Content.ReadAsStringAsync()).Should().Contain("Đã đặt mật khẩu mới");
+        var withNew = await AppFixture.PostFormAsync(anonymous, "/dang-nhap", "dang-nhap-cong-dan", new() { ["Input.UserName"] = phone, ["Input.Password"] = "MatKhauMoi2027" });
+        withNew.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
     [Fact]

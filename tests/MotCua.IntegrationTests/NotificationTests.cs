@@ -200,6 +200,19 @@ public abstract class NotificationTests(AppFixture app)
             }
 
             app.Messaging.Sms.Should().NotContain(s => s.Content.Contains(dossier.Code!, StringComparison.Ordinal));
+
+            // What the citizen has just asked for (a verification code) is not held for quiet hours.
+            using (var own = app.NewDbContext(out var ownScope))
+            using (ownScope)
+            {
+                var user = await own.Set<MotCua.Organization.Domain.User>().AsNoTracking().SingleAsync(u => u.UserName == "congdan");
+                own.Add(new OutboxMessage($"verify:{user.Id}:test", NotificationEvent.AccountVerification, NotificationChannel.Sms, "0912345678", user.FullName,
+                    new Dictionary<string, string> { ["ma_xac_nhan"] = "720431", ["so_phut"] = "5", ["ten_cong"] = "Cổng thử" }, app.Clock.GetUtcNow().UtcDateTime) { UserId = user.Id });
+                await own.SaveChangesAsync();
+            }
+
+            (await Mailbox.EventuallyAsync(() => Task.FromResult(app.Messaging.Sms.Where(m => m.Content.StartsWith("720431 là mã xác nhận", StringComparison.Ordinal)).ToList()), l => l.Count > 0))
+                .Should().ContainSingle();
         }
         finally
         {

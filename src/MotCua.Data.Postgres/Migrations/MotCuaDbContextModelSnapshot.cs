@@ -2320,8 +2320,10 @@ namespace MotCua.Data.Postgres.Migrations
 
                     b.Property<string>("NameSortKey")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("");
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
@@ -2508,8 +2510,10 @@ namespace MotCua.Data.Postgres.Migrations
 
                     b.Property<string>("FullNameSortKey")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");

@@ -2308,8 +2308,10 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.Property<string>("NameSortKey")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
@@ -2496,8 +2498,10 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.Property<string>("FullNameSortKey")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");

@@ -13,6 +13,13 @@ public sealed class NotAuditedAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NotAuditedValueAttribute : Attribute;
 
+/// <summary>
+/// Marks a property computed from others (a sort key): left out of the log, where the values it comes from are, so
+/// that computing it again for old rows writes nothing.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class DerivedAttribute : Attribute;
+
 /// <summary>Turns the change tracker's pending changes into audit entries (before/after of changed properties).</summary>
 public static class AuditCapture
 {
@@ -49,6 +56,11 @@ public static class AuditCapture
             Dictionary<string, object?>? after = null;
             foreach (var property in entry.Properties)
             {
+                if (property.Metadata.PropertyInfo?.IsDefined(typeof(DerivedAttribute), inherit: true) == true)
+                {
+                    continue;
+                }
+
                 var name = property.Metadata.Name;
                 switch (entry.State)
                 {

@@ -102,8 +102,9 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        // SMS and Zalo wait for the end of the recipient's quiet hours (the installation's when they set none).
-        if (message.Channel is NotificationChannel.Sms or NotificationChannel.Zalo
+        // SMS and Zalo wait for the end of the recipient's quiet hours (the installation's when they set none),
+        // except what the recipient has just asked for (a verification code).
+        if (message.Channel is NotificationChannel.Sms or NotificationChannel.Zalo && !NotificationEvents.Of(message.Event).AtOnce
             && QuietUntil(preference?.QuietFrom ?? options.Value.QuietFrom, preference?.QuietTo ?? options.Value.QuietTo) is { } until)
         {
             message.Postpone(until);

@@ -17,6 +17,9 @@ public enum NotificationEvent
     WeeklyDigest = 23,
     DocumentAssigned = 24,
     DocumentDueSoon = 25,
+
+    /// <summary>A code that confirms a phone number (registration of a local account), sent at once at the owner's request.</summary>
+    AccountVerification = 30,
 }
 
 public enum Audience
@@ -27,7 +30,8 @@ public enum Audience
 
 public sealed record Placeholder(string Name, string Description, string Sample);
 
-public sealed record EventInfo(NotificationEvent Event, string Name, Audience Audience, bool Essential, IReadOnlyList<Placeholder> Placeholders)
+/// <param name="AtOnce">Sent at the recipient's own request (a verification code): never held for quiet hours.</param>
+public sealed record EventInfo(NotificationEvent Event, string Name, Audience Audience, bool Essential, IReadOnlyList<Placeholder> Placeholders, bool AtOnce = false)
 {
     public bool Allows(string placeholder) => Placeholders.Any(p => p.Name == placeholder);
 
@@ -82,6 +86,8 @@ public static class NotificationEvents
             [Recipient, new("van_ban", "Văn bản", "15/UBND-VP: V/v triển khai kế hoạch cải cách hành chính"), new("han_xu_ly", "Hạn xử lý", "30/11/2026"), new("lien_ket_xu_ly", "Liên kết xử lý", "https://motcua.example.gov.vn/can-bo/van-ban/…")]),
         new(NotificationEvent.DocumentDueSoon, "Văn bản sắp đến hạn xử lý (cán bộ)", Audience.Staff, true,
             [Recipient, new("van_ban", "Văn bản", "15/UBND-VP: V/v triển khai kế hoạch cải cách hành chính"), new("han_xu_ly", "Hạn xử lý", "30/11/2026"), new("lien_ket_xu_ly", "Liên kết xử lý", "https://motcua.example.gov.vn/can-bo/van-ban/…")]),
+        new(NotificationEvent.AccountVerification, "Mã xác nhận số điện thoại (đăng ký tài khoản)", Audience.Citizen, true,
+            [new("ma_xac_nhan", "Mã xác nhận", "482913"), new("so_phut", "Số phút hiệu lực", "5"), new("ten_cong", "Tên cổng dịch vụ công", "Cổng Dịch vụ công Thành phố Hà Nội")], AtOnce: true),
     }.ToDictionary(e => e.Event);
 
     public static IReadOnlyCollection<EventInfo> All => Events.Values;

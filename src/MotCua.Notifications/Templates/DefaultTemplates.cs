@@ -81,6 +81,10 @@ public static class DefaultTemplates
             "Văn bản sắp đến hạn xử lý ({han_xu_ly}): {van_ban}",
             "Chào {nguoi_nhan},\n\nVăn bản {van_ban} đến hạn xử lý ngày {han_xu_ly} mà chưa báo hoàn thành.\n\nXem và xử lý: {lien_ket_xu_ly}",
             "Văn bản {van_ban} đến hạn xử lý {han_xu_ly}"),
+        NotificationEvent.AccountVerification => (
+            "Mã xác nhận tài khoản: {ma_xac_nhan}",
+            "Mã xác nhận số điện thoại của bạn trên {ten_cong} là {ma_xac_nhan}, có hiệu lực {so_phut} phút. Không đưa mã này cho bất kỳ ai." + Signature,
+            "{ma_xac_nhan} là mã xác nhận tài khoản trên {ten_cong}, hiệu lực {so_phut} phút. Không đưa mã này cho bất kỳ ai."),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -51,6 +51,7 @@ public sealed class Agency : AggregateRoot, Kernel.Persistence.IReferenceData
     public string NameFolded { get; private set; } = "";
 
     /// <summary>The name's key in Vietnamese alphabetical order, for lists sorted and paged in SQL.</summary>
+    [Kernel.Audit.Derived]
     public string NameSortKey { get; private set; } = "";
 
     public string? NameEn { get; private set; }

@@ -26,6 +26,7 @@ public sealed class User : IdentityUser<Guid>
     public string FullNameFolded { get; set; } = "";
 
     /// <summary>The name's key in the order of Vietnamese lists of people (given name first), for lists sorted and paged in SQL.</summary>
+    [Kernel.Audit.Derived]
     public string FullNameSortKey { get; set; } = "";
 
     /// <summary>Staff: the agency they belong to (their grants may reach further).</summary>

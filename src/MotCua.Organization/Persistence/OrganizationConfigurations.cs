@@ -15,7 +15,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.HasIndex(a => a.Identifier).IsUnique();
         builder.Property(a => a.Name).HasMaxLength(300);
         builder.Property(a => a.NameFolded).HasMaxLength(300);
-        builder.Property(a => a.NameSortKey).HasMaxLength(1000);
+        builder.Property(a => a.NameSortKey).HasMaxLength(1000).HasDefaultValue("");
         builder.Property(a => a.NameEn).HasMaxLength(300);
         builder.Property(a => a.Level).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
@@ -77,7 +77,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(u => u.FullName).HasMaxLength(200);
         builder.Property(u => u.FullNameFolded).HasMaxLength(200);
-        builder.Property(u => u.FullNameSortKey).HasMaxLength(1000);
+        builder.Property(u => u.FullNameSortKey).HasMaxLength(1000).HasDefaultValue("");
         builder.Property(u => u.Position).HasMaxLength(200);
         builder.Property(u => u.PersonalIdNumber).HasMaxLength(12);
         builder.HasIndex(u => u.PersonalIdNumber).IsUnique();

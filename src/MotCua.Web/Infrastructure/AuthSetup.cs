@@ -56,7 +56,9 @@ public static class AuthSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_@";
+                o.SignIn.RequireConfirmedAccount = true;
             })
+            .AddUserConfirmation<Account.AccountConfirmation>()
             .AddSignInManager()
             .AddEntityFrameworkStores<MotCuaDbContext>()
             .AddDefaultTokenProviders()
