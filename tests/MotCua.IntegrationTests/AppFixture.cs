@@ -21,6 +21,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     /// <summary>The shared key of the configured exchange peer (agencies <c>T99.*</c>).</summary>
     public const string PeerKey = "khoa-lien-thong-thu-nghiem";
 
+    /// <summary>The key of the peer speaking for the agencies of the edXML fixtures (Data/edxml: Lạng Sơn's department and commune).</summary>
+    public const string FixturePeerKey = "khoa-lgsp-lang-son";
+
     private readonly SmtpSink smtp = new();
 
     /// <summary>The postal service's order API, simulated on loopback.</summary>
@@ -98,6 +101,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Exchange:Peers:0:Url", Peer.BaseUrl);
         builder.UseSetting("Exchange:Peers:0:Key", PeerKey);
         builder.UseSetting("Exchange:Peers:0:Agencies", "T99.*");
+        builder.UseSetting("Exchange:Peers:1:Url", Peer.BaseUrl);
+        builder.UseSetting("Exchange:Peers:1:Key", FixturePeerKey);
+        builder.UseSetting("Exchange:Peers:1:Agencies", "000.00.05.H37,000.12.05.H37");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -123,10 +123,10 @@ public abstract class ExchangeTests(AppFixture app)
         var before = await ArrivalsAsync(commune.Id);
         var pdf = DossierLifeTests.Pdf("Công văn của cơ quan ngoài tỉnh");
         var message = new EdXmlMessage(
-            Guid.CreateVersion7(), new EdXmlParty("T99.01", "Sở Tài chính tỉnh T99"), [new EdXmlParty(commune.Identifier, commune.Name)], 215, "215/STC-NS", "T99",
+            "T99.01,2026/11/20,215/STC-NS", new EdXmlParty("T99.01", "Sở Tài chính tỉnh T99"), [new EdXmlParty(commune.Identifier, commune.Name)], "215", "STC-NS", "T99",
             new DateOnly(2026, 11, 20), "CV", "Công văn", "Về việc rà soát số liệu quyết toán", "Trần Văn B", "Giám đốc", null, Urgency.VeryUrgent,
             [new EdXmlAttachment("1", "215-stc.pdf", "application/pdf", pdf)]);
-        var xml = EdXml.Write(message);
+        var xml = EdXml.Write(message, app.Clock.GetUtcNow());
         var client = app.CreateClient();
 
         (await PostAsync(client, xml, key: null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -168,6 +168,58 @@ public abstract class ExchangeTests(AppFixture app)
         app.Peer.Up = false;
     }
 
+    [Fact]
+    public async Task Packages_in_the_layouts_other_systems_write_are_received_whole_and_a_revocation_withdraws_the_arrival()
+    {
+        static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "edxml", name));
+        var pdf = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", "edxml", "van-ban-mau.pdf"));
+        var client = app.CreateClient();
+        var (authority, _) = await AgenciesAsync();
+        authority.Identifier.Should().Be("000.00.00.H26", "the fixtures are addressed to the province's People's Committee");
+        var clerk = await app.ApiAsAsync("vanthu");
+
+        // Bad input first: nothing is registered.
+        var before = await ArrivalsAsync(authority.Id);
+        var sdk = Fixture("platform-sdk-document.edxml");
+        (await ProblemAsync(await PostAsync(client, sdk.Replace("2026/11/30</edXML:PromulgationDate>", "30.11.2026</edXML:PromulgationDate>"), AppFixture.FixturePeerKey), HttpStatusCode.BadRequest))
+            .Should().Contain("không đúng định dạng yyyy/MM/dd");
+        (await ProblemAsync(await PostAsync(client, sdk.Replace("<edXML:OrganId>000.00.00.H26</edXML:OrganId>", "<edXML:OrganId>000.00.77.H26</edXML:OrganId>"), AppFixture.FixturePeerKey), HttpStatusCode.BadRequest))
+            .Should().Contain("Không có cơ quan nhận");
+        (await ProblemAsync(await PostAsync(client, sdk.Replace("<edXML:Subject>V/v phối hợp thẩm định công nghệ dự án đầu tư</edXML:Subject>", ""), AppFixture.FixturePeerKey), HttpStatusCode.BadRequest))
+            .Should().Contain("Trích yếu");
+        (await ProblemAsync(await PostAsync(client, Fixture("platform-sdk-revoke.edxml").Replace("1234/SKHCN-QLCN</edXML:DocumentId>", "999/SKHCN-QLCN</edXML:DocumentId>"), AppFixture.FixturePeerKey), HttpStatusCode.NotFound))
+            .Should().Contain("999/SKHCN-QLCN");
+        (await ProblemAsync(await PostAsync(client, Fixture("platform-sdk-status.edxml"), AppFixture.FixturePeerKey), HttpStatusCode.NotFound))
+            .Should().Contain("15/UBND-KSTT", "a status for a document never sent");
+        (await ArrivalsAsync(authority.Id)).Should().Be(before);
+
+        foreach (var (name, documentId, notation, date, subject, urgency) in new[]
+        {
+            ("platform-sdk-document.edxml", "000.00.05.H37,2026/11/30,1234/SKHCN-QLCN", "1234/SKHCN-QLCN", "2026-11-30", "V/v phối hợp thẩm định công nghệ dự án đầu tư", nameof(Urgency.Urgent)),
+            ("gateway-zipped-document.edxml", "3f6b2a90-8d1e-4c57-b2a4-91e0c7d5f318", "20261201093015/UBND-VP", "2026-12-01", "Báo cáo kết quả giải quyết thủ tục hành chính tháng 11", nameof(Urgency.Normal)),
+        })
+        {
+            var answer = await PostAsync(client, Fixture(name), AppFixture.FixturePeerKey);
+            answer.StatusCode.Should().Be(HttpStatusCode.OK, name);
+            var status = EdXml.Read(await answer.Content.ReadAsStringAsync()).Should().BeOfType<EdXmlStatus>().Subject;
+            (status.StatusCode, status.DocumentId, status.ResponseForCode).Should().Be(("01", documentId, notation));
+            var arrival = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{await ArrivalIdAsync(documentId)}", Json);
+            arrival.GetProperty("notation").GetString().Should().Be(notation, name);
+            arrival.GetProperty("documentDate").GetString().Should().Be(date, name);
+            arrival.GetProperty("subject").GetString().Should().Be(subject, name);
+            arrival.GetProperty("urgency").GetString().Should().Be(urgency, name);
+            arrival.GetProperty("status").GetString().Should().Be(nameof(DocumentStatus.Arrived));
+            (await clerk.GetByteArrayAsync($"/api/v1/documents/{arrival.GetProperty("id").GetGuid()}/file")).Should().Equal(pdf, name);
+        }
+
+        (await ArrivalsAsync(authority.Id)).Should().Be(before + 2);
+        var revoked = await PostAsync(client, Fixture("platform-sdk-revoke.edxml"), AppFixture.FixturePeerKey);
+        revoked.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var withdrawn = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{await ArrivalIdAsync("000.00.05.H37,2026/11/30,1234/SKHCN-QLCN")}", Json);
+        withdrawn.GetProperty("status").GetString().Should().Be(nameof(DocumentStatus.Withdrawn));
+        withdrawn.GetProperty("outcome").GetString().Should().Be("Thu hồi do ban hành sai thẩm quyền");
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string xml, string? key = AppFixture.PeerKey)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/exchange") { Content = new StringContent(xml, Encoding.UTF8, "application/xml") };
@@ -199,12 +251,23 @@ public abstract class ExchangeTests(AppFixture app)
         }
     }
 
-    private async Task<Guid> ArrivalIdAsync(Guid packageId)
+    private async Task<Guid> ArrivalIdAsync(string packageId)
     {
         using var db = app.NewDbContext(out var scope);
         using (scope)
         {
             return await db.Set<OfficialDocument>().Where(d => d.ExchangeId == packageId).Select(d => d.Id).SingleAsync();
+        }
+    }
+
+    /// <summary>The arrival of a document sent from this installation to one of its own agencies.</summary>
+    private async Task<Guid> ArrivalIdAsync(Guid sentDocumentId)
+    {
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var packageId = await db.Set<DocumentExchange>().Where(e => e.DocumentId == sentDocumentId && e.Direction == ExchangeDirection.Sent).Select(e => e.PackageId).FirstAsync();
+            return await ArrivalIdAsync(packageId);
         }
     }
 }

@@ -127,7 +127,9 @@ public sealed class LoopbackExchangeTests(TwoInstallations pair) : IClassFixture
 
         // On the second installation: the arrival, with the same signed bytes, which verify as intact there.
         var communeId = await pair.Second.QueryAsync(db => db.Set<Agency>().Where(a => a.Identifier == pair.Recipient).Select(a => a.Id).SingleAsync());
-        var arrivalId = await pair.Second.QueryAsync(db => db.Set<MotCua.Documents.Domain.OfficialDocument>().Where(d => d.ExchangeId == id).Select(d => d.Id).SingleAsync());
+        var packageId = await pair.First.QueryAsync(db => db.Set<MotCua.Documents.Exchange.DocumentExchange>().Where(e => e.DocumentId == id).Select(e => e.PackageId).SingleAsync());
+        packageId.Should().MatchRegex(@"^000\.00\.00\.H26,\d{4}/\d{2}/\d{2},\d+/\S+$", "the platform's document id: issuer, date, number and notation");
+        var arrivalId = await pair.Second.QueryAsync(db => db.Set<MotCua.Documents.Domain.OfficialDocument>().Where(d => d.ExchangeId == packageId).Select(d => d.Id).SingleAsync());
         await using (var scope = pair.Second.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();

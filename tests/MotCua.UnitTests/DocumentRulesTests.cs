@@ -103,7 +103,7 @@ public sealed class DocumentRulesTests
     [Fact]
     public void An_arrival_is_registered_or_refused_with_a_reason()
     {
-        var arrival = OfficialDocument.Arrival(Ids.New(), "QĐ", "Quyết định công bố", "UBND tỉnh", "000.00.01.H26", "05/QĐ-UBND", new DateOnly(2026, 11, 20), Urgency.Urgent, Ids.New(), "edXML", Now);
+        var arrival = OfficialDocument.Arrival(Ids.New(), "QĐ", "Quyết định công bố", "UBND tỉnh", "000.00.01.H26", "05/QĐ-UBND", new DateOnly(2026, 11, 20), Urgency.Urgent, "000.00.01.H26,2026/11/20,05/QĐ-UBND", "edXML", Now);
         arrival.Status.Should().Be(DocumentStatus.Arrived);
         FluentActions.Invoking(() => arrival.SubmitTo(Ids.New(), "L")).Should().Throw<DomainException>("not in the register yet");
         FluentActions.Invoking(() => arrival.Reject(" ", "Văn thư", Now)).Should().Throw<DomainException>().Which.Field.Should().Be("reason");

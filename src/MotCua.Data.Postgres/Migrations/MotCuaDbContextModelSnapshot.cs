@@ -532,8 +532,9 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<Guid?>("DossierId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("ExchangeId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("ExchangeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("FileKey")
                         .HasMaxLength(200)
@@ -684,8 +685,10 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("PackageId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Recipient")
                         .IsRequired()

@@ -520,7 +520,8 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid?>("DossierId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ExchangeId")
+                    b.Property<string>("ExchangeId")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FileKey")
@@ -672,7 +673,9 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PackageId")
+                    b.Property<string>("PackageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")

@@ -111,7 +111,7 @@ public sealed class OfficialDocument : AggregateRoot
     public string? Outcome { get; private set; }
 
     /// <summary>The edXML document id and the sender's agency identifier of an arrival through the exchange.</summary>
-    public Guid? ExchangeId { get; private init; }
+    public string? ExchangeId { get; private init; }
 
     public string? SenderIdentifier { get; private init; }
 
@@ -230,7 +230,7 @@ public sealed class OfficialDocument : AggregateRoot
     /// <summary>A document received through the exchange, waiting for the clerk (with its signed file when it came with one).</summary>
     public static OfficialDocument Arrival(
         Guid agencyId, string typeCode, string subject, string sender, string senderIdentifier, string? senderNotation, DateOnly? documentDate, Urgency urgency,
-        Guid exchangeId, string by, DateTime now) =>
+        string exchangeId, string by, DateTime now) =>
         NewIncoming(agencyId, typeCode, subject, sender, senderNotation, documentDate, urgency, Confidentiality.Normal, by, now, exchangeId, senderIdentifier);
 
     /// <summary>The file that came with an arrival (checked against its hash by the exchange).</summary>
@@ -397,7 +397,7 @@ public sealed class OfficialDocument : AggregateRoot
 
     private static OfficialDocument NewIncoming(
         Guid agencyId, string typeCode, string subject, string sender, string? senderNotation, DateOnly? documentDate, Urgency urgency, Confidentiality confidentiality,
-        string by, DateTime now, Guid? exchangeId, string? senderIdentifier) =>
+        string by, DateTime now, string? exchangeId, string? senderIdentifier) =>
         new()
         {
             AgencyId = agencyId,

@@ -23,7 +23,7 @@ public sealed class DocumentExchange
     {
     }
 
-    public DocumentExchange(Guid documentId, ExchangeDirection direction, Guid packageId, string sender, string senderName, string recipient, string recipientName, DateTime now)
+    public DocumentExchange(Guid documentId, ExchangeDirection direction, string packageId, string sender, string senderName, string recipient, string recipientName, DateTime now)
     {
         (DocumentId, Direction, PackageId, Sender, SenderName, Recipient, RecipientName, CreatedAt) = (documentId, direction, packageId, sender, senderName, recipient, recipientName, now);
     }
@@ -35,8 +35,8 @@ public sealed class DocumentExchange
 
     public ExchangeDirection Direction { get; private init; }
 
-    /// <summary>The edXML DocumentId: the sender's id of the document, the same on both sides.</summary>
-    public Guid PackageId { get; private init; }
+    /// <summary>The edXML DocumentId: the sender's id of the document, the same on both sides ({organ id},{yyyy/MM/dd},{number}/{notation}).</summary>
+    public string PackageId { get; private init; } = "";
 
     /// <summary>Agency identifiers (mã định danh) and names of both ends.</summary>
     public string Sender { get; private init; } = "";

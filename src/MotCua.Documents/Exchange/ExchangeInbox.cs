@@ -41,9 +41,17 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
         };
     }
 
-    private async Task<string> ReceiveDocumentAsync(EdXmlMessage message, ExchangeSource source, CancellationToken ct)
+    private async Task<string?> ReceiveDocumentAsync(EdXmlMessage message, ExchangeSource source, CancellationToken ct)
     {
         await RequireSenderAsync(message.From.OrganId, source, ct);
+        if (message.Act.Type == BusinessDocType.Revoke)
+        {
+            // The sender revokes a document it sent (the one this package names): withdrawn as by status 13.
+            var earlier = message.Act.Earlier is [var named, ..] ? named : message.DocumentId;
+            await WithdrawAsync(earlier, message.From.OrganId, message.Act.Reason ?? "Cơ quan gửi thu hồi văn bản.", message.Act.Reason, Now, ct);
+            return null;
+        }
+
         var identifiers = message.To.Select(t => t.OrganId).Distinct().ToList();
         var recipients = await db.Set<Agency>().AsNoTracking().Where(a => identifiers.Contains(a.Identifier)).ToListAsync(ct);
         if (recipients.Count == 0)
@@ -70,7 +78,7 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
 
             var document = OfficialDocument.Arrival(
                 recipient.Id, type.Code, message.Subject, message.From.OrganName.Length > 0 ? message.From.OrganName : message.From.OrganId, message.From.OrganId,
-                message.CodeNotation, message.PromulgationDate, message.Priority, message.DocumentId, Receiver, Now);
+                message.Notation, message.PromulgationDate, message.Priority, message.DocumentId, Receiver, Now);
             if (pdf is not null && stored is not null)
             {
                 document.Received(stored, Path.GetFileName(pdf.Name), pdf.Sha256);
@@ -93,8 +101,8 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
         }
 
         return EdXml.Write(new EdXmlStatus(
-            message.DocumentId, message.From.OrganId, message.CodeNotation, new EdXmlParty(first.Identifier, first.Name), "01", "Đã nhận văn bản",
-            new DateTimeOffset(Now, TimeSpan.Zero), Receiver));
+            message.DocumentId, message.From.OrganId, message.Notation, new EdXmlParty(first.Identifier, first.Name), "01", "Đã nhận văn bản",
+            new DateTimeOffset(Now, TimeSpan.Zero), Receiver, message.PromulgationDate));
     }
 
     private async Task<string?> ReceiveStatusAsync(EdXmlStatus status, ExchangeSource source, CancellationToken ct)
@@ -104,24 +112,7 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
         if (status.StatusCode == Withdrawn)
         {
             // 13 comes from the sender: the documents it sent here are withdrawn.
-            var received = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
-                .Where(e => e.PackageId == status.DocumentId && e.Sender == status.From.OrganId && e.Direction == ExchangeDirection.Received).ToListAsync(ct);
-            if (received.Count == 0)
-            {
-                throw DomainException.NotFound($"văn bản mã {status.DocumentId} nhận từ {status.From.OrganId}");
-            }
-
-            foreach (var exchange in received.Where(e => !e.Statuses.Any(s => s.Code == Withdrawn)))
-            {
-                db.Add(exchange.Record(Withdrawn, status.Description, status.Staff, at, Now));
-                var document = await db.Set<OfficialDocument>().AsTracking().SingleAsync(d => d.Id == exchange.DocumentId, ct);
-                if (document.Status is not (DocumentStatus.Rejected or DocumentStatus.Withdrawn))
-                {
-                    document.Withdraw(status.Description, Now);
-                }
-            }
-
-            await db.SaveChangesAsync(ct);
+            await WithdrawAsync(status.DocumentId, status.From.OrganId, status.Description, status.Staff, at, ct);
             return null;
         }
 
@@ -135,6 +126,29 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
         }
 
         return null;
+    }
+
+    /// <summary>The arrivals of a document a sender withdraws or revokes; a revocation of a document never received is refused.</summary>
+    private async Task WithdrawAsync(string documentId, string sender, string? reason, string? staff, DateTime at, CancellationToken ct)
+    {
+        var received = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
+            .Where(e => e.PackageId == documentId && e.Sender == sender && e.Direction == ExchangeDirection.Received).ToListAsync(ct);
+        if (received.Count == 0)
+        {
+            throw DomainException.NotFound($"văn bản mã {documentId} nhận từ {sender}");
+        }
+
+        foreach (var exchange in received.Where(e => !e.Statuses.Any(s => s.Code == Withdrawn)))
+        {
+            db.Add(exchange.Record(Withdrawn, reason, staff, at, Now));
+            var document = await db.Set<OfficialDocument>().AsTracking().SingleAsync(d => d.Id == exchange.DocumentId, ct);
+            if (document.Status is not (DocumentStatus.Rejected or DocumentStatus.Withdrawn))
+            {
+                document.Withdraw(reason, Now);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A peer speaks only for the agencies it serves; a local delivery only for agencies of this installation.</summary>

@@ -38,6 +38,9 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
 
         var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == document.AgencyId, ct);
         var content = await signing.ReadAsync(document.FileKey, ct);
+        var date = document.DocumentDate ?? DateOnly.FromDateTime(Now);
+        var (number, notation) = SplitNotation(document.Notation ?? "");
+        var packageId = EdXmlLayout.DocumentId(agency.Identifier, date, document.Notation ?? document.Id.ToString());
         var sent = new List<DocumentExchange>();
         foreach (var recipient in targets)
         {
@@ -55,16 +58,17 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
                 throw new DomainException("Không gửi liên thông cho chính cơ quan ban hành.", ProblemKind.Invalid, "recipients");
             }
 
-            if (await db.Set<DocumentExchange>().AnyAsync(e => e.PackageId == document.Id && e.Recipient == recipient && e.Direction == ExchangeDirection.Sent, ct))
+            if (await db.Set<DocumentExchange>().AnyAsync(e => e.DocumentId == document.Id && e.Recipient == recipient && e.Direction == ExchangeDirection.Sent, ct))
             {
                 throw new DomainException($"Văn bản đã được gửi tới cơ quan mã {recipient}.", ProblemKind.Conflict, "recipients");
             }
 
             var name = await db.Set<Agency>().Where(a => a.Identifier == recipient).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? recipient;
             var xml = EdXml.Write(new EdXmlMessage(
-                document.Id, new EdXmlParty(agency.Identifier, agency.Name), [new EdXmlParty(recipient, name)], document.Number, document.Notation ?? "", agency.Address ?? "",
-                document.DocumentDate ?? DateOnly.FromDateTime(Now), document.TypeCode, DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject,
-                document.SignedBy, null, null, document.Urgency, [new EdXmlAttachment("1", document.FileName ?? "van-ban.pdf", "application/pdf", content)]));
+                packageId, new EdXmlParty(agency.Identifier, agency.Name), [new EdXmlParty(recipient, name)], number, notation, agency.Address ?? "",
+                date, document.TypeCode, DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject,
+                document.SignedBy, null, null, document.Urgency, [new EdXmlAttachment(document.Id.ToString("N"), document.FileName ?? "van-ban.pdf", "application/pdf", content)]),
+                new DateTimeOffset(Now, TimeSpan.Zero));
             EdXmlStatus answer;
             try
             {
@@ -76,7 +80,7 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
                 throw new DomainException($"Không gửi được tới cơ quan mã {recipient}: {e.Message}", ProblemKind.Conflict, "recipients");
             }
 
-            var exchange = new DocumentExchange(document.Id, ExchangeDirection.Sent, document.Id, agency.Identifier, agency.Name, recipient, answer.From.OrganName.Length > 0 ? answer.From.OrganName : name, Now);
+            var exchange = new DocumentExchange(document.Id, ExchangeDirection.Sent, packageId, agency.Identifier, agency.Name, recipient, answer.From.OrganName.Length > 0 ? answer.From.OrganName : name, Now);
             exchange.Record(answer.StatusCode, answer.Description, answer.Staff, answer.Timestamp.UtcDateTime, Now);
             db.Add(exchange);
             await db.SaveChangesAsync(ct);
@@ -207,6 +211,13 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
         }
 
         return delivered;
+    }
+
+    /// <summary>"15/QĐ-UBND" → ("15", "QĐ-UBND"): edXML carries the number and the notation apart.</summary>
+    public static (string? Number, string Notation) SplitNotation(string full)
+    {
+        var slash = full.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && full[..slash].All(char.IsAsciiDigit) ? (full[..slash], full[(slash + 1)..]) : (null, full);
     }
 
     public static ExchangeView ToView(DocumentExchange e) => new(

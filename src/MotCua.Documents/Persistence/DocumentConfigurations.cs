@@ -49,6 +49,7 @@ internal sealed class OfficialDocumentConfiguration : IEntityTypeConfiguration<O
         builder.Property(d => d.Instruction).HasMaxLength(1000);
         builder.Property(d => d.Outcome).HasMaxLength(1000);
         builder.Property(d => d.SenderIdentifier).HasMaxLength(40);
+        builder.Property(d => d.ExchangeId).HasMaxLength(Exchange.EdXmlLayout.MaxDocumentIdLength);
         builder.HasIndex(d => d.HandlerId);
         builder.HasIndex(d => d.HandlerUnitId);
         builder.HasIndex(d => d.OriginalId);
@@ -72,6 +73,7 @@ internal sealed class DocumentExchangeConfiguration : IEntityTypeConfiguration<E
         builder.Property(e => e.SenderName).HasMaxLength(300);
         builder.Property(e => e.RecipientName).HasMaxLength(300);
         builder.Property(e => e.Status).HasMaxLength(2);
+        builder.Property(e => e.PackageId).HasMaxLength(Exchange.EdXmlLayout.MaxDocumentIdLength);
         // A package arrives once per recipient, and a document goes once to each recipient.
         builder.HasIndex(e => new { e.PackageId, e.Recipient, e.Direction }).IsUnique();
         builder.HasIndex(e => e.DocumentId);
