@@ -192,6 +192,32 @@ public class SignInTests(BrowserApp app)
         await signedIn.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_citizens_first_visit_without_VNeID_says_so_and_what_to_do_instead()
+    {
+        // The same application without its VNeID settings, served in memory; the browser reaches it through routing.
+        await using var without = app.WithWebHostBuilder(b => b.UseSetting("Authentication:OpenIdConnect:vneid:Authority", ""));
+        using var client = without.CreateClient();
+        var page = await app.NewPageAsync();
+        await page.Context.RouteAsync("http://khong-vneid.test/**", async route =>
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(route.Request.Method), new Uri(route.Request.Url).PathAndQuery);
+            using var response = await client.SendAsync(request);
+            await route.FulfillAsync(new()
+            {
+                Status = (int)response.StatusCode, ContentType = response.Content.Headers.ContentType?.ToString(), BodyBytes = await response.Content.ReadAsByteArrayAsync(),
+            });
+        });
+        await page.GotoAsync("http://khong-vneid.test/dang-nhap");
+        (await page.Locator("[data-no-vneid]").CountAsync()).Should().Be(1);
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập bằng VNeID" }).CountAsync()).Should().Be(0);
+        var text = await page.Locator("main").InnerTextAsync();
+        text.Should().Contain("chưa kết nối với hệ thống định danh điện tử VNeID").And.Contain("1022", "the hotline");
+        (await page.Locator("main a[href='/tra-cuu']").CountAsync()).Should().BePositive("the dossier can still be tracked by its code");
+        await Axe.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<T> Eventually<T>(Func<T?> read)
         where T : class
     {
