@@ -114,6 +114,17 @@ public abstract class ExchangeTests(AppFixture app)
         arrival.GetProperty("status").GetString().Should().Be(nameof(DocumentStatus.Withdrawn));
         arrival.GetProperty("outcome").GetString().Should().Be("Gửi nhầm bản cũ; sẽ gửi bản thay thế");
         (await communeClerk.PostAsync($"/api/v1/documents/{arrival.GetProperty("id").GetGuid()}/accept", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        // The replacement goes as a new document naming the one it replaces; the commune sees the two linked.
+        var replacement = await IssueSignedAsync(clerk, await app.ApiAsAsync("truongphong"), await app.ApiAsAsync("lanhdao"), "Thông báo lịch trực Tết (bản thay thế)", "TB");
+        var replacementId = replacement.GetProperty("id").GetGuid();
+        (await ProblemAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{replacementId}/send", new { recipients = new[] { commune.Identifier }, replaces = MotCua.Kernel.Ids.New() }), HttpStatusCode.BadRequest))
+            .Should().Contain("Văn bản bị thay thế");
+        (await ReadAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{replacementId}/send", new { recipients = new[] { commune.Identifier }, replaces = id, reason = "Thay bản gửi nhầm" })))
+            .EnumerateArray().Single().GetProperty("status").GetString().Should().Be("01");
+        var replacing = await communeClerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{await ArrivalIdAsync(replacementId)}", Json);
+        (replacing.GetProperty("amendsId").GetGuid(), replacing.GetProperty("amendment").GetString(), replacing.GetProperty("amendmentReason").GetString())
+            .Should().Be((arrival.GetProperty("id").GetGuid(), nameof(Amendment.Replacement), "Thay bản gửi nhầm"));
     }
 
     [Fact]
@@ -214,10 +225,68 @@ public abstract class ExchangeTests(AppFixture app)
 
         (await ArrivalsAsync(authority.Id)).Should().Be(before + 2);
         var revoked = await PostAsync(client, Fixture("platform-sdk-revoke.edxml"), AppFixture.FixturePeerKey);
-        revoked.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        revoked.StatusCode.Should().Be(HttpStatusCode.OK);
+        EdXml.Read(await revoked.Content.ReadAsStringAsync()).Should().BeOfType<EdXmlStatus>().Which.Should()
+            .Match<EdXmlStatus>(s => s.StatusCode == "13" && s.DocumentId == "000.00.05.H37,2026/11/30,1234/SKHCN-QLCN" && s.From.OrganId == "000.00.00.H26", "the revocation is answered");
         var withdrawn = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{await ArrivalIdAsync("000.00.05.H37,2026/11/30,1234/SKHCN-QLCN")}", Json);
         withdrawn.GetProperty("status").GetString().Should().Be(nameof(DocumentStatus.Withdrawn));
         withdrawn.GetProperty("outcome").GetString().Should().Be("Thu hồi do ban hành sai thẩm quyền");
+    }
+
+    [Fact]
+    public async Task An_update_and_a_replacement_arrive_linked_to_the_document_they_act_on_and_each_is_answered()
+    {
+        var (authority, _) = await AgenciesAsync();
+        var clerk = await app.ApiAsAsync("vanthu");
+        var client = app.CreateClient();
+        var suffix = app.Provider == "Sqlite" ? "1" : "2";
+        var original = new EdXmlMessage(
+            $"000.00.05.H37,2026/12/03,7{suffix}/SKHCN-VP", new EdXmlParty("000.00.05.H37", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn"), [new EdXmlParty(authority.Identifier, authority.Name)],
+            $"7{suffix}", "SKHCN-VP", "Lạng Sơn", new DateOnly(2026, 12, 3), "CV", "Công văn", "V/v đề nghị cung cấp số liệu đổi mới sáng tạo", "Hoàng Văn Thắng", "Phó Giám đốc",
+            null, Urgency.Normal, [new EdXmlAttachment("a1", "cv.pdf", "application/pdf", DossierLifeTests.Pdf("Công văn gốc"))]);
+        (await PostAsync(client, EdXml.Write(original, app.Clock.GetUtcNow()), AppFixture.FixturePeerKey)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var originalId = await ArrivalIdAsync(original.DocumentId);
+        var before = await ArrivalsAsync(authority.Id);
+
+        // An update of a document never received is refused, and nothing is saved.
+        var stray = original with { DocumentId = "000.00.05.H37,2026/12/03,999/SKHCN-VP", Business = new EdXmlBusiness(BusinessDocType.Update, "Sửa trích yếu") };
+        (await ProblemAsync(await PostAsync(client, EdXml.Write(stray, app.Clock.GetUtcNow()), AppFixture.FixturePeerKey), HttpStatusCode.NotFound)).Should().Contain("999/SKHCN-VP");
+        (await ArrivalsAsync(authority.Id)).Should().Be(before);
+
+        // The update keeps the document's id; delivered twice, it arrives once, linked to the document it updates.
+        var update = original with
+        {
+            Subject = "V/v đề nghị cung cấp số liệu đổi mới sáng tạo (bổ sung phụ lục)",
+            Attachments = [new EdXmlAttachment("a2", "cv-bo-sung.pdf", "application/pdf", DossierLifeTests.Pdf("Công văn bổ sung"))],
+            Business = new EdXmlBusiness(BusinessDocType.Update, "Bổ sung phụ lục số liệu"),
+        };
+        for (var i = 0; i < 2; i++)
+        {
+            var answer = EdXml.Read(await (await PostAsync(client, EdXml.Write(update, app.Clock.GetUtcNow()), AppFixture.FixturePeerKey)).Content.ReadAsStringAsync());
+            answer.Should().BeOfType<EdXmlStatus>().Which.StatusCode.Should().Be("01");
+        }
+
+        (await ArrivalsAsync(authority.Id)).Should().Be(before + 1, "the same update arrives once");
+        var updated = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{originalId}", Json);
+        var link = updated.GetProperty("amendedBy").EnumerateArray().Should().ContainSingle().Subject;
+        (link.GetProperty("kind").GetString(), link.GetProperty("reason").GetString()).Should().Be((nameof(Amendment.Update), "Bổ sung phụ lục số liệu"));
+        var updateArrival = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{link.GetProperty("id").GetGuid()}", Json);
+        (updateArrival.GetProperty("amendsId").GetGuid(), updateArrival.GetProperty("subject").GetString()).Should().Be((originalId, update.Subject));
+
+        // A replacement is a new document naming the one it replaces.
+        var replacement = original with
+        {
+            DocumentId = $"000.00.05.H37,2026/12/04,8{suffix}/SKHCN-VP", CodeNumber = $"8{suffix}", PromulgationDate = new DateOnly(2026, 12, 4),
+            Business = new EdXmlBusiness(BusinessDocType.Replace, "Thay thế do sai thẩm quyền ký", [original.DocumentId]),
+        };
+        (await PostAsync(client, EdXml.Write(replacement, app.Clock.GetUtcNow()), AppFixture.FixturePeerKey)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var replacing = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{await ArrivalIdAsync(replacement.DocumentId)}", Json);
+        (replacing.GetProperty("amendsId").GetGuid(), replacing.GetProperty("amendment").GetString(), replacing.GetProperty("notation").GetString())
+            .Should().Be((originalId, nameof(Amendment.Replacement), $"8{suffix}/SKHCN-VP"));
+        (await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{originalId}", Json)).GetProperty("amendedBy").EnumerateArray()
+            .Select(l => l.GetProperty("kind").GetString()).Should().Equal(nameof(Amendment.Update), nameof(Amendment.Replacement));
+        var page = System.Net.WebUtility.HtmlDecode(await (await app.PagesAsAsync("vanthu")).GetStringAsync($"/can-bo/van-ban/{originalId}"));
+        page.Should().Contain("Đã có bản cập nhật").And.Contain("Đã bị thay thế bởi").And.Contain("Thay thế do sai thẩm quyền ký");
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string xml, string? key = AppFixture.PeerKey)

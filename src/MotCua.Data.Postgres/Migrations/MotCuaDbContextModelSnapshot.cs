@@ -493,6 +493,17 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Amendment")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AmendmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("AmendsId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Confidentiality")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -650,6 +661,8 @@ namespace MotCua.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AmendsId");
+
                     b.HasIndex("DossierId");
 
                     b.HasIndex("HandlerId");
@@ -674,6 +687,13 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Business")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("New");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -684,6 +704,13 @@ namespace MotCua.Data.Postgres.Migrations
 
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("PackageId")
                         .IsRequired()
@@ -721,7 +748,7 @@ namespace MotCua.Data.Postgres.Migrations
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("PackageId", "Recipient", "Direction")
+                    b.HasIndex("PackageId", "Recipient", "Direction", "Business", "Fingerprint")
                         .IsUnique();
 
                     b.ToTable("DocumentExchanges", (string)null);

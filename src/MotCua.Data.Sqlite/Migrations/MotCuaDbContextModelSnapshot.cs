@@ -481,6 +481,17 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Amendment")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AmendmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendsId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Confidentiality")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -638,6 +649,8 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AmendsId");
+
                     b.HasIndex("DossierId");
 
                     b.HasIndex("HandlerId");
@@ -662,6 +675,13 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Business")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("New");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -672,6 +692,13 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("PackageId")
                         .IsRequired()
@@ -709,7 +736,7 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("PackageId", "Recipient", "Direction")
+                    b.HasIndex("PackageId", "Recipient", "Direction", "Business", "Fingerprint")
                         .IsUnique();
 
                     b.ToTable("DocumentExchanges", (string)null);

@@ -29,6 +29,9 @@ public static class DocumentLabels
         _ => status.ToString(),
     };
 
+    /// <summary>What an arrival does to one received before: "bản cập nhật", "văn bản thay thế".</summary>
+    public static string AmendmentName(Amendment amendment) => amendment == Amendment.Update ? "bản cập nhật" : "văn bản thay thế";
+
     public static string CopyName(CopyKind kind) => kind switch
     {
         CopyKind.Exact => "Sao y",

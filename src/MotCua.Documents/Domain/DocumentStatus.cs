@@ -77,3 +77,13 @@ public enum Confidentiality
     /// <summary>Tuyệt mật.</summary>
     TopSecret,
 }
+
+/// <summary>How an arrival acts on one received before from the same sender (edXML business document types 2 and 3).</summary>
+public enum Amendment
+{
+    /// <summary>Cập nhật: the same document, corrected or completed.</summary>
+    Update,
+
+    /// <summary>Thay thế: a new document in place of the earlier one.</summary>
+    Replacement,
+}

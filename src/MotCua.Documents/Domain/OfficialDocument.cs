@@ -115,6 +115,13 @@ public sealed class OfficialDocument : AggregateRoot
 
     public string? SenderIdentifier { get; private init; }
 
+    /// <summary>The arrival this one updates or replaces, how, and the sender's reason.</summary>
+    public Guid? AmendsId { get; private set; }
+
+    public Amendment? Amendment { get; private set; }
+
+    public string? AmendmentReason { get; private set; }
+
     /// <summary>
     /// Attaches the draft's PDF (a new file needs a new review, and once signed the content can no longer change), or
     /// the scan of a registered incoming document.
@@ -232,6 +239,22 @@ public sealed class OfficialDocument : AggregateRoot
         Guid agencyId, string typeCode, string subject, string sender, string senderIdentifier, string? senderNotation, DateOnly? documentDate, Urgency urgency,
         string exchangeId, string by, DateTime now) =>
         NewIncoming(agencyId, typeCode, subject, sender, senderNotation, documentDate, urgency, Confidentiality.Normal, by, now, exchangeId, senderIdentifier);
+
+    /// <summary>An arrival that updates or replaces <paramref name="earlier"/>, received before from the same sender by the same agency.</summary>
+    public static OfficialDocument Amending(
+        OfficialDocument earlier, Amendment amendment, string? reason, string typeCode, string subject, string sender, string? senderNotation, DateOnly? documentDate,
+        Urgency urgency, string exchangeId, string by, DateTime now)
+    {
+        if (earlier.Direction != DocumentDirection.Incoming || earlier.ExchangeId is null)
+        {
+            throw new DomainException("Chỉ cập nhật, thay thế được văn bản đến qua liên thông.", ProblemKind.Conflict);
+        }
+
+        var arrival = NewIncoming(earlier.AgencyId, typeCode, subject, sender, senderNotation, documentDate, urgency, Confidentiality.Normal, by, now, exchangeId, earlier.SenderIdentifier);
+        (arrival.AmendsId, arrival.Amendment) = (earlier.Id, amendment);
+        arrival.AmendmentReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 1000)];
+        return arrival;
+    }
 
     /// <summary>The file that came with an arrival (checked against its hash by the exchange).</summary>
     public void Received(string key, string fileName, string sha256)

@@ -23,9 +23,12 @@ public sealed class DocumentExchange
     {
     }
 
-    public DocumentExchange(Guid documentId, ExchangeDirection direction, string packageId, string sender, string senderName, string recipient, string recipientName, DateTime now)
+    public DocumentExchange(
+        Guid documentId, ExchangeDirection direction, string packageId, string sender, string senderName, string recipient, string recipientName, DateTime now,
+        BusinessDocType business = BusinessDocType.New, string fingerprint = "")
     {
         (DocumentId, Direction, PackageId, Sender, SenderName, Recipient, RecipientName, CreatedAt) = (documentId, direction, packageId, sender, senderName, recipient, recipientName, now);
+        (Business, Fingerprint) = (business, fingerprint);
     }
 
     public Guid Id { get; private init; } = Ids.New();
@@ -37,6 +40,15 @@ public sealed class DocumentExchange
 
     /// <summary>The edXML DocumentId: the sender's id of the document, the same on both sides ({organ id},{yyyy/MM/dd},{number}/{notation}).</summary>
     public string PackageId { get; private init; } = "";
+
+    /// <summary>What the package did: a new document, or an update or replacement of one sent before.</summary>
+    public BusinessDocType Business { get; private init; }
+
+    /// <summary>
+    /// For an update, which may reuse its document's id: the SHA-256 of what it carries, so that the same update
+    /// delivered twice arrives once and a later one arrives again. Empty for a new document (its id is enough).
+    /// </summary>
+    public string Fingerprint { get; private init; } = "";
 
     /// <summary>Agency identifiers (mã định danh) and names of both ends.</summary>
     public string Sender { get; private init; } = "";

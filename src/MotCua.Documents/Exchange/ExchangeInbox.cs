@@ -44,12 +44,15 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
     private async Task<string?> ReceiveDocumentAsync(EdXmlMessage message, ExchangeSource source, CancellationToken ct)
     {
         await RequireSenderAsync(message.From.OrganId, source, ct);
-        if (message.Act.Type == BusinessDocType.Revoke)
+        var act = message.Act;
+        if (act.Type == BusinessDocType.Revoke)
         {
-            // The sender revokes a document it sent (the one this package names): withdrawn as by status 13.
-            var earlier = message.Act.Earlier is [var named, ..] ? named : message.DocumentId;
-            await WithdrawAsync(earlier, message.From.OrganId, message.Act.Reason ?? "Cơ quan gửi thu hồi văn bản.", message.Act.Reason, Now, ct);
-            return null;
+            // The sender revokes a document it sent (the one this package names): withdrawn as by status 13, and answered with 13.
+            var revoked = act.Earlier is [var named, ..] ? named : message.DocumentId;
+            var withdrawn = await WithdrawAsync(revoked, message.From.OrganId, act.Reason ?? "Cơ quan gửi thu hồi văn bản.", null, Now, ct);
+            return EdXml.Write(new EdXmlStatus(
+                revoked, message.From.OrganId, message.Notation, new EdXmlParty(withdrawn[0].Recipient, withdrawn[0].RecipientName), Withdrawn, "Đã thu hồi văn bản",
+                new DateTimeOffset(Now, TimeSpan.Zero), Receiver, message.PromulgationDate));
         }
 
         var identifiers = message.To.Select(t => t.OrganId).Distinct().ToList();
@@ -67,24 +70,32 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
             throw new DomainException("Gói tin không có tệp PDF của văn bản.", ProblemKind.Invalid, "attachments");
         }
 
+        var earlier = await EarlierAsync(message, recipients, ct);
+        var fingerprint = act.Type == BusinessDocType.Update ? Fingerprint(message) : "";
         var stored = pdf is null ? null : await files.SaveAsync(pdf.Content, ct);
         var first = recipients[0];
+        var sender = message.From.OrganName.Length > 0 ? message.From.OrganName : message.From.OrganId;
         foreach (var recipient in recipients)
         {
-            if (await db.Set<DocumentExchange>().AnyAsync(e => e.PackageId == message.DocumentId && e.Recipient == recipient.Identifier && e.Direction == ExchangeDirection.Received, ct))
+            if (await db.Set<DocumentExchange>().AnyAsync(
+                e => e.PackageId == message.DocumentId && e.Recipient == recipient.Identifier && e.Direction == ExchangeDirection.Received && e.Business == act.Type && e.Fingerprint == fingerprint, ct))
             {
                 continue; // The sender tried again: it has it already.
             }
 
-            var document = OfficialDocument.Arrival(
-                recipient.Id, type.Code, message.Subject, message.From.OrganName.Length > 0 ? message.From.OrganName : message.From.OrganId, message.From.OrganId,
-                message.Notation, message.PromulgationDate, message.Priority, message.DocumentId, Receiver, Now);
+            var document = earlier.TryGetValue(recipient.Identifier, out var amended)
+                ? OfficialDocument.Amending(
+                    amended, act.Type == BusinessDocType.Update ? Amendment.Update : Amendment.Replacement, act.Reason, type.Code, message.Subject, sender,
+                    message.Notation, message.PromulgationDate, message.Priority, message.DocumentId, Receiver, Now)
+                : OfficialDocument.Arrival(
+                    recipient.Id, type.Code, message.Subject, sender, message.From.OrganId, message.Notation, message.PromulgationDate, message.Priority, message.DocumentId, Receiver, Now);
             if (pdf is not null && stored is not null)
             {
                 document.Received(stored, Path.GetFileName(pdf.Name), pdf.Sha256);
             }
 
-            var exchange = new DocumentExchange(document.Id, ExchangeDirection.Received, message.DocumentId, message.From.OrganId, message.From.OrganName, recipient.Identifier, recipient.Name, Now);
+            var exchange = new DocumentExchange(
+                document.Id, ExchangeDirection.Received, message.DocumentId, message.From.OrganId, message.From.OrganName, recipient.Identifier, recipient.Name, Now, act.Type, fingerprint);
             exchange.Record("01", "Đã nhận văn bản", Receiver, Now, Now);
             db.Add(document);
             db.Add(exchange);
@@ -128,8 +139,43 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
         return null;
     }
 
+    /// <summary>
+    /// For an update or a replacement, the arrivals it acts on, by recipient: the earliest received from the same
+    /// sender under the id the package names. Refused when none of the recipients here received it.
+    /// </summary>
+    private async Task<Dictionary<string, OfficialDocument>> EarlierAsync(EdXmlMessage message, List<Agency> recipients, CancellationToken ct)
+    {
+        var act = message.Act;
+        if (act.Type is not (BusinessDocType.Update or BusinessDocType.Replace))
+        {
+            return [];
+        }
+
+        var ids = act.Type == BusinessDocType.Update ? [act.Earlier is [var named, ..] ? named : message.DocumentId] : act.Earlier ?? [];
+        var identifiers = recipients.Select(r => r.Identifier).ToList();
+        var rows = await (
+            from e in db.Set<DocumentExchange>()
+            join d in db.Set<OfficialDocument>() on e.DocumentId equals d.Id
+            where e.Direction == ExchangeDirection.Received && e.Sender == message.From.OrganId && ids.Contains(e.PackageId) && identifiers.Contains(e.Recipient)
+                && e.Business != BusinessDocType.Update
+            orderby e.CreatedAt
+            select new { e.Recipient, Document = d }).AsTracking().ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            throw DomainException.NotFound($"văn bản mã {string.Join(", ", ids)} nhận từ {message.From.OrganId} (để {(act.Type == BusinessDocType.Update ? "cập nhật" : "thay thế")})");
+        }
+
+        return rows.GroupBy(r => r.Recipient).ToDictionary(g => g.Key, g => g.First().Document);
+    }
+
+    /// <summary>What an update carries, so that the same update delivered twice is told from a later one.</summary>
+    private static string Fingerprint(EdXmlMessage message) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
+            [message.Notation, message.Subject, EdXmlLayout.WriteDate(message.PromulgationDate), message.DueDate?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                ((int)message.Priority).ToString(System.Globalization.CultureInfo.InvariantCulture), message.Act.Reason ?? "", .. message.Attachments.Select(a => a.Sha256)]))));
+
     /// <summary>The arrivals of a document a sender withdraws or revokes; a revocation of a document never received is refused.</summary>
-    private async Task WithdrawAsync(string documentId, string sender, string? reason, string? staff, DateTime at, CancellationToken ct)
+    private async Task<List<DocumentExchange>> WithdrawAsync(string documentId, string sender, string? reason, string? staff, DateTime at, CancellationToken ct)
     {
         var received = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
             .Where(e => e.PackageId == documentId && e.Sender == sender && e.Direction == ExchangeDirection.Received).ToListAsync(ct);
@@ -149,6 +195,7 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
         }
 
         await db.SaveChangesAsync(ct);
+        return received;
     }
 
     /// <summary>A peer speaks only for the agencies it serves; a local delivery only for agencies of this installation.</summary>

@@ -22,9 +22,25 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<IReadOnlyList<ExchangeView>> SendAsync(Guid id, IReadOnlyList<string> recipients, CancellationToken ct)
+    /// <summary>
+    /// Sends an issued document to each recipient, answered with 01; with <paramref name="replaces"/>, as the replacement
+    /// (BussinessDocType 3) of a document this agency sent before, with the reason.
+    /// </summary>
+    public async Task<IReadOnlyList<ExchangeView>> SendAsync(Guid id, IReadOnlyList<string> recipients, CancellationToken ct, Guid? replaces = null, string? reason = null)
     {
         var document = await signing.DocumentAsync(id, Permissions.DocumentsRegister, ct);
+        EdXmlBusiness? business = null;
+        if (replaces is { } earlierId)
+        {
+            var earlier = await db.Set<DocumentExchange>().Where(e => e.DocumentId == earlierId && e.Direction == ExchangeDirection.Sent).Select(e => e.PackageId).FirstOrDefaultAsync(ct);
+            if (earlier is null || earlierId == id || await db.Set<OfficialDocument>().Where(d => d.Id == earlierId).Select(d => d.AgencyId).SingleOrDefaultAsync(ct) != document.AgencyId)
+            {
+                throw new DomainException("Văn bản bị thay thế phải là văn bản khác của cùng cơ quan, đã gửi liên thông.", ProblemKind.Invalid, "replaces");
+            }
+
+            business = new EdXmlBusiness(BusinessDocType.Replace, Reason(reason, "Văn bản thay thế."), [earlier]);
+        }
+
         if (document.Direction != DocumentDirection.Outgoing || document.Status != DocumentStatus.Issued || document.FileKey is null)
         {
             throw new DomainException("Chỉ gửi liên thông văn bản đi điện tử đã ký số và ban hành.", ProblemKind.Conflict);
@@ -67,7 +83,7 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
             var xml = EdXml.Write(new EdXmlMessage(
                 packageId, new EdXmlParty(agency.Identifier, agency.Name), [new EdXmlParty(recipient, name)], number, notation, agency.Address ?? "",
                 date, document.TypeCode, DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject,
-                document.SignedBy, null, null, document.Urgency, [new EdXmlAttachment(document.Id.ToString("N"), document.FileName ?? "van-ban.pdf", "application/pdf", content)]),
+                document.SignedBy, null, null, document.Urgency, [new EdXmlAttachment(document.Id.ToString("N"), document.FileName ?? "van-ban.pdf", "application/pdf", content)], business),
                 new DateTimeOffset(Now, TimeSpan.Zero));
             EdXmlStatus answer;
             try
@@ -80,7 +96,9 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
                 throw new DomainException($"Không gửi được tới cơ quan mã {recipient}: {e.Message}", ProblemKind.Conflict, "recipients");
             }
 
-            var exchange = new DocumentExchange(document.Id, ExchangeDirection.Sent, packageId, agency.Identifier, agency.Name, recipient, answer.From.OrganName.Length > 0 ? answer.From.OrganName : name, Now);
+            var exchange = new DocumentExchange(
+                document.Id, ExchangeDirection.Sent, packageId, agency.Identifier, agency.Name, recipient, answer.From.OrganName.Length > 0 ? answer.From.OrganName : name, Now,
+                business?.Type ?? BusinessDocType.New);
             exchange.Record(answer.StatusCode, answer.Description, answer.Staff, answer.Timestamp.UtcDateTime, Now);
             db.Add(exchange);
             await db.SaveChangesAsync(ct);
@@ -90,7 +108,10 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
         return [.. sent.Select(ToView)];
     }
 
-    /// <summary>The sender withdraws a document it sent (status 13 to each recipient that has it); the recipients' registers mark it withdrawn.</summary>
+    /// <summary>
+    /// The sender withdraws a document it sent: a revocation package (BussinessDocType 1, the document's header and the
+    /// reason) to each recipient that has it, answered with 13; the recipients' registers mark it withdrawn.
+    /// </summary>
     public async Task<IReadOnlyList<ExchangeView>> WithdrawAsync(Guid id, string? reason, CancellationToken ct)
     {
         var document = await signing.DocumentAsync(id, Permissions.DocumentsRegister, ct);
@@ -101,20 +122,17 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
             throw new DomainException("Văn bản chưa được gửi liên thông, hoặc đã được thu hồi.", ProblemKind.Conflict);
         }
 
-        var text = string.IsNullOrWhiteSpace(reason) ? "Cơ quan gửi thu hồi văn bản." : reason.Trim();
-        if (text.Length > 1000)
-        {
-            throw new DomainException("Lý do thu hồi dài tối đa 1.000 ký tự.", ProblemKind.Invalid, "reason");
-        }
-
+        var text = Reason(reason, "Cơ quan gửi thu hồi văn bản.");
+        var (number, notation) = SplitNotation(document.Notation ?? "");
         var staff = await db.Set<Organization.Domain.User>().Where(u => u.Id == scope.UserId).Select(u => u.FullName).SingleOrDefaultAsync(ct);
         var problems = new List<string>();
         foreach (var exchange in exchanges.Where(e => e.Status != ExchangeInbox.Withdrawn))
         {
             var at = Now;
-            var xml = EdXml.Write(new EdXmlStatus(
-                exchange.PackageId, exchange.Sender, document.Notation ?? "", new EdXmlParty(exchange.Sender, exchange.SenderName), ExchangeInbox.Withdrawn, text,
-                new DateTimeOffset(at, TimeSpan.Zero), staff));
+            var xml = EdXml.Write(new EdXmlMessage(
+                exchange.PackageId, new EdXmlParty(exchange.Sender, exchange.SenderName), [new EdXmlParty(exchange.Recipient, exchange.RecipientName)], number, notation, "",
+                document.DocumentDate ?? DateOnly.FromDateTime(at), document.TypeCode, DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject,
+                document.SignedBy, null, null, document.Urgency, [], new EdXmlBusiness(BusinessDocType.Revoke, text)), new DateTimeOffset(at, TimeSpan.Zero));
             try
             {
                 await gateway.DeliverAsync(exchange.Recipient, xml, ct);
@@ -133,6 +151,18 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
         }
 
         return [.. exchanges.Select(ToView)];
+    }
+
+    /// <summary>The documents of the same agency sent before, that an issued document may replace (newest first, at most 50).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Label)>> ReplaceableAsync(Guid id, CancellationToken ct)
+    {
+        var document = await signing.DocumentAsync(id, Permissions.DocumentsRegister, ct);
+        var rows = await (
+            from d in db.Set<OfficialDocument>()
+            where d.AgencyId == document.AgencyId && d.Id != id && db.Set<DocumentExchange>().Any(e => e.DocumentId == d.Id && e.Direction == ExchangeDirection.Sent)
+            orderby d.RegisteredAt descending
+            select new { d.Id, d.Notation, d.Subject }).Take(50).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Id, $"{r.Notation}: {r.Subject}"))];
     }
 
     /// <summary>The exchanges of a document the user may see.</summary>
@@ -211,6 +241,12 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
         }
 
         return delivered;
+    }
+
+    private static string Reason(string? reason, string otherwise)
+    {
+        var text = string.IsNullOrWhiteSpace(reason) ? otherwise : reason.Trim();
+        return text.Length <= 1000 ? text : throw new DomainException("Lý do dài tối đa 1.000 ký tự.", ProblemKind.Invalid, "reason");
     }
 
     /// <summary>"15/QĐ-UBND" → ("15", "QĐ-UBND"): edXML carries the number and the notation apart.</summary>

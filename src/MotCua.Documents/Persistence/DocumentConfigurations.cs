@@ -50,6 +50,9 @@ internal sealed class OfficialDocumentConfiguration : IEntityTypeConfiguration<O
         builder.Property(d => d.Outcome).HasMaxLength(1000);
         builder.Property(d => d.SenderIdentifier).HasMaxLength(40);
         builder.Property(d => d.ExchangeId).HasMaxLength(Exchange.EdXmlLayout.MaxDocumentIdLength);
+        builder.Property(d => d.Amendment).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.AmendmentReason).HasMaxLength(1000);
+        builder.HasIndex(d => d.AmendsId);
         builder.HasIndex(d => d.HandlerId);
         builder.HasIndex(d => d.HandlerUnitId);
         builder.HasIndex(d => d.OriginalId);
@@ -74,8 +77,10 @@ internal sealed class DocumentExchangeConfiguration : IEntityTypeConfiguration<E
         builder.Property(e => e.RecipientName).HasMaxLength(300);
         builder.Property(e => e.Status).HasMaxLength(2);
         builder.Property(e => e.PackageId).HasMaxLength(Exchange.EdXmlLayout.MaxDocumentIdLength);
-        // A package arrives once per recipient, and a document goes once to each recipient.
-        builder.HasIndex(e => new { e.PackageId, e.Recipient, e.Direction }).IsUnique();
+        builder.Property(e => e.Business).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Exchange.BusinessDocType.New).HasSentinel(Exchange.BusinessDocType.New);
+        builder.Property(e => e.Fingerprint).HasMaxLength(64).HasDefaultValue("");
+        // A package arrives once per recipient, and a document goes once to each recipient (an update once per content).
+        builder.HasIndex(e => new { e.PackageId, e.Recipient, e.Direction, e.Business, e.Fingerprint }).IsUnique();
         builder.HasIndex(e => e.DocumentId);
         builder.HasOne<OfficialDocument>().WithMany().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Statuses).WithOne().HasForeignKey(s => s.ExchangeId).OnDelete(DeleteBehavior.Cascade);

@@ -18,7 +18,11 @@ public sealed record DocumentItem(
     string Subject, DateOnly? DocumentDate, string? Correspondent, Urgency Urgency, Confidentiality Confidentiality, DateTime? RegisteredAt, string? RegisteredBy,
     string? FileName, string? FileSha256, string? SignedBy, DateTime? SignedAt, string? VerificationCode, Guid? DossierId, string? DossierCode,
     string? ReviewedBy, DateTime? ReviewedAt, Guid? OriginalId, CopyKind? CopyKind, string? SenderIdentifier, bool ViaExchange,
-    string? LeaderName, string? HandlerName, string? Instruction, DateOnly? Deadline, DateTime? FinishedAt, string? Outcome);
+    string? LeaderName, string? HandlerName, string? Instruction, DateOnly? Deadline, DateTime? FinishedAt, string? Outcome,
+    Guid? AmendsId = null, Amendment? Amendment = null, string? AmendmentReason = null, IReadOnlyList<AmendmentLink>? AmendedBy = null);
+
+/// <summary>A later arrival that updates or replaces a document.</summary>
+public sealed record AmendmentLink(Guid Id, string? Notation, Amendment Kind, string? Reason);
 
 public sealed record DocumentQuery(string? Q, DocumentDirection? Direction, int? Year, string? TypeCode, DocumentStatus? Status, DateOnly? From, DateOnly? To, string? Correspondent, int? Page, int? Size);
 
@@ -215,12 +219,12 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
         return string.IsNullOrEmpty(name) ? "?" : name;
     }
 
-    private static DocumentItem ToItem(OfficialDocument d, string agencyName) => new(
+    private static DocumentItem ToItem(OfficialDocument d, string agencyName, IReadOnlyList<AmendmentLink>? amendedBy = null) => new(
         d.Id, d.AgencyId, agencyName, d.Direction, d.Status, d.Year, d.Number, d.Notation, d.TypeCode, DocumentTypes.Find(d.TypeCode)?.Name ?? d.TypeCode,
         d.Subject, d.DocumentDate, d.Correspondent, d.Urgency, d.Confidentiality, d.RegisteredAt, d.RegisteredBy,
         d.FileName, d.FileSha256, d.SignedBy, d.SignedAt, d.VerificationCode, d.DossierId, d.DossierCode,
         d.ReviewedBy, d.ReviewedAt, d.OriginalId, d.CopyKind, d.SenderIdentifier, d.ExchangeId is not null,
-        d.LeaderName, d.HandlerName, d.Instruction, d.Deadline, d.FinishedAt, d.Outcome);
+        d.LeaderName, d.HandlerName, d.Instruction, d.Deadline, d.FinishedAt, d.Outcome, d.AmendsId, d.Amendment, d.AmendmentReason, amendedBy ?? []);
 
     /// <summary>
     /// A year's register of one agency in number order, for printing (Decree 30, Appendix VI). The agency asked for,
@@ -252,6 +256,8 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
             join a in db.Set<Agency>() on d.AgencyId equals a.Id
             where d.Id == id && (agencies.Contains(d.AgencyId) || (handled.Contains(d.AgencyId) && (d.HandlerId == me || (unit != null && d.HandlerUnitId == unit))))
             select new { Document = d, AgencyName = a.Name }).SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound("văn bản");
-        return ToItem(row.Document, row.AgencyName);
+        var amendedBy = await db.Set<OfficialDocument>().AsNoTracking().Where(d => d.AmendsId == id && d.Amendment != null).OrderBy(d => d.CreatedAt)
+            .Select(d => new AmendmentLink(d.Id, d.Notation, d.Amendment!.Value, d.AmendmentReason)).ToListAsync(ct);
+        return ToItem(row.Document, row.AgencyName, amendedBy);
     }
 }

@@ -12,7 +12,8 @@ namespace MotCua.Documents.Registers;
 
 public sealed record CopyInput(CopyKind Kind, string? Extract);
 
-public sealed record SendInput(IReadOnlyList<string>? Recipients);
+/// <param name="Replaces">An earlier document of the same agency, sent before, that this one replaces (with the reason).</param>
+public sealed record SendInput(IReadOnlyList<string>? Recipients, Guid? Replaces = null, string? Reason = null);
 
 /// <summary>The drafts and dossier results a leader signs in one go.</summary>
 public sealed record SignBatchInput(IReadOnlyList<SignatureRef>? Items);
@@ -89,7 +90,7 @@ public static class RegisterEndpoints
             .RequireAuthorization(Permissions.DocumentsRegister);
 
         // The exchange with other agencies (edXML).
-        group.MapPost("{id:guid}/send", async (Guid id, SendInput input, ExchangeOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.SendAsync(id, input.Recipients ?? [], ct)))
+        group.MapPost("{id:guid}/send", async (Guid id, SendInput input, ExchangeOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.SendAsync(id, input.Recipients ?? [], ct, input.Replaces, input.Reason)))
             .RequireAuthorization(Permissions.DocumentsRegister);
         group.MapPost("{id:guid}/withdraw", async (Guid id, ReasonInput input, ExchangeOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.WithdrawAsync(id, input.Reason, ct)))
             .RequireAuthorization(Permissions.DocumentsRegister);
