@@ -29,8 +29,8 @@ public static class DocumentLabels
         _ => status.ToString(),
     };
 
-    /// <summary>What an arrival does to one received before: "bản cập nhật", "văn bản thay thế".</summary>
-    public static string AmendmentName(Amendment amendment) => amendment == Amendment.Update ? "bản cập nhật" : "văn bản thay thế";
+    /// <summary>What an arrival does to one received before, as the register labels it.</summary>
+    public static string AmendmentName(Amendment amendment) => amendment == Amendment.Update ? "Bản cập nhật" : "Văn bản thay thế";
 
     public static string CopyName(CopyKind kind) => kind switch
     {
