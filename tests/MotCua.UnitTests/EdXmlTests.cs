@@ -162,6 +162,27 @@ public sealed partial class EdXmlTests
     }
 
     [Fact]
+    public void A_zipped_attachment_that_expands_beyond_the_limit_is_refused()
+    {
+        using var archive = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(archive, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = zip.CreateEntry("van-ban.pdf", System.IO.Compression.CompressionLevel.SmallestSize).Open())
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 151; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        archive.Length.Should().BeLessThan(1024 * 1024, "a small archive");
+        var bomb = Fixture("gateway-zipped-document.edxml");
+        var encoded = Regex.Match(bomb, "<edXML:ContentTransferEncoded[^>]*>([^<]+)<").Groups[1].Value;
+        FluentActions.Invoking(() => EdXml.Read(bomb.Replace(encoded, Convert.ToBase64String(archive.ToArray()))))
+            .Should().Throw<EdXmlException>().WithMessage("*giải nén ra lớn hơn 150 MB*");
+    }
+
+    [Fact]
     public void Not_edxml_and_entities_are_refused()
     {
         FluentActions.Invoking(() => EdXml.Read("not xml")).Should().Throw<EdXmlException>().WithMessage("*không phải XML*");

@@ -302,14 +302,31 @@ public static class EdXml
         try
         {
             using var archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            if (archive.Entries.Count != 1 || archive.Entries[0].Length > MaxAttachmentBytes)
+            if (archive.Entries.Count != 1)
             {
                 return bytes;
             }
 
+            if (archive.Entries[0].Length > MaxAttachmentBytes)
+            {
+                throw new EdXmlException($"Tệp đính kèm \"{name}\" giải nén ra lớn hơn {MaxAttachmentBytes / 1024 / 1024} MB.");
+            }
+
+            // Read no more than the limit, whatever the archive claims (a small archive can expand without end).
             using var entry = archive.Entries[0].Open();
             using var output = new MemoryStream();
-            entry.CopyTo(output);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = entry.Read(buffer)) > 0)
+            {
+                if (output.Length + read > MaxAttachmentBytes)
+                {
+                    throw new EdXmlException($"Tệp đính kèm \"{name}\" giải nén ra lớn hơn {MaxAttachmentBytes / 1024 / 1024} MB.");
+                }
+
+                output.Write(buffer, 0, read);
+            }
+
             return output.ToArray();
         }
         catch (InvalidDataException)
