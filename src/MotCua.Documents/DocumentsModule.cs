@@ -45,6 +45,9 @@ public sealed class DocumentsModule : IModule
         services.AddScoped<Exchange.ExchangeOutbox>();
         services.AddHttpClient<Exchange.ExchangeGateway>(c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHostedService<Exchange.ExchangeRetry>();
+        services.AddHttpClient<Exchange.Platform.VxpClient>(c => c.Timeout = TimeSpan.FromSeconds(120));
+        services.AddScoped<Exchange.Platform.PlatformInbox>();
+        services.AddHostedService<Exchange.Platform.PlatformPolling>();
         services.AddScoped<Dossiers.Processing.IResultIssuer, Registers.ResultIssuer>();
 
         // Public verification: a fixed window per client address (each check reads a whole file).

@@ -32,6 +32,16 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     /// <summary>The exchange endpoint of another installation (agencies <c>T99.*</c>), simulated on loopback; down until a test brings it up.</summary>
     public ExchangePeerSimulator Peer { get; } = new();
 
+    /// <summary>
+    /// The national document exchange platform, simulated on loopback: the province's People's Committee is registered
+    /// with it (<see cref="PlatformSecret"/>), and so is a remote department of Lạng Sơn (<see cref="RemoteAccount"/>).
+    /// </summary>
+    public PlatformSimulator Platform { get; } = new();
+
+    public const string PlatformSecret = "bi-mat-ubnd-ha-noi";
+
+    public static MotCua.Documents.Exchange.Platform.PlatformAccount RemoteAccount { get; } = new() { Agency = "000.00.07.H37", SystemId = "LGSP.H37", Secret = "bi-mat-lgsp-lang-son" };
+
     /// <summary>The SMS gateway and Zalo's ZNS API, simulated on loopback.</summary>
     public MessagingSimulator Messaging { get; } = new();
 
@@ -57,6 +67,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         await Postal.StartAsync();
         await Peer.StartAsync();
         await Messaging.StartAsync();
+        await Platform.StartAsync();
+        Platform.Register("000.00.00.H26.VPUB", PlatformSecret, "000.00.00.H26");
+        Platform.Register(RemoteAccount.SystemId, RemoteAccount.Secret, RemoteAccount.Agency);
         _ = Server; // starts the host: migrations and seed run in its first hosted service
     }
 
@@ -67,6 +80,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         await Postal.DisposeAsync();
         await Peer.DisposeAsync();
         await Messaging.DisposeAsync();
+        await Platform.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -104,6 +118,11 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Exchange:Peers:1:Url", Peer.BaseUrl);
         builder.UseSetting("Exchange:Peers:1:Key", FixturePeerKey);
         builder.UseSetting("Exchange:Peers:1:Agencies", "000.00.05.H37,000.12.05.H37");
+        builder.UseSetting("Exchange:Platform:Url", Platform.BaseUrl);
+        builder.UseSetting("Exchange:Platform:Accounts:0:Agency", "000.00.00.H26");
+        builder.UseSetting("Exchange:Platform:Accounts:0:SystemId", "000.00.00.H26.VPUB");
+        builder.UseSetting("Exchange:Platform:Accounts:0:Secret", PlatformSecret);
+        builder.UseSetting("Exchange:Platform:PollSeconds", "3600"); // the tests fetch when they choose
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

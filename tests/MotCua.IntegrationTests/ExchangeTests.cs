@@ -33,8 +33,8 @@ public abstract class ExchangeTests(AppFixture app)
         var id = issued.GetProperty("id").GetGuid();
 
         // Wrong inputs first: nothing is sent.
-        (await ProblemAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { "999.99.99.X99" } }), HttpStatusCode.BadRequest))
-            .Should().Contain("Chưa có đường liên thông");
+        (await ProblemAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { "999.99.99.X99" } }), HttpStatusCode.Conflict))
+            .Should().Contain("Không có đơn vị nhận trên trục", "an agency neither here nor at a peer is the platform's to find");
         (await ProblemAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { "000<script>" } }), HttpStatusCode.BadRequest))
             .Should().Contain("không hợp lệ");
         (await ProblemAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { authority.Identifier } }), HttpStatusCode.BadRequest))
@@ -287,6 +287,71 @@ public abstract class ExchangeTests(AppFixture app)
             .Select(l => l.GetProperty("kind").GetString()).Should().Equal(nameof(Amendment.Update), nameof(Amendment.Replacement));
         var page = System.Net.WebUtility.HtmlDecode(await (await app.PagesAsAsync("vanthu")).GetStringAsync($"/can-bo/van-ban/{originalId}"));
         page.Should().Contain("Đã có bản cập nhật").And.Contain("Đã bị thay thế bởi").And.Contain("Thay thế do sai thẩm quyền ký");
+    }
+
+    [Fact]
+    public async Task Through_the_national_platform_documents_and_statuses_go_both_ways_and_an_outage_loses_nothing()
+    {
+        var (authority, _) = await AgenciesAsync();
+        var remote = AppFixture.RemoteAccount;
+        var endpoint = new Uri(app.Platform.BaseUrl);
+        using var http = new HttpClient();
+        var lgsp = new MotCua.Documents.Exchange.Platform.VxpClient(http, TimeProvider.System);
+        var clerk = await app.ApiAsAsync("vanthu");
+        var suffix = app.Provider.ToLowerInvariant();
+
+        // Out: the platform is down when the clerk sends; the package waits, in order, and goes when it is back.
+        var issued = await IssueSignedAsync(clerk, await app.ApiAsAsync("truongphong"), await app.ApiAsAsync("lanhdao"), "Công văn đề nghị phối hợp qua trục (" + suffix + ")", "CV");
+        var id = issued.GetProperty("id").GetGuid();
+        app.Platform.Down = true;
+        try
+        {
+            var queued = await ReadAsync(await clerk.PostAsJsonAsync($"/api/v1/documents/{id}/send", new { recipients = new[] { remote.Agency } }));
+            queued.EnumerateArray().Single().GetProperty("status").ValueKind.Should().Be(JsonValueKind.Null, "nothing is answered yet");
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ExchangeOutbox>().DeliverPendingAsync(CancellationToken.None);
+        }
+        finally
+        {
+            app.Platform.Down = false;
+        }
+
+        app.Platform.Packages.Should().NotContain(p => p.From == authority.Identifier && p.To == remote.Agency, "nothing reached the platform while it was down");
+        using (var scope = app.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<ExchangeOutbox>().DeliverPendingAsync(CancellationToken.None)).Should().BeGreaterThanOrEqualTo(1);
+        }
+
+        var arrived = (await lgsp.ReceivedAsync(endpoint, remote, "edoc", CancellationToken.None)).Should().ContainSingle().Subject;
+        arrived.From.Should().Be(authority.Identifier);
+        var sent = EdXml.Read(await lgsp.GetAsync(endpoint, remote, arrived.DocId, CancellationToken.None)).Should().BeOfType<EdXmlMessage>().Subject;
+        sent.Notation.Should().Be(issued.GetProperty("notation").GetString());
+        await lgsp.UpdateStatusAsync(endpoint, remote, arrived.DocId, "done", CancellationToken.None);
+
+        // The remote agency answers 03 through the platform; the sender has it once it fetches.
+        var accepted = new EdXmlStatus(sent.DocumentId, authority.Identifier, sent.Notation, new EdXmlParty(remote.Agency, "Sở Tư pháp tỉnh Lạng Sơn"), "03", "Đã vào sổ văn bản đến",
+            app.Clock.GetUtcNow(), "Vi Thị Hằng");
+        await lgsp.SendAsync(endpoint, remote, remote.Agency, [authority.Identifier], "status", EdXml.Write(accepted), CancellationToken.None);
+
+        // In: a document of the remote agency, addressed to the province.
+        var incoming = new EdXmlMessage(
+            $"{remote.Agency},2026/12/05,5{(app.Provider == "Sqlite" ? 1 : 2)}/STP-VP", new EdXmlParty(remote.Agency, "Sở Tư pháp tỉnh Lạng Sơn"), [new EdXmlParty(authority.Identifier, authority.Name)],
+            $"5{(app.Provider == "Sqlite" ? 1 : 2)}", "STP-VP", "Lạng Sơn", new DateOnly(2026, 12, 5), "CV", "Công văn", "V/v xác minh lý lịch tư pháp qua trục", "Vi Văn Nam", "Giám đốc",
+            null, Urgency.Urgent, [new EdXmlAttachment("p1", "stp.pdf", "application/pdf", DossierLifeTests.Pdf("Công văn Sở Tư pháp"))]);
+        await lgsp.SendAsync(endpoint, remote, remote.Agency, [authority.Identifier], "edoc", EdXml.Write(incoming, app.Clock.GetUtcNow()), CancellationToken.None);
+        using (var scope = app.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Exchange.Platform.PlatformInbox>().PollAsync(CancellationToken.None)).Should().Be(2);
+            (await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Exchange.Platform.PlatformInbox>().PollAsync(CancellationToken.None)).Should().Be(0, "each is taken once");
+        }
+
+        (await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/exchanges", Json)).EnumerateArray().Single().GetProperty("statuses").EnumerateArray()
+            .Select(s => s.GetProperty("code").GetString()).Should().Equal("03");
+        var arrival = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{await ArrivalIdAsync(incoming.DocumentId)}", Json);
+        (arrival.GetProperty("notation").GetString(), arrival.GetProperty("status").GetString()).Should().Be((incoming.Notation, nameof(DocumentStatus.Arrived)));
+        var answer = (await lgsp.ReceivedAsync(endpoint, remote, "status", CancellationToken.None)).Should().ContainSingle().Subject;
+        EdXml.Read(await lgsp.GetAsync(endpoint, remote, answer.DocId, CancellationToken.None)).Should().BeOfType<EdXmlStatus>()
+            .Which.Should().Match<EdXmlStatus>(s => s.StatusCode == "01" && s.DocumentId == incoming.DocumentId, "the arrival is answered through the platform");
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string xml, string? key = AppFixture.PeerKey)

@@ -717,6 +717,14 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PendingError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PendingKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -747,6 +755,8 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId");
+
+                    b.HasIndex("PendingKey");
 
                     b.HasIndex("PackageId", "Recipient", "Direction", "Business", "Fingerprint")
                         .IsUnique();

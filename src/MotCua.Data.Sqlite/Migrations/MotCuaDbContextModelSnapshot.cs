@@ -705,6 +705,14 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -735,6 +743,8 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId");
+
+                    b.HasIndex("PendingKey");
 
                     b.HasIndex("PackageId", "Recipient", "Direction", "Business", "Fingerprint")
                         .IsUnique();

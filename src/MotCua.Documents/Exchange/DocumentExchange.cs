@@ -61,6 +61,22 @@ public sealed class DocumentExchange
 
     public DateTime CreatedAt { get; private init; }
 
+    /// <summary>
+    /// A package the platform could not take when it was sent (it was down): kept in the file store under this key
+    /// and sent again, in order, by <see cref="ExchangeRetry"/>; with the last error.
+    /// </summary>
+    public string? PendingKey { get; private set; }
+
+    public string? PendingError { get; private set; }
+
+    public void Queue(string key, string error) => (PendingKey, PendingError) = (key, Trim(error));
+
+    public void Retried(string error) => PendingError = Trim(error);
+
+    public void Delivered() => (PendingKey, PendingError) = (null, null);
+
+    private static string Trim(string error) => error.Length > 1000 ? error[..1000] : error;
+
     /// <summary>The latest status code (01 received … 06 finished) and when it was given.</summary>
     public string? Status { get; private set; }
 

@@ -9,24 +9,36 @@ using MotCua.Organization.Domain;
 
 namespace MotCua.Documents.Exchange;
 
-/// <summary>Where a package came from: another installation (authenticated by its key), or an agency of this one.</summary>
-public sealed record ExchangeSource(ExchangePeer? Peer)
+/// <summary>
+/// Where a package came from: another installation (authenticated by its key), an agency of this one, or the national
+/// platform for one of the agencies registered with it (<paramref name="PlatformAgency"/>; the platform authenticated the sender).
+/// </summary>
+public sealed record ExchangeSource(ExchangePeer? Peer, string? PlatformAgency = null)
 {
     public static ExchangeSource Local { get; } = new((ExchangePeer?)null);
+
+    public static ExchangeSource Platform(string agency) => new(null, agency);
 }
 
-/// <summary>A package could not be delivered (the other side is down, refused it, or answered nonsense).</summary>
-public sealed class ExchangeDeliveryException(string message) : Exception(message);
+/// <summary>A package could not be delivered (the other side is down, refused it, or answered nonsense); <see cref="Transient"/> when trying later may work.</summary>
+public sealed class ExchangeDeliveryException(string message, bool transient = false) : Exception(message)
+{
+    public bool Transient { get; } = transient;
+}
 
 /// <summary>
 /// Delivers edXML packages: to the peer installation serving the recipient (HTTP POST to its
-/// <c>/api/v1/exchange</c>, with the shared key), or, for an agency of this installation, to the same inbox in a
-/// unit of work of its own, exactly as a peer would.
+/// <c>/api/v1/exchange</c>, with the shared key); for an agency of this installation, to the same inbox in a unit of
+/// work of its own, exactly as a peer would; to any other agency through the national platform when the sending
+/// agency is registered with it (the answer then comes later, fetched by <see cref="Platform.PlatformInbox"/>).
 /// </summary>
-public sealed class ExchangeGateway(IOptions<ExchangeOptions> options, HttpClient http, IServiceScopeFactory scopes, DbContext db)
+public sealed class ExchangeGateway(IOptions<ExchangeOptions> options, HttpClient http, IServiceScopeFactory scopes, DbContext db, Platform.VxpClient platform)
 {
-    /// <summary>Sends the package to <paramref name="recipient"/>; returns its answer (a status package), or null when it answers nothing.</summary>
-    public async Task<string?> DeliverAsync(string recipient, string xml, CancellationToken ct)
+    /// <summary>
+    /// Sends the package from <paramref name="from"/> to <paramref name="recipient"/>; returns its answer (a status
+    /// package), or null when it answers nothing now.
+    /// </summary>
+    public async Task<string?> DeliverAsync(string from, string recipient, string xml, bool isStatus, CancellationToken ct)
     {
         if (options.Value.PeerFor(recipient) is { } peer)
         {
@@ -54,6 +66,19 @@ public sealed class ExchangeGateway(IOptions<ExchangeOptions> options, HttpClien
                 }
 
                 return body.Length == 0 ? null : body;
+            }
+        }
+
+        if (!await db.Set<Agency>().AnyAsync(a => a.Identifier == recipient, ct) && options.Value.Platform.AccountFor(from) is { } account)
+        {
+            try
+            {
+                await platform.SendAsync(new Uri(options.Value.Platform.Url!), account, from, [recipient], isStatus ? Platform.VxpClient.MessageTypeStatus : Platform.VxpClient.MessageTypeDocument, xml, ct);
+                return null;
+            }
+            catch (Platform.PlatformException e)
+            {
+                throw new ExchangeDeliveryException(e.Message, !e.Permanent);
             }
         }
 

@@ -55,7 +55,8 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
                 new DateTimeOffset(Now, TimeSpan.Zero), Receiver, message.PromulgationDate));
         }
 
-        var identifiers = message.To.Select(t => t.OrganId).Distinct().ToList();
+        // Through the platform each registered agency fetches its own copy: register it for that agency only.
+        var identifiers = message.To.Select(t => t.OrganId).Distinct().Where(i => source.PlatformAgency is null || string.Equals(i, source.PlatformAgency, StringComparison.OrdinalIgnoreCase)).ToList();
         var recipients = await db.Set<Agency>().AsNoTracking().Where(a => identifiers.Contains(a.Identifier)).ToListAsync(ct);
         if (recipients.Count == 0)
         {
@@ -201,6 +202,11 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
     /// <summary>A peer speaks only for the agencies it serves; a local delivery only for agencies of this installation.</summary>
     private async Task RequireSenderAsync(string organId, ExchangeSource source, CancellationToken ct)
     {
+        if (source.PlatformAgency is not null)
+        {
+            return; // The platform authenticated the sending system.
+        }
+
         if (source.Peer is { } peer)
         {
             if (!peer.Serves(organId))

@@ -21,6 +21,9 @@ public sealed class ExchangeOptions
     /// <summary>Minutes between attempts to deliver statuses the sender's system could not take.</summary>
     public int RetryMinutes { get; set; } = 5;
 
+    /// <summary>The national platform (or the province's LGSP): its address and this installation's agencies registered with it.</summary>
+    public PlatformOptions Platform { get; set; } = new();
+
     public ExchangePeer? PeerFor(string identifier) => Peers.FirstOrDefault(p => p.Serves(identifier));
 
     /// <summary>The peer presenting <paramref name="key"/>, compared in constant time.</summary>
@@ -40,4 +43,24 @@ public sealed class ExchangePeer
     public bool Serves(string identifier) =>
         Agencies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(a =>
             a.EndsWith('*') ? identifier.StartsWith(a[..^1], StringComparison.OrdinalIgnoreCase) : string.Equals(a, identifier, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>
+/// <c>Exchange:Platform</c>: the platform's web service address, and for each agency of this installation registered
+/// with it, its system id and secret (<c>Accounts:{n}:Agency</c>, <c>SystemId</c>, <c>Secret</c>). Documents to
+/// agencies neither here nor served by a peer go through it; what waits for the registered agencies is fetched every
+/// <see cref="PollSeconds"/>.
+/// </summary>
+public sealed class PlatformOptions
+{
+    public string? Url { get; set; }
+
+    public List<Platform.PlatformAccount> Accounts { get; set; } = [];
+
+    public int PollSeconds { get; set; } = 30;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Url) && Accounts.Count > 0;
+
+    public Platform.PlatformAccount? AccountFor(string agency) =>
+        string.IsNullOrWhiteSpace(Url) ? null : Accounts.FirstOrDefault(a => string.Equals(a.Agency, agency, StringComparison.OrdinalIgnoreCase));
 }

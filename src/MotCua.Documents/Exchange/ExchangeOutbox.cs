@@ -18,7 +18,7 @@ public sealed record ExchangeStatusView(string Code, string Name, string? Descri
 /// and the statuses this side reports about a document it received (accepted, rejected, assigned, finished), which
 /// go back to the sender; one that cannot be delivered now waits and is tried again, with the next status and every few minutes.
 /// </summary>
-public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSigning signing, ExchangeGateway gateway, TimeProvider clock)
+public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSigning signing, ExchangeGateway gateway, Kernel.Files.IFileStore files, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -85,11 +85,19 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
                 date, document.TypeCode, DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject,
                 document.SignedBy, null, null, document.Urgency, [new EdXmlAttachment(document.Id.ToString("N"), document.FileName ?? "van-ban.pdf", "application/pdf", content)], business),
                 new DateTimeOffset(Now, TimeSpan.Zero));
-            EdXmlStatus answer;
+            EdXmlStatus? answer = null;
+            string? queued = null;
             try
             {
-                answer = EdXml.Read(await gateway.DeliverAsync(recipient, xml, ct) ?? throw new ExchangeDeliveryException("không có trả lời")) as EdXmlStatus
-                    ?? throw new ExchangeDeliveryException("trả lời không phải thông điệp trạng thái");
+                // Through the national platform the answer comes later (PlatformInbox); while it is down the package waits here.
+                if (await gateway.DeliverAsync(agency.Identifier, recipient, xml, isStatus: false, ct) is { } reply)
+                {
+                    answer = EdXml.Read(reply) as EdXmlStatus ?? throw new ExchangeDeliveryException("trả lời không phải thông điệp trạng thái");
+                }
+            }
+            catch (ExchangeDeliveryException e) when (e.Transient)
+            {
+                queued = e.Message;
             }
             catch (Exception e) when (e is ExchangeDeliveryException or EdXmlException)
             {
@@ -97,9 +105,18 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
             }
 
             var exchange = new DocumentExchange(
-                document.Id, ExchangeDirection.Sent, packageId, agency.Identifier, agency.Name, recipient, answer.From.OrganName.Length > 0 ? answer.From.OrganName : name, Now,
+                document.Id, ExchangeDirection.Sent, packageId, agency.Identifier, agency.Name, recipient, answer?.From.OrganName is { Length: > 0 } answered ? answered : name, Now,
                 business?.Type ?? BusinessDocType.New);
-            exchange.Record(answer.StatusCode, answer.Description, answer.Staff, answer.Timestamp.UtcDateTime, Now);
+            if (answer is not null)
+            {
+                exchange.Record(answer.StatusCode, answer.Description, answer.Staff, answer.Timestamp.UtcDateTime, Now);
+            }
+
+            if (queued is not null)
+            {
+                exchange.Queue(await files.SaveAsync(System.Text.Encoding.UTF8.GetBytes(xml), ct), queued);
+            }
+
             db.Add(exchange);
             await db.SaveChangesAsync(ct);
             sent.Add(exchange);
@@ -135,7 +152,7 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
                 document.SignedBy, null, null, document.Urgency, [], new EdXmlBusiness(BusinessDocType.Revoke, text)), new DateTimeOffset(at, TimeSpan.Zero));
             try
             {
-                await gateway.DeliverAsync(exchange.Recipient, xml, ct);
+                await gateway.DeliverAsync(exchange.Sender, exchange.Recipient, xml, isStatus: false, ct);
                 db.Add(exchange.Record(ExchangeInbox.Withdrawn, text, staff, at, Now));
             }
             catch (Exception e) when (e is ExchangeDeliveryException or DomainException)
@@ -203,13 +220,13 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
     /// </summary>
     public async Task<int> DeliverPendingAsync(CancellationToken ct)
     {
+        var delivered = await SendQueuedAsync(ct);
         var waiting = await (
             from e in db.Set<DocumentExchange>().AsTracking().Include(x => x.Statuses)
             join d in db.Set<OfficialDocument>() on e.DocumentId equals d.Id
             where e.Direction == ExchangeDirection.Received && e.Statuses.Any(s => s.DeliveredAt == null)
             orderby e.CreatedAt
             select new { Exchange = e, d.Notation }).Take(100).ToListAsync(ct);
-        var delivered = 0;
         foreach (var row in waiting)
         {
             delivered += await DeliverWaitingAsync(row.Exchange, row.Notation, ct);
@@ -217,6 +234,47 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
 
         await db.SaveChangesAsync(ct);
         return delivered;
+    }
+
+    /// <summary>
+    /// The packages the platform could not take when they were sent, oldest first; the first that fails again stops the
+    /// round (they arrive in order); one the platform refuses is marked refused for the clerk.
+    /// </summary>
+    private async Task<int> SendQueuedAsync(CancellationToken ct)
+    {
+        var queued = await db.Set<DocumentExchange>().AsTracking().Include(e => e.Statuses)
+            .Where(e => e.Direction == ExchangeDirection.Sent && e.PendingKey != null).OrderBy(e => e.CreatedAt).Take(100).ToListAsync(ct);
+        var sent = 0;
+        foreach (var exchange in queued)
+        {
+            await using var stream = await files.OpenAsync(exchange.PendingKey!, ct) ?? throw new InvalidOperationException($"The queued package {exchange.PendingKey} is missing from the file store.");
+            using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            var xml = await reader.ReadToEndAsync(ct);
+            try
+            {
+                var reply = await gateway.DeliverAsync(exchange.Sender, exchange.Recipient, xml, isStatus: false, ct);
+                exchange.Delivered();
+                if (reply is not null && EdXml.Read(reply) is EdXmlStatus answer)
+                {
+                    db.Add(exchange.Record(answer.StatusCode, answer.Description, answer.Staff, answer.Timestamp.UtcDateTime, Now));
+                }
+
+                sent++;
+            }
+            catch (ExchangeDeliveryException e) when (e.Transient)
+            {
+                exchange.Retried(e.Message);
+                break;
+            }
+            catch (Exception e) when (e is ExchangeDeliveryException or DomainException or EdXmlException)
+            {
+                exchange.Delivered();
+                db.Add(exchange.Record("02", $"Không gửi được: {e.Message}", null, Now, Now));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return sent;
     }
 
     private async Task<int> DeliverWaitingAsync(DocumentExchange exchange, string? notation, CancellationToken ct)
@@ -229,7 +287,7 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
                 new DateTimeOffset(entry.At, TimeSpan.Zero), entry.Staff));
             try
             {
-                await gateway.DeliverAsync(exchange.Sender, xml, ct);
+                await gateway.DeliverAsync(exchange.Recipient, exchange.Sender, xml, isStatus: true, ct);
                 (entry.DeliveredAt, entry.DeliveryError) = (Now, null);
                 delivered++;
             }

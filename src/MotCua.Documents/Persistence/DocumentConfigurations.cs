@@ -79,6 +79,9 @@ internal sealed class DocumentExchangeConfiguration : IEntityTypeConfiguration<E
         builder.Property(e => e.PackageId).HasMaxLength(Exchange.EdXmlLayout.MaxDocumentIdLength);
         builder.Property(e => e.Business).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Exchange.BusinessDocType.New).HasSentinel(Exchange.BusinessDocType.New);
         builder.Property(e => e.Fingerprint).HasMaxLength(64).HasDefaultValue("");
+        builder.Property(e => e.PendingKey).HasMaxLength(200);
+        builder.Property(e => e.PendingError).HasMaxLength(1000);
+        builder.HasIndex(e => e.PendingKey);
         // A package arrives once per recipient, and a document goes once to each recipient (an update once per content).
         builder.HasIndex(e => new { e.PackageId, e.Recipient, e.Direction, e.Business, e.Fingerprint }).IsUnique();
         builder.HasIndex(e => e.DocumentId);
