@@ -71,7 +71,10 @@ public sealed class OutboxRecoveryTests
             using var db = second.NewDbContext(out var scope);
             using (scope)
             {
-                (await db.Set<OutboxMessage>().SingleAsync(m => m.Id == held)).Should().Match<OutboxMessage>(m => m.Status == MessageStatus.Sent && m.Attempts == 1 && m.LockedBy == null);
+                // The mail is in the box a moment before the worker records it as sent.
+                var message = await Mailbox.EventuallyAsync(
+                    async () => await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == held), m => m.Status == MessageStatus.Sent);
+                message.Should().Match<OutboxMessage>(m => m.Status == MessageStatus.Sent && m.Attempts == 1 && m.LockedBy == null);
             }
         }
         finally
