@@ -187,11 +187,7 @@ public static class EdXml
             : int.TryParse(priorityText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 4 ? (Urgency)Math.Min(p, 3)
             : throw new EdXmlException($"Độ khẩn (Priority) \"{priorityText}\" không hợp lệ.");
         var dueText = Text(header, "DueDate");
-        var documentId = Required(header, "DocumentId", "Mã văn bản (DocumentId)");
-        if (documentId.Length > EdXmlLayout.MaxDocumentIdLength || documentId.Any(char.IsControl))
-        {
-            throw new EdXmlException("Mã văn bản (DocumentId) không hợp lệ.");
-        }
+        var documentId = DocumentId(header, "DocumentId");
 
         return new EdXmlMessage(
             documentId, from, to, number, notation, Text(promulgation, "Place"),
@@ -344,11 +340,7 @@ public static class EdXml
             throw new EdXmlException($"Mã trạng thái \"{code}\" không có trong QCVN 102:2016.");
         }
 
-        var documentId = Required(responseFor, "DocumentId", "Mã văn bản (ResponseFor/DocumentId)");
-        if (documentId.Length > EdXmlLayout.MaxDocumentIdLength || documentId.Any(char.IsControl))
-        {
-            throw new EdXmlException("Mã văn bản (ResponseFor/DocumentId) không hợp lệ.");
-        }
+        var documentId = DocumentId(responseFor, "ResponseFor/DocumentId");
 
         var date = Text(responseFor, "PromulgationDate");
         var staff = Child(status, "StaffInfo");
@@ -384,6 +376,13 @@ public static class EdXml
     public static string Identifier(string value) =>
         value.Length is > 0 and <= 40 && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '.') ? value
         : throw new EdXmlException($"Mã định danh cơ quan \"{value}\" không hợp lệ.");
+
+    /// <summary>The document id, any text up to its limit without control characters (the platform's form, a UUID, MotCua's older GUIDs).</summary>
+    private static string DocumentId(XElement parent, string label)
+    {
+        var id = Required(parent, "DocumentId", $"Mã văn bản ({label})");
+        return id.Length <= EdXmlLayout.MaxDocumentIdLength && !id.Any(char.IsControl) ? id : throw new EdXmlException($"Mã văn bản ({label}) không hợp lệ.");
+    }
 
     /// <summary>A child by local name, in the edXML namespace, in none, or in its parent's (senders differ).</summary>
     private static XElement? Child(XElement? parent, string name) => Children(parent, name).FirstOrDefault();

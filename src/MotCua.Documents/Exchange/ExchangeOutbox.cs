@@ -54,9 +54,7 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
 
         var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == document.AgencyId, ct);
         var content = await signing.ReadAsync(document.FileKey, ct);
-        var date = document.DocumentDate ?? DateOnly.FromDateTime(Now);
-        var (number, notation) = SplitNotation(document.Notation ?? "");
-        var packageId = EdXmlLayout.DocumentId(agency.Identifier, date, document.Notation ?? document.Id.ToString());
+        var packageId = EdXmlLayout.DocumentId(agency.Identifier, document.DocumentDate ?? DateOnly.FromDateTime(Now), document.Notation ?? document.Id.ToString());
         var sent = new List<DocumentExchange>();
         foreach (var recipient in targets)
         {
@@ -80,10 +78,9 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
             }
 
             var name = await db.Set<Agency>().Where(a => a.Identifier == recipient).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? recipient;
-            var xml = EdXml.Write(new EdXmlMessage(
-                packageId, new EdXmlParty(agency.Identifier, agency.Name), [new EdXmlParty(recipient, name)], number, notation, agency.Address ?? "",
-                date, document.TypeCode, DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject,
-                document.SignedBy, null, null, document.Urgency, [new EdXmlAttachment(document.Id.ToString("N"), document.FileName ?? "van-ban.pdf", "application/pdf", content)], business),
+            var xml = EdXml.Write(
+                Message(document, packageId, new EdXmlParty(agency.Identifier, agency.Name), new EdXmlParty(recipient, name), agency.Address ?? "",
+                    [new EdXmlAttachment(document.Id.ToString("N"), document.FileName ?? "van-ban.pdf", "application/pdf", content)], business),
                 new DateTimeOffset(Now, TimeSpan.Zero));
             EdXmlStatus? answer = null;
             string? queued = null;
@@ -140,16 +137,15 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
         }
 
         var text = Reason(reason, "Cơ quan gửi thu hồi văn bản.");
-        var (number, notation) = SplitNotation(document.Notation ?? "");
         var staff = await db.Set<Organization.Domain.User>().Where(u => u.Id == scope.UserId).Select(u => u.FullName).SingleOrDefaultAsync(ct);
         var problems = new List<string>();
         foreach (var exchange in exchanges.Where(e => e.Status != ExchangeInbox.Withdrawn))
         {
             var at = Now;
-            var xml = EdXml.Write(new EdXmlMessage(
-                exchange.PackageId, new EdXmlParty(exchange.Sender, exchange.SenderName), [new EdXmlParty(exchange.Recipient, exchange.RecipientName)], number, notation, "",
-                document.DocumentDate ?? DateOnly.FromDateTime(at), document.TypeCode, DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject,
-                document.SignedBy, null, null, document.Urgency, [], new EdXmlBusiness(BusinessDocType.Revoke, text)), new DateTimeOffset(at, TimeSpan.Zero));
+            var xml = EdXml.Write(
+                Message(document, exchange.PackageId, new EdXmlParty(exchange.Sender, exchange.SenderName), new EdXmlParty(exchange.Recipient, exchange.RecipientName), "",
+                    [], new EdXmlBusiness(BusinessDocType.Revoke, text)),
+                new DateTimeOffset(at, TimeSpan.Zero));
             try
             {
                 await gateway.DeliverAsync(exchange.Sender, exchange.Recipient, xml, isStatus: false, ct);
@@ -299,6 +295,16 @@ public sealed class ExchangeOutbox(DbContext db, AgencyScope scope, DocumentSign
         }
 
         return delivered;
+    }
+
+    /// <summary>An outgoing document's edXML header to one recipient, with what it carries and what it does.</summary>
+    private EdXmlMessage Message(
+        OfficialDocument document, string packageId, EdXmlParty from, EdXmlParty to, string place, IReadOnlyList<EdXmlAttachment> attachments, EdXmlBusiness? business)
+    {
+        var (number, notation) = SplitNotation(document.Notation ?? "");
+        return new EdXmlMessage(
+            packageId, from, [to], number, notation, place, document.DocumentDate ?? DateOnly.FromDateTime(Now), document.TypeCode,
+            DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject, document.SignedBy, null, null, document.Urgency, attachments, business);
     }
 
     private static string Reason(string? reason, string otherwise)

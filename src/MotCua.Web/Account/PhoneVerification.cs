@@ -22,6 +22,13 @@ public sealed class PhoneVerification(UserManager<User> users, DbContext db, Cha
 
     public bool Available => channels.Sms;
 
+    /// <summary>The citizen account registered by this phone number (its user name), confirmed or still waiting to be.</summary>
+    public async Task<User?> AccountAsync(string phone, bool confirmed)
+    {
+        var user = phone.Length > 0 ? await users.FindByNameAsync(phone) : null;
+        return user is { Kind: AccountKind.Citizen } && user.PhoneNumberConfirmed == confirmed && user.PhoneNumber == phone ? user : null;
+    }
+
     private const string ResetPurpose = "ResetPasswordBySms";
 
     public async Task SendAsync(User user, CancellationToken ct) =>
