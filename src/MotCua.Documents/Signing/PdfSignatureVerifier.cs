@@ -99,7 +99,18 @@ public static class PdfSignatureVerifier
             return Broken("Không đọc được chữ ký số (CMS).");
         }
 
-        if (cms.SignerInfos.Count == 0 || cms.SignerInfos[0].Certificate is not { } certificate)
+        X509Certificate2? certificate;
+        try
+        {
+            // The certificates are decoded only when asked for: a damaged one fails here, not in Decode.
+            certificate = cms.SignerInfos.Count == 0 ? null : cms.SignerInfos[0].Certificate;
+        }
+        catch (CryptographicException)
+        {
+            return Broken("Chứng thư số kèm theo chữ ký bị hỏng.");
+        }
+
+        if (certificate is null)
         {
             return Broken("Chữ ký không kèm chứng thư số của người ký.");
         }
