@@ -20,6 +20,22 @@ public sealed class PdfSigningTests : IDisposable
     public void Dispose() => authority.Dispose();
 
     [Fact]
+    public void A_signature_whose_certificate_is_damaged_is_reported_so_not_thrown()
+    {
+        var key = authority.Issue("Nguyễn Văn Lãnh Đạo", "Ủy ban nhân dân Xã Ứng Thiên");
+        var signed = System.Text.Encoding.Latin1.GetString(PdfSigner.Sign(Document("Quyết định số 13/QĐ-UBND"), key, new SignatureRequest("LanhDao", "Nguyễn Văn Lãnh Đạo", SignedAt)));
+        var certificate = Convert.ToHexString(key.Certificate.RawData);
+        var at = signed.IndexOf(certificate, StringComparison.OrdinalIgnoreCase);
+        at.Should().BePositive("the signer's certificate travels in the CMS, hex-encoded in /Contents");
+
+        // The certificate's inner SEQUENCE tag becomes NULL: the CMS still decodes, the certificate does not.
+        var damaged = signed[..(at + 8)] + "05" + signed[(at + 10)..];
+        var report = PdfSignatureVerifier.Verify(System.Text.Encoding.Latin1.GetBytes(damaged), [authority.Root], SignedAt).Should().ContainSingle().Subject;
+        report.Intact.Should().BeFalse();
+        report.Problem.Should().Be("Chứng thư số kèm theo chữ ký bị hỏng.");
+    }
+
+    [Fact]
     public async Task A_signed_pdf_is_valid_for_pdfsig_and_for_the_verifier()
     {
         var key = authority.Issue("Nguyễn Văn Lãnh Đạo", "Ủy ban nhân dân Xã Ứng Thiên");
