@@ -73,7 +73,8 @@ public sealed class HostileInputTests(HostileInputApp app) : IClassFixture<Hosti
             Hostile.Select(s => JsonSerializer.Serialize(new { level = s, comment = s })),
             Gen.Int.Select(n => JsonSerializer.Serialize(new { level = n, reasons = new[] { "x" } })),
             Hostile);
-        await Gen.Select(Hostile.Where(t => t.Length > 0 && !t.Contains('\0', StringComparison.Ordinal)), bodies).SampleAsync(async pair =>
+        // "." and ".." are dot segments, which the URL resolves away before any route sees them: they name no token.
+        await Gen.Select(Hostile.Where(t => t.Length > 0 && !t.Contains('\0', StringComparison.Ordinal) && t is not ("." or "..")), bodies).SampleAsync(async pair =>
         {
             var (token, body) = pair;
             var escaped = Uri.EscapeDataString(token);
