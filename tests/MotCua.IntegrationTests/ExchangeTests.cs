@@ -352,6 +352,28 @@ public abstract class ExchangeTests(AppFixture app)
         var answer = (await lgsp.ReceivedAsync(endpoint, remote, "status", CancellationToken.None)).Should().ContainSingle().Subject;
         EdXml.Read(await lgsp.GetAsync(endpoint, remote, answer.DocId, CancellationToken.None)).Should().BeOfType<EdXmlStatus>()
             .Which.Should().Match<EdXmlStatus>(s => s.StatusCode == "01" && s.DocumentId == incoming.DocumentId, "the arrival is answered through the platform");
+
+        // Refused through the platform: a status of a document never sent, and a package without its subject. Nothing
+        // is registered, the platform is told "fail", and the clerk sees each with its reason on the arrivals.
+        var stray = new EdXmlStatus($"{authority.Identifier},2026/12/01,999/UBND-VP", authority.Identifier, "999/UBND-VP", new EdXmlParty(remote.Agency, "Sở Tư pháp tỉnh Lạng Sơn"), "03",
+            "Đã vào sổ", app.Clock.GetUtcNow(), "Vi Thị Hằng");
+        var strayId = await lgsp.SendAsync(endpoint, remote, remote.Agency, [authority.Identifier], "status", EdXml.Write(stray), CancellationToken.None);
+        var broken = incoming with { DocumentId = incoming.DocumentId.Replace("/STP-VP", "/STP-XX", StringComparison.Ordinal), CodeNotation = "STP-XX" };
+        var brokenXml = EdXml.Write(broken, app.Clock.GetUtcNow()).Replace("<edXML:Subject>V/v xác minh lý lịch tư pháp qua trục</edXML:Subject>", "", StringComparison.Ordinal);
+        var brokenId = await lgsp.SendAsync(endpoint, remote, remote.Agency, [authority.Identifier], "edoc", brokenXml, CancellationToken.None);
+        var arrivalsBefore = await ArrivalsAsync(authority.Id);
+        using (var scope = app.Services.CreateScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Exchange.Platform.PlatformInbox>().PollAsync(CancellationToken.None)).Should().Be(0);
+        }
+
+        (await ArrivalsAsync(authority.Id)).Should().Be(arrivalsBefore, "nothing of a refused package is registered");
+        app.Platform.Packages.Where(p => p.Id == strayId || p.Id == brokenId).Select(p => p.Status).Should().Equal("fail", "fail");
+        var page = await (await app.PagesAsAsync("vanthu")).GetStringAsync("/can-bo/van-ban?so=den");
+        page.Should().Contain("Gói tin liên thông bị từ chối").And.Contain("Trục liên thông văn bản quốc gia").And.Contain(strayId).And.Contain(brokenId)
+            .And.Contain("Không tìm thấy văn bản đã gửi tới " + remote.Agency).And.Contain("Trích yếu").And.Contain("Sở Tư pháp tỉnh Lạng Sơn");
+        await app.StaffAsync("vt.khac." + suffix, Roles.Clerk, (await AgenciesAsync()).Commune.Id);
+        (await (await app.PagesAsAsync("vt.khac." + suffix)).GetStringAsync("/can-bo/van-ban?so=den")).Should().NotContain(strayId, "each agency sees only its own refusals");
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string xml, string? key = AppFixture.PeerKey)

@@ -13,11 +13,17 @@ namespace MotCua.Documents.Exchange;
 /// Where a package came from: another installation (authenticated by its key), an agency of this one, or the national
 /// platform for one of the agencies registered with it (<paramref name="PlatformAgency"/>; the platform authenticated the sender).
 /// </summary>
-public sealed record ExchangeSource(ExchangePeer? Peer, string? PlatformAgency = null)
+public sealed record ExchangeSource(ExchangePeer? Peer, string? PlatformAgency = null, string? Reference = null)
 {
     public static ExchangeSource Local { get; } = new((ExchangePeer?)null);
 
-    public static ExchangeSource Platform(string agency) => new(null, agency);
+    /// <summary>A package the agency fetched from the platform, with the platform's id of it.</summary>
+    public static ExchangeSource Platform(string agency, string? docId = null) => new(null, agency, docId);
+
+    /// <summary>How the package came, as the clerk reads it.</summary>
+    public string Label => PlatformAgency is not null ? "Trục liên thông văn bản quốc gia"
+        : Peer is { } peer ? "Hệ thống " + (Uri.TryCreate(peer.Url, UriKind.Absolute, out var url) ? url.Host : peer.Agencies)
+        : "Cơ quan trên hệ thống này";
 }
 
 /// <summary>A package could not be delivered (the other side is down, refused it, or answered nonsense); <see cref="Transient"/> when trying later may work.</summary>

@@ -20,8 +20,66 @@ public sealed class ExchangeInbox(DbContext db, IFileStore files, TimeProvider c
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Handles a package; answers a document with the status 01 package of its (first) recipient here, a status with null.</summary>
+    /// <summary>
+    /// Handles a package; answers a document with the status 01 package of its (first) recipient here, a status with
+    /// null. A refused package registers nothing; the refusal, with its reason, is kept for the clerks of the
+    /// agencies it was addressed to (<see cref="ExchangeRefusal"/>) and thrown to the caller.
+    /// </summary>
     public async Task<string?> ReceiveAsync(string xml, ExchangeSource source, CancellationToken ct)
+    {
+        try
+        {
+            return await HandleAsync(xml, source, ct);
+        }
+        catch (DomainException e)
+        {
+            await RefuseAsync(xml, source, e.Message, ct);
+            throw;
+        }
+    }
+
+    /// <summary>Keeps a refusal for each agency here the package names (or the one that fetched it from the platform).</summary>
+    private async Task RefuseAsync(string xml, ExchangeSource source, string reason, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        object? package = null;
+        try
+        {
+            package = EdXml.Read(xml);
+        }
+        catch (EdXmlException)
+        {
+            // Unreadable: kept with what the source says of it.
+        }
+
+        var (sender, packageId, subject, addressed) = package switch
+        {
+            EdXmlMessage m => (m.From.OrganName.Length > 0 ? $"{m.From.OrganName} ({m.From.OrganId})" : m.From.OrganId, m.DocumentId, (string?)m.Subject, m.To.Select(t => t.OrganId).ToList()),
+            EdXmlStatus s => (s.From.OrganName.Length > 0 ? $"{s.From.OrganName} ({s.From.OrganId})" : s.From.OrganId, s.DocumentId, (string?)$"Trạng thái {s.StatusCode}: {s.Description}", [s.ResponseForOrganId]),
+            _ => ((string?)null, (string?)null, (string?)null, new List<string>()),
+        };
+        if (source.PlatformAgency is { } fetcher)
+        {
+            addressed = [fetcher];
+        }
+
+        var agencies = await db.Set<Agency>().AsNoTracking().Where(a => addressed.Contains(a.Identifier)).Select(a => a.Id).ToListAsync(ct);
+        foreach (var agency in agencies)
+        {
+            db.Add(new ExchangeRefusal(agency, source.Label, source.Reference, sender, packageId, subject, reason, Now));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // The refusal still reaches the sender; only the clerk's copy is missing.
+        }
+    }
+
+    private async Task<string?> HandleAsync(string xml, ExchangeSource source, CancellationToken ct)
     {
         object package;
         try

@@ -103,3 +103,20 @@ internal sealed class ExchangeStatusConfiguration : IEntityTypeConfiguration<Exc
         builder.Property(s => s.DeliveryError).HasMaxLength(1000);
     }
 }
+
+internal sealed class ExchangeRefusalConfiguration : IEntityTypeConfiguration<Exchange.ExchangeRefusal>
+{
+    public void Configure(EntityTypeBuilder<Exchange.ExchangeRefusal> builder)
+    {
+        builder.ToTable("ExchangeRefusals");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Source).HasMaxLength(100);
+        builder.Property(r => r.Reference).HasMaxLength(100);
+        builder.Property(r => r.Sender).HasMaxLength(300);
+        builder.Property(r => r.PackageId).HasMaxLength(Exchange.EdXmlLayout.MaxDocumentIdLength);
+        builder.Property(r => r.Subject).HasMaxLength(500);
+        builder.Property(r => r.Reason).HasMaxLength(1000);
+        builder.HasIndex(r => new { r.AgencyId, r.At });
+        builder.HasOne<MotCua.Organization.Domain.Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -22,6 +22,9 @@ public sealed record DocumentItem(
     Guid? AmendsId = null, Amendment? Amendment = null, string? AmendmentReason = null, IReadOnlyList<AmendmentLink>? AmendedBy = null);
 
 /// <summary>A later arrival that updates or replaces a document.</summary>
+/// <summary>A package the exchange refused for one of the user's agencies, with its reason.</summary>
+public sealed record RefusalItem(Guid Id, string AgencyName, string Source, string? Reference, string? Sender, string? PackageId, string? Subject, string Reason, DateTime At);
+
 public sealed record AmendmentLink(Guid Id, string? Notation, Amendment Kind, string? Reason);
 
 public sealed record DocumentQuery(string? Q, DocumentDirection? Direction, int? Year, string? TypeCode, DocumentStatus? Status, DateOnly? From, DateOnly? To, string? Correspondent, int? Page, int? Size);
@@ -240,6 +243,20 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
             .Where(d => d.AgencyId == agency.Id && d.Direction == direction && d.Year == year && d.Number != null)
             .OrderBy(d => d.Number).ToListAsync(ct);
         return (agency, [.. rows.Select(d => ToItem(d, agency.Name))]);
+    }
+
+    /// <summary>The packages refused in the last <paramref name="days"/> days for the agencies whose documents the user may see, newest first.</summary>
+    public async Task<IReadOnlyList<RefusalItem>> RefusalsAsync(int days, CancellationToken ct)
+    {
+        var filter = await scope.ForAsync(Permissions.DocumentsView, ct);
+        var agencies = filter.AgencyIds(db.Set<Agency>());
+        var since = Now.AddDays(-days);
+        return await (
+            from r in db.Set<Exchange.ExchangeRefusal>().AsNoTracking()
+            join a in db.Set<Agency>() on r.AgencyId equals a.Id
+            where agencies.Contains(r.AgencyId) && r.At >= since
+            orderby r.At descending
+            select new RefusalItem(r.Id, a.Name, r.Source, r.Reference, r.Sender, r.PackageId, r.Subject, r.Reason, r.At)).Take(50).ToListAsync(ct);
     }
 
     /// <summary>One document the user may see: in their agencies, or directed to them or their unit.</summary>

@@ -36,7 +36,7 @@ public sealed class PlatformInbox(IOptions<ExchangeOptions> options, VxpClient c
                     try
                     {
                         using var scope = scopes.CreateScope();
-                        answer = await scope.ServiceProvider.GetRequiredService<ExchangeInbox>().ReceiveAsync(xml, ExchangeSource.Platform(account.Agency), ct);
+                        answer = await scope.ServiceProvider.GetRequiredService<ExchangeInbox>().ReceiveAsync(xml, ExchangeSource.Platform(account.Agency, item.DocId), ct);
                     }
                     catch (DomainException e)
                     {
