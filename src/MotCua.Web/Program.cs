@@ -34,6 +34,9 @@ builder.Services.AddSerilog((services, logging) =>
 // modules' background work starts.
 builder.Services.AddHostedService<StartupTasks>();
 
+// Development demo: the national document exchange platform's simulator, with a province elsewhere on it.
+builder.AddDevelopmentPlatform();
+
 // Modules, in dependency order (architecture.md), from their one list.
 foreach (var module in MotCuaModules.All)
 {

@@ -22,6 +22,13 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The national document exchange platform, with the demo province's office and a department of Lạng Sơn registered on it.</summary>
+    public MotCua.Simulators.PlatformSimulator Platform { get; } = new();
+
+    public static MotCua.Documents.Exchange.Platform.PlatformAccount ProvinceAccount { get; } = new() { Agency = "000.00.00.H26", SystemId = "000.00.00.H26.VPUB", Secret = "bi-mat-ubnd-ha-noi" };
+
+    public static MotCua.Documents.Exchange.Platform.PlatformAccount RemoteAccount { get; } = new() { Agency = "000.00.07.H37", SystemId = "LGSP.H37", Secret = "bi-mat-lgsp-lang-son" };
+
     /// <summary>The SMS gateway the application sends to (verification codes, dossier messages).</summary>
     public MotCua.IntegrationTests.MessagingSimulator Messaging { get; } = new();
 
@@ -37,6 +44,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await StartOidcProviderAsync();
         await Messaging.StartAsync();
+        await Platform.StartAsync();
+        Platform.Register(ProvinceAccount.SystemId, ProvinceAccount.Secret, ProvinceAccount.Agency);
+        Platform.Register(RemoteAccount.SystemId, RemoteAccount.Secret, RemoteAccount.Agency);
         UseKestrel(appPort);
         StartServer();
         playwright = await Playwright.CreateAsync();
@@ -60,6 +70,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         oidc?.Dispose();
         await DisposeAsync();
         await Messaging.DisposeAsync();
+        await Platform.DisposeAsync();
     }
 
     public async Task<IPage> NewPageAsync()
@@ -132,6 +143,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Sms:SecretKey", MotCua.IntegrationTests.MessagingSimulator.SecretKey);
         builder.UseSetting("Sms:Brandname", "MOTCUA");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(folder, "mail"));
+        builder.UseSetting("Exchange:Platform:Url", Platform.BaseUrl);
+        builder.UseSetting("Exchange:Platform:Accounts:0:Agency", ProvinceAccount.Agency);
+        builder.UseSetting("Exchange:Platform:Accounts:0:SystemId", ProvinceAccount.SystemId);
+        builder.UseSetting("Exchange:Platform:Accounts:0:Secret", ProvinceAccount.Secret);
+        builder.UseSetting("Exchange:Platform:PollSeconds", "1");
         builder.UseSetting("Storage:Root", Path.Combine(folder, "files"));
         builder.UseSetting("Authentication:OpenIdConnect:vneid:DisplayName", "VNeID");
         builder.UseSetting("Authentication:OpenIdConnect:vneid:Authority", $"http://127.0.0.1:{oidcPort}");

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MotCua.Data;
+using MotCua.Documents.Exchange;
+using MotCua.Documents.Exchange.Platform;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Domain;
 
@@ -178,6 +180,72 @@ public class DocumentJourneyTests(BrowserApp app)
         await Assertions.Expect(clerk.Locator("tr", new() { HasText = commune.Identifier })).ToContainTextAsync("Đã tiếp nhận");
         await Assertions.Expect(clerk.Locator(".alert-error")).ToHaveCountAsync(0);
         await clerk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-sent.png"), FullPage = true });
+    }
+
+    /// <summary>
+    /// A department of another province sends a document through the national platform; the clerk sees it arrive on
+    /// the arrivals, registers it, and the sender fetches both statuses (01 received, 03 registered) from the platform.
+    /// A revocation of a document never sent is refused, and the clerk sees why.
+    /// </summary>
+    [Fact]
+    public async Task A_clerk_receives_a_document_from_another_province_through_the_platform_and_its_sender_gets_the_status()
+    {
+        const string subject = "V/v xác minh thông tin lý lịch tư pháp của công dân qua trục liên thông";
+        var remote = BrowserApp.RemoteAccount;
+        var province = BrowserApp.ProvinceAccount;
+        var endpoint = new Uri(app.Platform.BaseUrl);
+        using var http = new HttpClient();
+        var lgsp = new VxpClient(http, TimeProvider.System);
+        var today = DateOnly.FromDateTime(MotCua.Kernel.VietnamTime.ToLocal(TimeProvider.System.GetUtcNow()).DateTime);
+        var pdf = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", "edxml", "van-ban-mau.pdf"));
+        var message = new EdXmlMessage(
+            EdXmlLayout.DocumentId(remote.Agency, today, "87/STP-HCTP"), new EdXmlParty(remote.Agency, "Sở Tư pháp tỉnh Lạng Sơn"), [new EdXmlParty(province.Agency, "")], "87", "STP-HCTP",
+            "Lạng Sơn", today, "CV", "Công văn", subject, "Vi Văn Nam", "Giám đốc", null, MotCua.Documents.Domain.Urgency.Urgent,
+            [new EdXmlAttachment("cv87", "87-STP-HCTP.pdf", "application/pdf", pdf)]);
+        await lgsp.SendAsync(endpoint, remote, remote.Agency, [province.Agency], VxpClient.MessageTypeDocument, EdXml.Write(message, TimeProvider.System.GetUtcNow()), CancellationToken.None);
+        var revoke = message with { DocumentId = EdXmlLayout.DocumentId(remote.Agency, today, "86/STP-HCTP"), CodeNumber = "86", Business = new EdXmlBusiness(BusinessDocType.Revoke, "Ban hành nhầm") };
+        await lgsp.SendAsync(endpoint, remote, remote.Agency, [province.Agency], VxpClient.MessageTypeDocument, EdXml.Write(revoke, TimeProvider.System.GetUtcNow()), CancellationToken.None);
+
+        // The application fetches from the platform every second: the clerk's list shows it once fetched.
+        var clerk = await app.SignInAsStaffAsync("vanthu");
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Văn bản", Exact = true }).ClickAsync();
+        var row = clerk.Locator("tr[data-document]", new() { HasText = subject });
+        for (var attempt = 0; attempt < 30 && await row.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(1000);
+            await clerk.ReloadAsync();
+        }
+
+        await Assertions.Expect(row).ToContainTextAsync("Mới đến (liên thông)");
+        await Assertions.Expect(row).ToContainTextAsync("Sở Tư pháp tỉnh Lạng Sơn");
+        await Assertions.Expect(row).ToContainTextAsync("Khẩn");
+        await clerk.GetByText("Gói tin liên thông bị từ chối").ClickAsync();
+        var refusal = clerk.Locator("#goi-tin-bi-tu-choi tr", new() { HasText = "86/STP-HCTP" });
+        await Assertions.Expect(refusal).ToContainTextAsync("Không tìm thấy văn bản mã");
+        await Assertions.Expect(refusal).ToContainTextAsync("Trục liên thông văn bản quốc gia");
+
+        await clerk.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("dl")).ToContainTextAsync("87-STP-HCTP.pdf");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Vào sổ văn bản đến" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator(".alert-success")).ToContainTextAsync("Đã vào sổ, số đến");
+        var exchange = clerk.Locator("tr", new() { HasText = remote.Agency });
+        await Assertions.Expect(exchange).ToContainTextAsync("03 Đã tiếp nhận");
+        await Assertions.Expect(exchange).Not.ToContainTextAsync("chưa gửi được");
+        await clerk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "documents-platform-arrival.png"), FullPage = true });
+
+        // The sender's system fetches the statuses from the platform: received, then registered.
+        var codes = new List<string>();
+        foreach (var item in await lgsp.ReceivedAsync(endpoint, remote, VxpClient.MessageTypeStatus, CancellationToken.None))
+        {
+            if (EdXml.Read(await lgsp.GetAsync(endpoint, remote, item.DocId, CancellationToken.None)) is EdXmlStatus status && status.DocumentId == message.DocumentId)
+            {
+                codes.Add(status.StatusCode);
+            }
+
+            await lgsp.UpdateStatusAsync(endpoint, remote, item.DocId, "done", CancellationToken.None);
+        }
+
+        codes.Should().Equal("01", "03");
     }
 
     private static async Task<System.Text.Json.JsonElement> JsonAsync(IAPIResponse response)

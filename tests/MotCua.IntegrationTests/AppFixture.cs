@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Data;
 using MotCua.Organization.Domain;
+using MotCua.Simulators;
 using Npgsql;
 
 namespace MotCua.IntegrationTests;

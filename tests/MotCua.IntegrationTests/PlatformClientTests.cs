@@ -1,6 +1,7 @@
 using MotCua.Documents.Domain;
 using MotCua.Documents.Exchange;
 using MotCua.Documents.Exchange.Platform;
+using MotCua.Simulators;
 
 namespace MotCua.IntegrationTests;
 
@@ -83,5 +84,21 @@ public sealed class PlatformClientTests : IAsyncLifetime
         platform.Down = false;
         await client.SendAsync(Endpoint, hanoi, hanoi.Agency, [langSon.Agency], VxpClient.MessageTypeStatus, xml, CancellationToken.None);
         (await client.ReceivedAsync(Endpoint, langSon, VxpClient.MessageTypeStatus, CancellationToken.None)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_platform_slower_than_the_client_waits_is_a_retryable_error_and_an_answer_in_time_goes_through()
+    {
+        var xml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "edxml", "platform-sdk-status.edxml"));
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        var client = new VxpClient(impatient, TimeProvider.System);
+        platform.Delay = TimeSpan.FromSeconds(2);
+        var slow = await FluentActions.Awaiting(() => client.ReceivedAsync(Endpoint, langSon, VxpClient.MessageTypeStatus, CancellationToken.None))
+            .Should().ThrowAsync<PlatformException>();
+        (slow.Which.Message, slow.Which.Permanent).Should().Be(("Trục liên thông không trả lời kịp.", false));
+
+        platform.Delay = TimeSpan.FromMilliseconds(100);
+        await new VxpClient(http, TimeProvider.System).SendAsync(Endpoint, hanoi, hanoi.Agency, [langSon.Agency], VxpClient.MessageTypeStatus, xml, CancellationToken.None);
+        (await new VxpClient(http, TimeProvider.System).ReceivedAsync(Endpoint, langSon, VxpClient.MessageTypeStatus, CancellationToken.None)).Should().ContainSingle("slow is not lost");
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace MotCua.IntegrationTests;
+namespace MotCua.Simulators;
 
 /// <summary>
 /// A local stand-in, on loopback, for the national document exchange platform's web service (docs/edxml.md, "The
@@ -16,7 +16,8 @@ namespace MotCua.IntegrationTests;
 /// HMAC-SHA256 signature under the system's secret and that every signed header is the one sent; routes each package
 /// to its recipients by identifier and holds it until fetched and acknowledged; checks a package as the platform
 /// would (XML without a DTD, the edXML envelope, recipients registered here, the sender served by the calling
-/// system) and refuses a malformed one with its error; can be made to fail for a while.
+/// system) and refuses a malformed one with its error; can be made slow (<see cref="Delay"/>) or to fail for a while
+/// (<see cref="Down"/>). A package's bytes are let go once its recipient has acknowledged it, as the platform does.
 /// </summary>
 public sealed class PlatformSimulator : IAsyncDisposable
 {
@@ -32,19 +33,29 @@ public sealed class PlatformSimulator : IAsyncDisposable
     /// <summary>While true, every call answers 503 (the platform is down).</summary>
     public bool Down { get; set; }
 
+    /// <summary>How long each call waits before it is answered (a slow platform).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Every package ever routed, for the tests to look at.</summary>
     public IReadOnlyCollection<Held> Packages => [.. held.Values];
 
     public void Register(string systemId, string secret, params string[] agencies) => systems[systemId] = (secret, agencies);
 
-    public async Task StartAsync()
+    /// <summary>Starts listening on loopback, on <paramref name="port"/> or any free port.</summary>
+    public async Task StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 200 * 1024 * 1024);
         builder.Logging.ClearProviders();
         app = builder.Build();
         app.MapPost("/{operation}", async (string operation, HttpRequest request) =>
         {
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay);
+            }
+
             if (Down)
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
@@ -60,8 +71,9 @@ public sealed class PlatformSimulator : IAsyncDisposable
             {
                 case "sendEdoc":
                 {
-                    using var reader = new StreamReader(request.Body, Encoding.UTF8);
-                    var xml = await reader.ReadToEndAsync();
+                    using var buffer = new MemoryStream();
+                    await request.Body.CopyToAsync(buffer);
+                    var body = buffer.ToArray();
                     var from = Header("from");
                     if (!caller.Agencies.Contains(from))
                     {
@@ -78,7 +90,7 @@ public sealed class PlatformSimulator : IAsyncDisposable
                         return Fail("400", "Tham số to phải là mảng JSON các mã định danh.");
                     }
 
-                    if (Problem(xml) is { } problem)
+                    if (Problem(body) is { } problem)
                     {
                         return Fail("400", problem);
                     }
@@ -92,8 +104,8 @@ public sealed class PlatformSimulator : IAsyncDisposable
                     var ids = new List<string>();
                     foreach (var recipient in to)
                     {
-                        var id = $"VXP{Interlocked.Increment(ref next):D6}";
-                        held[id] = new Held(id, from, recipient, Header("messagetype"), xml, TimeProvider.System.GetUtcNow().UtcDateTime);
+                        var id = $"VXP{Interlocked.Increment(ref next):D9}";
+                        held[id] = new Held(id, from, recipient, Header("messagetype"), body, TimeProvider.System.GetUtcNow().UtcDateTime);
                         ids.Add(id);
                     }
 
@@ -113,8 +125,8 @@ public sealed class PlatformSimulator : IAsyncDisposable
                 }
 
                 case "getEdoc":
-                    return held.TryGetValue(Header("docId"), out var edoc) && caller.Agencies.Contains(edoc.To)
-                        ? Answer(new { status = "OK", ErrorCode = "0", ErrorDesc = "Success", data = Convert.ToBase64String(Encoding.UTF8.GetBytes(edoc.Xml)) })
+                    return held.TryGetValue(Header("docId"), out var edoc) && caller.Agencies.Contains(edoc.To) && edoc.Body is { } content
+                        ? Answer(new { status = "OK", ErrorCode = "0", ErrorDesc = "Success", data = Convert.ToBase64String(content) })
                         : Fail("404", "Không tìm thấy gói tin.");
 
                 case "updateStatus":
@@ -123,7 +135,8 @@ public sealed class PlatformSimulator : IAsyncDisposable
                         return Fail("404", "Không tìm thấy gói tin.");
                     }
 
-                    held[taken.Id] = taken with { Status = Header("status") };
+                    // Acknowledged: the platform keeps the record of it, not its bytes.
+                    held[taken.Id] = taken with { Status = Header("status"), Body = null };
                     return Answer(new { status = "OK", ErrorCode = "0", ErrorDesc = "Success" });
 
                 default:
@@ -160,12 +173,12 @@ public sealed class PlatformSimulator : IAsyncDisposable
     }
 
     /// <summary>What the platform checks of a package: well-formed XML without a DTD, in the edXML namespace, with a header.</summary>
-    private static string? Problem(string xml)
+    private static string? Problem(byte[] xml)
     {
         try
         {
             var document = new XmlDocument { XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+            using var reader = XmlReader.Create(new MemoryStream(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
             document.Load(reader);
             var ns = new XmlNamespaceManager(document.NameTable);
             ns.AddNamespace("e", EdXmlNamespace);
@@ -194,5 +207,6 @@ public sealed class PlatformSimulator : IAsyncDisposable
         }
     }
 
-    public sealed record Held(string Id, string From, string To, string MessageType, string Xml, DateTime At, string? Status = null);
+    /// <summary>A package routed to one recipient; <see cref="Body"/> is null once acknowledged.</summary>
+    public sealed record Held(string Id, string From, string To, string MessageType, byte[]? Body, DateTime At, string? Status = null);
 }
