@@ -10,6 +10,8 @@ namespace MotCua.Load;
 //   run --url http://127.0.0.1:5090 [--concurrency 32] [--seconds 30] [--warmup 15] [--citizens 200] [--label one-node] [--mix search=30,tracking=30,...]
 //   plaintext --url http://127.0.0.1:5099 [--concurrency 32] [--seconds 10] [--warmup 5]   (closed loop on GET /plaintext)
 //   serve-plaintext --port 5099                                                            (Kestrel answering "Hello, World!")
+//   exchange --app /tmp/motcua-pub [--count 10000] [--size 1048576] [--concurrency 4] [--backlog 300] [--documents 100] [--postgres "Host=…;Database=…"]
+//                                                                                          (documents through the national platform: bench/exchange/run.sh)
 public static class LoadProgram
 {
     public static async Task<int> Main(string[] args)
@@ -49,8 +51,11 @@ public static class LoadProgram
                 var report = await LoadDriver.RunAsync(Get("label", "MotCua"), options, Console.Out);
                 Console.WriteLine(report.Format());
                 return report.Errors == 0 ? 0 : 1;
+            case "exchange":
+                return await ExchangeBench.RunAsync(Get("app", "/tmp/motcua-pub"), Int("count", 10_000), Int("size", 1_048_576), Int("concurrency", 4), Int("backlog", 300), Int("documents", 100),
+                    named.TryGetValue("postgres", out var postgres) ? postgres : null, Console.Out);
             default:
-                Console.Error.WriteLine("usage: run | plaintext | serve-plaintext (see the comment at the top of Program.cs)");
+                Console.Error.WriteLine("usage: run | plaintext | serve-plaintext | exchange (see the comment at the top of Program.cs)");
                 return 2;
         }
     }

@@ -15,13 +15,18 @@ public class ArchitectureTests
 {
     private static readonly string[] UpToDossiers = ["MotCua.Kernel", "MotCua.Organization", "MotCua.Catalog", "MotCua.Dossiers"];
 
-    /// <summary>The projects of the solution that are not modules: the data context, its migrations and the host.</summary>
-    private static readonly string[] NotModules = ["MotCua.Data", "MotCua.Data.Sqlite", "MotCua.Data.Postgres", "MotCua.Web"];
+    /// <summary>The projects of the solution that are not modules: the data context, its migrations, the host and the simulators of outside systems.</summary>
+    private static readonly string[] NotModules = ["MotCua.Data", "MotCua.Data.Sqlite", "MotCua.Data.Postgres", "MotCua.Web", "MotCua.Simulators"];
 
     private static IEnumerable<string> MotCuaReferences(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("MotCua.", StringComparison.Ordinal));
 
     private static string NameOf(IModule module) => module.GetType().Assembly.GetName().Name!;
+
+    /// <summary>A simulator is written from the outside system's protocol, so that it checks MotCua's client instead of agreeing with it.</summary>
+    [Fact]
+    public void Simulators_use_no_MotCua_code() =>
+        MotCuaReferences(typeof(MotCua.Simulators.PlatformSimulator).Assembly).Should().BeEmpty();
 
     [Fact]
     public void Kernel_depends_on_no_module() =>
