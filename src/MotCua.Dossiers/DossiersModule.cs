@@ -45,6 +45,7 @@ public sealed class DossiersModule : IModule
         services.AddSingleton<Kernel.Events.IReactTo<Domain.DossierActionRecorded>, Stats.DayCounts>();
         services.AddScoped<Slips.SlipPrinter>();
         services.AddScoped<Processes.ProcessAdmin>();
+        services.AddScoped<FastTracks.FastTrackRules>();
         services.AddScoped<Seed.DemoDossiers>();
         services.AddScoped<Returning.Returns>();
         services.Configure<Returning.PostalOptions>(configuration.GetSection(Returning.PostalOptions.Section));
@@ -70,6 +71,7 @@ public sealed class DossiersModule : IModule
         Stats.StatsEndpoints.MapDossierStats(api);
         Slips.SlipEndpoints.MapSlips(api);
         Processes.ProcessEndpoints.MapProcesses(api);
+        FastTracks.FastTrackEndpoints.MapFastTracks(api);
         Returning.ReturnEndpoints.MapReturns(api);
     }
 }

@@ -10,10 +10,25 @@ namespace MotCua.Dossiers.Domain;
 /// </summary>
 public static class Deadlines
 {
-    /// <summary>The appointment (ngày hẹn trả) of a dossier received <paramref name="now"/> under <paramref name="process"/>'s time limit.</summary>
-    public static DateTime AppointmentFor(ProcessDefinition process, WorkingCalendar calendar, DateTime now)
+    /// <summary>
+    /// The appointment (ngày hẹn trả) of a dossier received <paramref name="now"/> under <paramref name="process"/>'s
+    /// time limit, or under a fast track's shorter limit in working hours (0: the same working day) when it is sooner.
+    /// </summary>
+    public static DateTime AppointmentFor(ProcessDefinition process, WorkingCalendar calendar, DateTime now, decimal? fastTrackHours = null)
     {
         var start = new DateTimeOffset(now, TimeSpan.Zero);
+        var regular = AppointmentFor(process, calendar, start);
+        if (fastTrackHours is not { } hours)
+        {
+            return regular;
+        }
+
+        var fast = (hours == 0 ? SameDay(calendar, start) : calendar.AddWorkingTime(start, TimeSpan.FromHours((double)hours))).UtcDateTime;
+        return fast < regular ? fast : regular;
+    }
+
+    private static DateTime AppointmentFor(ProcessDefinition process, WorkingCalendar calendar, DateTimeOffset start)
+    {
         if (process.TimeLimit == 0)
         {
             return SameDay(calendar, start).UtcDateTime;

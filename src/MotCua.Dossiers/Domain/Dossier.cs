@@ -81,6 +81,13 @@ public sealed class Dossier : AggregateRoot
     /// <summary>The appointment (ngày hẹn trả) in force.</summary>
     public DateTime? DueAt { get; private set; }
 
+    /// <summary>The fast track (luồng nhanh) the dossier was received under, its name and its limit in working hours (0: the same day).</summary>
+    public Guid? FastTrackId { get; private set; }
+
+    public string? FastTrackName { get; private set; }
+
+    public decimal? FastTrackHours { get; private set; }
+
     /// <summary>The first appointment, kept when a late apology sets a new one.</summary>
     public DateTime? OriginalDueAt { get; private set; }
 
@@ -439,7 +446,7 @@ public sealed class Dossier : AggregateRoot
     /// appointment is the time limit counted on the working calendar from now, and the dossier goes to the first
     /// processing step.
     /// </summary>
-    public void Receive(string? code, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    public void Receive(string? code, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now, FastTrackTerms? fastTrack = null)
     {
         var from = Status;
         var walkIn = Status == DossierStatus.Draft && Channel != DossierChannel.Online;
@@ -462,7 +469,13 @@ public sealed class Dossier : AggregateRoot
         ReceivedAt = now;
         ReceivedById = actor.Id;
         ReceivedByName = actor.Name;
-        DueAt = Deadlines.AppointmentFor(process, calendar, now);
+        var perDay = (decimal)Deadlines.HoursPerDay(calendar);
+        if (fastTrack is not null && (fastTrack.Hours == 0 ? perDay : fastTrack.Hours) < ProcessDefinition.TotalHours(process.TimeLimit, process.TimeLimitUnit, perDay))
+        {
+            (FastTrackId, FastTrackName, FastTrackHours) = (fastTrack.Id, fastTrack.Name, fastTrack.Hours);
+        }
+
+        DueAt = Deadlines.AppointmentFor(process, calendar, now, FastTrackHours);
         Status = DossierStatus.Received;
         Append(DossierAction.Receive, from, actor, now, null, timeliness: StepTimeliness(now));
         EnterStep(process, 1, null, calendar, now);
@@ -817,7 +830,7 @@ public sealed class Dossier : AggregateRoot
         StepUnitId = step.UnitId;
         StepAgencyId = agencyId ?? step.AgencyId ?? (step.Kind is Domain.StepKind.Reception or Domain.StepKind.Return ? ReceivingAgencyId : CompetentAgencyId);
         StepStartedAt = now;
-        StepDueAt = calendar.AddWorkingTime(new DateTimeOffset(now, TimeSpan.Zero), TimeSpan.FromHours((double)(hours ?? step.Hours))).UtcDateTime;
+        StepDueAt = calendar.AddWorkingTime(new DateTimeOffset(now, TimeSpan.Zero), TimeSpan.FromHours((double)(hours ?? StepHours(process, step, calendar)))).UtcDateTime;
         if (step.Kind == Domain.StepKind.Return && DueAt is { } due && due > StepDueAt)
         {
             StepDueAt = due;
@@ -826,6 +839,29 @@ public sealed class Dossier : AggregateRoot
         AssigneeId = null;
         AssigneeName = null;
         Revision++;
+    }
+
+    /// <summary>
+    /// The working hours a step gets: its own, or on a fast track its share of the shorter limit (the same share of
+    /// the whole as in the process), never less than <see cref="FastTracks.FastTrack.MinimumStepHours"/>. The return
+    /// step keeps the appointment as its due time.
+    /// </summary>
+    private decimal StepHours(ProcessDefinition process, ProcessStep step, WorkingCalendar calendar)
+    {
+        if (FastTrackHours is not { } fast || step.Hours == 0)
+        {
+            return step.Hours;
+        }
+
+        var perDay = (decimal)Deadlines.HoursPerDay(calendar);
+        var total = ProcessDefinition.TotalHours(process.TimeLimit, process.TimeLimitUnit, perDay);
+
+        // "The same day": what is left of the working day of reception (or of the next one, received late).
+        var shorter = fast > 0 ? fast
+            : ReceivedAt is { } received && (OriginalDueAt ?? DueAt) is { } due
+                ? (decimal)calendar.WorkingTimeBetween(new DateTimeOffset(received, TimeSpan.Zero), new DateTimeOffset(due, TimeSpan.Zero)).TotalHours
+                : perDay;
+        return total <= shorter ? step.Hours : Math.Max(FastTracks.FastTrack.MinimumStepHours, Math.Round(step.Hours * shorter / total, 2));
     }
 
     private void LeaveStep()

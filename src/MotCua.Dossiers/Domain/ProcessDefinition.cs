@@ -5,6 +5,9 @@ using MotCua.Kernel.Security;
 
 namespace MotCua.Dossiers.Domain;
 
+/// <summary>The fast track a dossier is received under: its id, name and limit in working hours (0: the same working day).</summary>
+public sealed record FastTrackTerms(Guid Id, string Name, decimal Hours);
+
 /// <summary>
 /// One step of a process: what it is for, who acts (a role, optionally only in one unit), and how much working time
 /// it may take. A transfer step names the agency that does it (another agency or level).

@@ -17,7 +17,8 @@ namespace MotCua.Dossiers.Intake;
 /// applicant comes back with what was missing.
 /// </summary>
 public sealed class CounterIntake(
-    DbContext db, DossierStore store, DossierAccess access, DossierClock clock, IntakePoints points, ProcessesInForce processes, DossierFiles files, DossierCodes codes)
+    DbContext db, DossierStore store, DossierAccess access, DossierClock clock, IntakePoints points, ProcessesInForce processes, DossierFiles files, DossierCodes codes,
+    FastTracks.FastTrackRules fastTracks)
 {
     /// <summary>A walk-in at the counter: the dossier is created with what was handed over, and the desk decides at once.</summary>
     public async Task<Dossier> ReceiveAtCounterAsync(CounterReceptionInput input, CancellationToken ct)
@@ -58,7 +59,7 @@ public sealed class CounterIntake(
             case CounterDecision.Accept:
                 var process = await processes.ForAsync(procedure, dossier.CompetentAgencyId, ct);
                 var code = await codes.NextAsync(dossier.ReceivingAgencyId, new DateTimeOffset(clock.Now, TimeSpan.Zero), ct);
-                dossier.Receive(code, process, await clock.CalendarAsync(ct), actor, clock.Now);
+                dossier.Receive(code, process, await clock.CalendarAsync(ct), actor, clock.Now, await fastTracks.ForAsync(dossier, ct));
                 break;
             case CounterDecision.Supplement:
                 dossier.RequestSupplement(input.Reason ?? "", actor, clock.Now);
@@ -89,7 +90,7 @@ public sealed class CounterIntake(
         var process = dossier.ProcessDefinitionId is not null
             ? await processes.OfAsync(dossier, ct)
             : await processes.ForAsync(await db.Set<Procedure>().AsNoTracking().Include(p => p.Versions).SingleAsync(p => p.Id == dossier.ProcedureId, ct), dossier.CompetentAgencyId, ct);
-        dossier.Receive(null, process, await clock.CalendarAsync(ct), await access.ActorAsync(ct), clock.Now);
+        dossier.Receive(null, process, await clock.CalendarAsync(ct), await access.ActorAsync(ct), clock.Now, await fastTracks.ForAsync(dossier, ct));
         await store.SaveAsync(ct);
         return dossier;
     }

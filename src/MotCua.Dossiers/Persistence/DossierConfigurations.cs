@@ -34,6 +34,26 @@ internal sealed class ProcessDefinitionConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class FastTrackConfiguration : IEntityTypeConfiguration<FastTracks.FastTrack>
+{
+    public void Configure(EntityTypeBuilder<FastTracks.FastTrack> builder)
+    {
+        builder.ToTable("FastTracks");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.AgencyPath).HasMaxLength(1024);
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.Basis).HasMaxLength(300);
+        builder.Property(f => f.Hours).HasPrecision(9, 2);
+        builder.Property(f => f.FieldIds).HasJsonConversion(() => []);
+        builder.Property(f => f.ProcedureCodes).HasJsonConversion(() => []);
+        builder.Property(f => f.CreatedBy).HasMaxLength(256);
+        builder.Property(f => f.DeactivatedBy).HasMaxLength(256);
+        builder.Ignore(f => f.DaysOfWeek);
+        builder.HasIndex(f => new { f.Active, f.AgencyPath });
+        builder.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
 {
     public void Configure(EntityTypeBuilder<Dossier> builder)
@@ -71,6 +91,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
 
         // Queues: the step's agency and role, by due time; the citizen's list; statistics by agency and time.
         // The queue's filters ride in the index after the sort key, so that counting a long queue reads the index only.
+        builder.Property(d => d.FastTrackName).HasMaxLength(200);
+        builder.Property(d => d.FastTrackHours).HasPrecision(9, 2);
+        builder.HasIndex(d => d.FastTrackId);
         builder.HasIndex(d => new { d.StepAgencyId, d.StepRole, d.StepDueAt, d.Status, d.AssigneeId, d.StepUnitId });
         builder.HasIndex(d => new { d.OwnerId, d.CreatedAt });
         builder.HasIndex(d => new { d.OwnerId, d.IdempotencyKey }).IsUnique();

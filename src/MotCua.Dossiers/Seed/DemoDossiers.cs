@@ -27,6 +27,8 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
 
     private WorkingCalendar calendar = WorkingCalendar.Default;
     private StoredFile? demoFile;
+    private FastTracks.FastTrack? greenFriday;
+    private Dictionary<Guid, string> paths = [];
 
     public async Task<int> SeedAsync(int count, CancellationToken ct)
     {
@@ -66,6 +68,18 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
         var random = new Random(20251123);
         var now = clock.Now;
         var firstCommune = staff["motcua.xa"].AgencyId;
+        paths = await db.Set<Agency>().AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Path, ct);
+
+        // The first commune's "Green Friday": civil-status dossiers received on a Friday are returned the same day.
+        var civilStatus = await db.Set<Field>().AsNoTracking().Where(f => f.Name == "Hộ tịch").Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
+        if (firstCommune is { } commune)
+        {
+            greenFriday = FastTracks.FastTrack.Create(
+                commune, paths[commune], "Ngày thứ 6 xanh", "Kế hoạch cải cách hành chính năm 2026 của Ủy ban nhân dân xã (dữ liệu mẫu)", [DayOfWeek.Friday], 0,
+                civilStatus is { } field ? [field] : [], [], "Dữ liệu mẫu", now.AddDays(-60));
+            db.Add(greenFriday);
+            await db.SaveChangesAsync(ct);
+        }
 
         // The province's People's Committee decides few procedures and none of the most used: one dossier in five is
         // one of its own, so that its staff (the demo's specialist, head and leader) have work on the first start.
@@ -102,6 +116,11 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
         logger.LogInformation("Demo dossiers created: {Count}", created);
         return created;
     }
+
+    /// <summary>The demo's fast track when it covers a dossier received at <paramref name="at"/>.</summary>
+    private FastTrackTerms? FastTrackFor(Dossier dossier, Procedure procedure, DateTime at) =>
+        greenFriday is { } rule && rule.Covers(paths[dossier.CompetentAgencyId], Kernel.VietnamTime.ToLocal(new DateTimeOffset(at, TimeSpan.Zero)).DayOfWeek, procedure.NationalCode, procedure.FieldId)
+            ? new FastTrackTerms(rule.Id, rule.Name, rule.Hours) : null;
 
     private async Task<Dossier> SimulateAsync(
         Procedure procedure, IntakePoint point, Dictionary<string, User> staff, Random random, DateTime start, DateTime now, bool ownedByDemoCitizen, CancellationToken ct)
@@ -177,7 +196,7 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
                 return dossier;
             }
 
-            dossier.Receive(null, process, calendar, desk, t);
+            dossier.Receive(null, process, calendar, desk, t, FastTrackFor(dossier, procedure, t));
         }
         else
         {
@@ -187,7 +206,7 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
                 return dossier;
             }
 
-            dossier.Receive(await CodeAsync(dossier, t, ct), process, calendar, desk, t);
+            dossier.Receive(await CodeAsync(dossier, t, ct), process, calendar, desk, t, FastTrackFor(dossier, procedure, t));
         }
 
         if (fate is >= 0.08 and < 0.11)

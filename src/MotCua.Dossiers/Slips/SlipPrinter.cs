@@ -164,7 +164,8 @@ public sealed class SlipPrinter(DbContext db, Kernel.Installation.Installation i
         slip.Line("2. Số lượng hồ sơ: 01 bộ.");
         slip.Line("3. Thời gian giải quyết hồ sơ theo quy định: " + Limit(process) + ".");
         slip.Line("4. Thời gian nhận hồ sơ: " + Moment(d.ReceivedAt) + ".");
-        slip.Line("5. Thời gian trả kết quả giải quyết hồ sơ: " + Moment(d.DueAt) + ".");
+        slip.Line("5. Thời gian trả kết quả giải quyết hồ sơ: " + Moment(d.DueAt) + "."
+            + (d.FastTrackName is { } fastTrack ? $" Hồ sơ được giải quyết theo luồng nhanh \"{fastTrack}\"." : ""));
         slip.Line("6. Nhận kết quả: " + DossierLabels.Delivery(d.Delivery) + (d.DeliveryAddress is null ? "" : " — " + d.DeliveryAddress) + ".");
         slip.Qr(trackingUrl, "Quét mã để tra cứu tình trạng hồ sơ, hoặc nhập mã hồ sơ tại " + trackingUrl);
         slip.Signatures(d.ReceivedAt ?? d.CreatedAt, ("NGƯỜI NỘP HỒ SƠ", d.ApplicantName), ("NGƯỜI TIẾP NHẬN HỒ SƠ", d.ReceivedByName ?? ""));
