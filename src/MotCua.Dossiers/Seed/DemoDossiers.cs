@@ -27,7 +27,7 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
 
     private WorkingCalendar calendar = WorkingCalendar.Default;
     private StoredFile? demoFile;
-    private FastTracks.FastTrack? greenFriday;
+    private readonly List<FastTracks.FastTrack> fastTracks = [];
     private Dictionary<Guid, string> paths = [];
 
     public async Task<int> SeedAsync(int count, CancellationToken ct)
@@ -70,14 +70,22 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
         var firstCommune = staff["motcua.xa"].AgencyId;
         paths = await db.Set<Agency>().AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Path, ct);
 
-        // The first commune's "Green Friday": civil-status dossiers received on a Friday are returned the same day.
-        var civilStatus = await db.Set<Field>().AsNoTracking().Where(f => f.Name == "Hộ tịch").Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
+        // The first commune's "Green Friday": its own dossiers received on a Friday are returned the same day, and its
+        // police station answers residence (cư trú) dossiers of a Friday within four working hours.
         if (firstCommune is { } commune)
         {
-            greenFriday = FastTracks.FastTrack.Create(
-                commune, paths[commune], "Ngày thứ 6 xanh", "Kế hoạch cải cách hành chính năm 2026 của Ủy ban nhân dân xã (dữ liệu mẫu)", [DayOfWeek.Friday], 0,
-                civilStatus is { } field ? [field] : [], [], "Dữ liệu mẫu", now.AddDays(-60));
-            db.Add(greenFriday);
+            var communeName = await db.Set<Agency>().Where(a => a.Id == commune).Select(a => a.Name).SingleAsync(ct);
+            var policeName = "Công an " + communeName.Replace("Ủy ban nhân dân ", "", StringComparison.Ordinal);
+            var police = await db.Set<Agency>().Where(a => a.Name == policeName).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+            var residence = await db.Set<Field>().Where(f => f.Name == "Cư trú").Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
+            const string basis = "Kế hoạch cải cách hành chính năm 2026 của Ủy ban nhân dân phường (dữ liệu mẫu)";
+            fastTracks.Add(FastTracks.FastTrack.Create(commune, paths[commune], "Ngày thứ 6 xanh", basis, [DayOfWeek.Friday], 0, [], [], "Dữ liệu mẫu", now.AddDays(-60)));
+            if (police is { } station && residence is { } field)
+            {
+                fastTracks.Add(FastTracks.FastTrack.Create(station, paths[station], "Ngày thứ 6 xanh — cư trú", basis, [DayOfWeek.Friday], 4, [field], [], "Dữ liệu mẫu", now.AddDays(-60)));
+            }
+
+            db.AddRange(fastTracks);
             await db.SaveChangesAsync(ct);
         }
 
@@ -119,8 +127,8 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
 
     /// <summary>The demo's fast track when it covers a dossier received at <paramref name="at"/>.</summary>
     private FastTrackTerms? FastTrackFor(Dossier dossier, Procedure procedure, DateTime at) =>
-        greenFriday is { } rule && rule.Covers(paths[dossier.CompetentAgencyId], Kernel.VietnamTime.ToLocal(new DateTimeOffset(at, TimeSpan.Zero)).DayOfWeek, procedure.NationalCode, procedure.FieldId)
-            ? new FastTrackTerms(rule.Id, rule.Name, rule.Hours) : null;
+        fastTracks.Where(f => f.Covers(paths[dossier.CompetentAgencyId], Kernel.VietnamTime.ToLocal(new DateTimeOffset(at, TimeSpan.Zero)).DayOfWeek, procedure.NationalCode, procedure.FieldId))
+            .Select(f => new FastTrackTerms(f.Id, f.Name, f.Hours)).FirstOrDefault();
 
     private async Task<Dossier> SimulateAsync(
         Procedure procedure, IntakePoint point, Dictionary<string, User> staff, Random random, DateTime start, DateTime now, bool ownedByDemoCitizen, CancellationToken ct)
@@ -221,11 +229,14 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
         }
 
         var late = fate is >= 0.2 and < 0.32;
+
+        // On a fast track the officers work to its shorter step deadlines.
+        var fast = dossier.FastTrackId is not null;
         for (var index = 1; index < process.Steps.Count - 1; index++)
         {
             var step = process.Steps[index];
             var actor = ForRole(step.Role);
-            t = Later(t, random.NextDouble() * 2);
+            t = Later(t, random.NextDouble() * (fast ? 0.2 : 2));
             if (t > now)
             {
                 return dossier;
@@ -254,8 +265,11 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
                 return dossier;
             }
 
-            var spent = (double)step.Hours * (late ? 1.6 + random.NextDouble() : 0.2 + (random.NextDouble() * 0.6));
-            t = Later(t, Math.Max(0.25, spent));
+            var allowed = fast && dossier.StepDueAt is { } stepDue && stepDue > t
+                ? calendar.WorkingTimeBetween(new DateTimeOffset(t, TimeSpan.Zero), new DateTimeOffset(stepDue, TimeSpan.Zero)).TotalHours
+                : (double)step.Hours;
+            var spent = allowed * (late ? 1.6 + random.NextDouble() : 0.2 + (random.NextDouble() * 0.6));
+            t = Later(t, Math.Max(fast ? 0.1 : 0.25, spent));
             if (late && dossier.DueAt is { } due && t > due && dossier.OriginalDueAt is null && random.Next(2) == 0 && due < now)
             {
                 // The desk sees it coming and apologises before the appointment passes.
