@@ -31,6 +31,7 @@ public sealed class CatalogModule : IModule
         services.AddScoped<Assignments.ProcedureAssignments>();
         services.AddScoped<Guides.ProcedureGuides>();
         services.AddScoped<Forms.FormTemplates>();
+        services.AddScoped<Eligibility.EligibilityLists>();
     }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
@@ -44,5 +45,6 @@ public sealed class CatalogModule : IModule
         app.MapPosters();
         app.MapGuides(api);
         Forms.FormEndpoints.MapForms(app, api);
+        Eligibility.EligibilityEndpoints.MapEligibility(api);
     }
 }

@@ -111,3 +111,19 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
         builder.Property(v => v.Content).HasJsonConversion(() => new ProcedureContent());
     }
 }
+
+internal sealed class EligibilityListConfiguration : IEntityTypeConfiguration<Eligibility.EligibilityList>
+{
+    public void Configure(EntityTypeBuilder<Eligibility.EligibilityList> builder)
+    {
+        builder.ToTable("EligibilityLists");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(l => l.AgencyPath).HasMaxLength(1024);
+        builder.Property(l => l.Decision).HasMaxLength(300);
+        builder.Property(l => l.Codes).HasJsonConversion(() => []);
+        builder.Property(l => l.ImportedBy).HasMaxLength(256);
+        builder.HasIndex(l => new { l.Kind, l.AgencyId, l.ReplacedAt });
+        builder.HasOne<MotCua.Organization.Domain.Agency>().WithMany().HasForeignKey(l => l.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -168,15 +168,31 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
             from p in db.Set<Procedure>()
             join v in db.Set<ProcedureVersion>() on p.Id equals v.ProcedureId
             where v.Status == VersionStatus.Published && p.Status == ProcedureStatus.Published
-            select new { p.Id, v.Content }).AsNoTracking().ToListAsync(ct);
+            select new { p.Id, p.NationalCode, v.Content }).AsNoTracking().ToListAsync(ct);
         var departmentNames = Organization.Seed.OrganizationSeeder.ProvinceDepartments.Select(d => d.Name).ToList();
         foreach (var province in provinces)
         {
             var children = await db.Set<Agency>().AsNoTracking().Where(a => a.ParentId == province.Id && a.Kind == AgencyKind.Department).ToListAsync(ct);
             var police = children.FirstOrDefault(a => a.Name.StartsWith("Công an ", StringComparison.Ordinal));
+            var (atHome, anywhere) = (new List<string>(), new List<string>());
             foreach (var procedure in detailed.Where(d => d.Content.HasDetails))
             {
-                foreach (var place in DemoPlaces.For(procedure.Content, departmentNames))
+                var places = DemoPlaces.For(procedure.Content, departmentNames).ToList();
+                var code = procedure.NationalCode;
+
+                // The demo province's published lists: what the police decide needs the applicant in person (fingerprints,
+                // photographs), the rest may be collected at home; what its centre receives from any location is listed.
+                if (places.All(p => p.Kind is not (DemoPlaceKind.ProvincePolice or DemoPlaceKind.CommunePolice)))
+                {
+                    atHome.Add(code);
+                }
+
+                if (places.Any(p => p.Kind is DemoPlaceKind.ProvinceAuthority or DemoPlaceKind.Department))
+                {
+                    anywhere.Add(code);
+                }
+
+                foreach (var place in places)
                 {
                     var (agency, level, anyLocation) = place.Kind switch
                     {
@@ -191,6 +207,18 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
                         db.Add(new Assignments.ProcedureAssignment { ProcedureId = procedure.Id, AgencyId = agency.Id, Level = level, AnyLocation = anyLocation, CreatedAt = now });
                     }
                 }
+            }
+
+            const string decision = "Quyết định số 2154/QĐ-UBND công bố danh mục thủ tục hành chính (dữ liệu mẫu)";
+            var date = DateOnly.FromDateTime(VietnamTime.ToLocal(new DateTimeOffset(now, TimeSpan.Zero)).DateTime).AddDays(-30);
+            if (atHome.Count > 0)
+            {
+                db.Add(Eligibility.EligibilityList.Publish(Eligibility.EligibilityKind.HomeReception, province.Id, province.Path, decision, date, atHome, "Dữ liệu mẫu", now));
+            }
+
+            if (anywhere.Count > 0)
+            {
+                db.Add(Eligibility.EligibilityList.Publish(Eligibility.EligibilityKind.AnyLocation, province.Id, province.Path, decision, date, anywhere, "Dữ liệu mẫu", now));
             }
         }
 

@@ -30,7 +30,7 @@ public sealed class CounterIntake(
         await access.RequireRoleAsync(Roles.DeskOfficer, receiving, ct);
         if (receiving != point.ReceivingAgencyId)
         {
-            point = await points.AnyLocationAsync(point, receiving, ct);
+            point = await points.AnyLocationAsync(point, procedure.NationalCode, receiving, ct);
         }
 
         if (input.Documents.Count > 100)

@@ -9,7 +9,7 @@ using MotCua.Organization.Domain;
 namespace MotCua.Dossiers.Intake;
 
 /// <summary>Where a procedure can be submitted: the published procedure, each competent agency and the desk that receives for it.</summary>
-public sealed class IntakePoints(DbContext db, ReferenceCache references, Organization.Agencies.Reception reception)
+public sealed class IntakePoints(DbContext db, ReferenceCache references, Organization.Agencies.Reception reception, Catalog.Eligibility.EligibilityLists eligibility)
 {
     /// <summary>Where a procedure is done: each competent agency and the desk that receives for it.</summary>
     public async Task<IReadOnlyList<IntakePoint>> PointsAsync(Guid procedureId, CancellationToken ct)
@@ -96,17 +96,20 @@ public sealed class IntakePoints(DbContext db, ReferenceCache references, Organi
 
     /// <summary>
     /// Any-location reception (Decree 118/2025): a desk other than the competent agency's own may receive when the
-    /// procedure is assigned "any location" and both agencies are in the same province; the dossier keeps the
-    /// receiving desk on record and goes to the competent agency.
+    /// procedure may be received anywhere and both agencies are in the same province; the dossier keeps the
+    /// receiving desk on record and goes to the competent agency. Where the province has published its list of such
+    /// procedures, the list decides; elsewhere the procedure's assignment does.
     /// </summary>
-    public async Task<IntakePoint> AnyLocationAsync(IntakePoint point, Guid receiving, CancellationToken ct)
+    public async Task<IntakePoint> AnyLocationAsync(IntakePoint point, string procedureCode, Guid receiving, CancellationToken ct)
     {
         var desk = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == receiving, ct);
         var competent = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == point.CompetentAgencyId, ct);
         var sameProvince = desk.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] == competent.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
-        if (!point.AnyLocation || !sameProvince)
+        var published = (await eligibility.ForAsync(procedureCode, competent.Id, ct)).AnyLocation;
+        if (!(published is { } list ? list.Codes.Contains(procedureCode) : point.AnyLocation) || !sameProvince)
         {
-            throw new DomainException($"{desk.Name} không được tiếp nhận thủ tục này cho {competent.Name} (không thuộc danh mục tiếp nhận phi địa giới).", ProblemKind.Forbidden);
+            var which = published is { } l ? $"{l.Title.ToLowerInvariant()} theo {l.Decision}" : "danh mục tiếp nhận phi địa giới";
+            throw new DomainException($"{desk.Name} không được tiếp nhận thủ tục này cho {competent.Name} (không thuộc {which}).", ProblemKind.Forbidden);
         }
 
         return point with { ReceivingAgencyId = desk.Id, ReceivingName = desk.Name };

@@ -19,7 +19,7 @@ public sealed record ShipmentDto(Guid Id, Guid DossierId, string? DossierCode, S
 /// service gives the waybill number), status updates are read back and a delivered result returns the dossier
 /// (status 10); a citizen asks for the paper dossier to be collected at home, and the desk sends the post or goes.
 /// </summary>
-public sealed class Returns(DbContext db, DossierStore store, DossierAccess access, DossierClock clock, IPostalService postal)
+public sealed class Returns(DbContext db, DossierStore store, DossierAccess access, DossierClock clock, IPostalService postal, Catalog.Eligibility.EligibilityLists eligibility)
 {
     public async Task<ShipmentDto> ShipResultAsync(Guid id, ShipInput input, CancellationToken ct)
     {
@@ -91,6 +91,15 @@ public sealed class Returns(DbContext db, DossierStore store, DossierAccess acce
         return [.. shipments.Select(s => ToDto(s, dossier.Code))];
     }
 
+    /// <summary>
+    /// Why the dossier may not be collected at home, or null: where the province has published its list of procedures
+    /// received at home, a procedure outside it is not (elsewhere every procedure may be, as before).
+    /// </summary>
+    public async Task<string?> HomeReceptionRefusalAsync(string procedureCode, Guid competentAgencyId, CancellationToken ct) =>
+        (await eligibility.ForAsync(procedureCode, competentAgencyId, ct)).HomeReception is { } list && !list.Codes.Contains(procedureCode)
+            ? $"Thủ tục này không thuộc {list.Title.ToLowerInvariant()} ({list.Decision}): hãy nộp hồ sơ giấy tại Bộ phận một cửa hoặc qua bưu điện."
+            : null;
+
     /// <summary>The applicant (or the desk for them) asks for the paper dossier to be collected at home.</summary>
     public async Task<ShipmentDto> RequestPickupAsync(Guid id, PickupInput input, CancellationToken ct)
     {
@@ -101,6 +110,10 @@ public sealed class Returns(DbContext db, DossierStore store, DossierAccess acce
         }
 
         dossier.RequireCollectable();
+        if (await HomeReceptionRefusalAsync(dossier.ProcedureCode, dossier.CompetentAgencyId, ct) is { } refusal)
+        {
+            throw new DomainException(refusal, ProblemKind.Conflict);
+        }
 
         var address = input.Address?.Trim();
         var window = input.Window?.Trim();

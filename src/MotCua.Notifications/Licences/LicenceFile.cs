@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using ClosedXML.Excel;
+using MotCua.Kernel.Files;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Text;
 
@@ -29,7 +28,7 @@ public static class LicenceFile
 
     public static List<(int Row, LicenceRow? Value, string? Problem)> Parse(Stream stream, string fileName)
     {
-        var table = fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(stream) : ReadExcel(stream);
+        var table = TableFile.Read(stream, fileName, MaxRows, "giấy phép");
         if (table.Count == 0)
         {
             throw new DomainException("Tệp không có dòng tiêu đề.", ProblemKind.Invalid, "file");
@@ -152,126 +151,4 @@ public static class LicenceFile
         "issued" => "Ngày cấp",
         _ => "Ngày hết hạn",
     };
-
-    private static List<string[]> ReadExcel(Stream stream)
-    {
-        XLWorkbook workbook;
-        try
-        {
-            workbook = new XLWorkbook(stream);
-        }
-        catch (Exception e) when (e is InvalidDataException or FileFormatException or ArgumentException or InvalidOperationException)
-        {
-            throw new DomainException("Tệp Excel không đọc được: hãy lưu lại dưới dạng .xlsx, hoặc dùng tệp CSV.", ProblemKind.Invalid, "file");
-        }
-
-        using (workbook)
-        {
-            var sheet = workbook.Worksheets.First();
-            var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
-            var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
-            if (lastRow - 1 > MaxRows)
-            {
-                throw new DomainException($"Mỗi tệp nhập tối đa {MaxRows:N0} giấy phép.", ProblemKind.Invalid, "file");
-            }
-
-            var rows = new List<string[]>();
-            for (var r = 1; r <= lastRow; r++)
-            {
-                var row = new string[lastColumn];
-                for (var c = 1; c <= lastColumn; c++)
-                {
-                    var cell = sheet.Cell(r, c);
-                    row[c - 1] = cell.DataType == XLDataType.DateTime
-                        ? cell.GetDateTime().ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
-                        : cell.GetString();
-                }
-
-                rows.Add(row);
-            }
-
-            return rows;
-        }
-    }
-
-    /// <summary>RFC 4180 CSV in UTF-8 (a BOM is skipped); the separator is a comma or, as Excel writes in Vietnamese settings, a semicolon.</summary>
-    internal static List<string[]> ReadCsv(Stream stream)
-    {
-        string text;
-        using (var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true))
-        {
-            try
-            {
-                text = reader.ReadToEnd();
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new DomainException("Tệp CSV phải được lưu với bảng mã UTF-8.", ProblemKind.Invalid, "file");
-            }
-        }
-
-        var firstLine = text.Split('\n', 2)[0];
-        var separator = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n' || c == '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-                if (rows.Count > MaxRows + 1)
-                {
-                    throw new DomainException($"Mỗi tệp nhập tối đa {MaxRows:N0} giấy phép.", ProblemKind.Invalid, "file");
-                }
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add([.. row]);
-        }
-
-        return rows;
-    }
 }
