@@ -26,17 +26,7 @@ public static partial class ExcelImport
 
     public static List<(int Row, ImportRow? Value, string? Problem)> Parse(Stream stream)
     {
-        XLWorkbook workbook;
-        try
-        {
-            workbook = new XLWorkbook(stream);
-        }
-        catch (Exception e) when (e is InvalidDataException or FileFormatException or ArgumentException or InvalidOperationException)
-        {
-            throw new DomainException("Tệp Excel không đọc được: hãy lưu lại dưới dạng .xlsx.", ProblemKind.Invalid, "file");
-        }
-
-        using (workbook)
+        using (var workbook = Kernel.Files.TableFile.OpenExcel(stream, csvAccepted: false))
         {
             var sheet = workbook.Worksheets.First();
             var header = sheet.Row(1);

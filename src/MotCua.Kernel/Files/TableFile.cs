@@ -15,19 +15,22 @@ public static class TableFile
     public static List<string[]> Read(Stream stream, string fileName, int maxRows, string what) =>
         fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(stream, maxRows, what) : ReadExcel(stream, maxRows, what);
 
-    private static List<string[]> ReadExcel(Stream stream, int maxRows, string what)
+    /// <summary>An Excel workbook, or a clear refusal of a file that is not one (an .xls, a renamed file, a damaged one).</summary>
+    public static XLWorkbook OpenExcel(Stream stream, bool csvAccepted)
     {
-        XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(stream);
+            return new XLWorkbook(stream);
         }
         catch (Exception e) when (e is InvalidDataException or FileFormatException or ArgumentException or InvalidOperationException)
         {
-            throw new DomainException("Tệp Excel không đọc được: hãy lưu lại dưới dạng .xlsx, hoặc dùng tệp CSV.", ProblemKind.Invalid, "file");
+            throw new DomainException("Tệp Excel không đọc được: hãy lưu lại dưới dạng .xlsx" + (csvAccepted ? ", hoặc dùng tệp CSV." : "."), ProblemKind.Invalid, "file");
         }
+    }
 
-        using (workbook)
+    private static List<string[]> ReadExcel(Stream stream, int maxRows, string what)
+    {
+        using (var workbook = OpenExcel(stream, csvAccepted: true))
         {
             var sheet = workbook.Worksheets.First();
             var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
