@@ -34,6 +34,9 @@ public sealed class FeedbackModule : IModule
         services.AddScoped<Kiosks.Kiosks>();
         services.AddScoped<Surveys.Surveys>();
         services.AddScoped<WeeklySummary>();
+        services.AddScoped<Targets.Targets>();
+        services.AddScoped<Targets.DemoTargets>();
+        services.AddHostedService<Targets.TargetSchedule>();
         services.AddScoped<Dossiers.Slips.IRatingInvitations, RatingSlipLinks>();
         var perMinute = configuration.GetValue($"{FeedbackOptions.Section}:RatingsPerMinute", 20);
         var perDevice = configuration.GetValue($"{FeedbackOptions.Section}:DeviceRequestsPerMinute", 300);
@@ -48,5 +51,6 @@ public sealed class FeedbackModule : IModule
         });
     }
 
-    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => Surveys.SurveyEndpoints.MapSurveys(Petitions.PetitionEndpoints.MapPetitions(Kiosks.KioskEndpoints.MapKiosks(api.MapRatings())));
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) =>
+        Targets.TargetEndpoints.MapTargets(Surveys.SurveyEndpoints.MapSurveys(Petitions.PetitionEndpoints.MapPetitions(Kiosks.KioskEndpoints.MapKiosks(api.MapRatings()))));
 }

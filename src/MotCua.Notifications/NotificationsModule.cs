@@ -35,6 +35,7 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<Licences.LicenceRecords>();
         services.AddSingleton<IReactTo<DossierActionRecorded>>(sp => sp.GetRequiredService<Licences.LicenceRecords>());
         services.AddSingleton<IReactTo<WorkDirected>, Events.DirectedWorkMessages>();
+        services.AddSingleton<IReactTo<TargetMissed>, Events.TargetMessages>();
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<INotificationChannel, InAppChannel>();
         services.AddHttpClient<SmsChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));

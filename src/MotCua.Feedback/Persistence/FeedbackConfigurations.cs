@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Dossiers.Domain;
 using MotCua.Feedback.Domain;
 using MotCua.Kernel.Persistence;
+using MotCua.Organization.Domain;
 
 namespace MotCua.Feedback.Persistence;
 
@@ -163,5 +164,34 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         builder.HasIndex(r => r.InvitationId).IsUnique();
         builder.HasIndex(r => r.SurveyId);
         builder.HasOne<SurveyInvitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgencyTargetConfiguration : IEntityTypeConfiguration<Targets.AgencyTarget>
+{
+    public void Configure(EntityTypeBuilder<Targets.AgencyTarget> builder)
+    {
+        builder.ToTable("AgencyTargets");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.AgencyPath).HasMaxLength(1024);
+        builder.Property(t => t.Metric).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Percent).HasPrecision(5, 1);
+        builder.Property(t => t.SetBy).HasMaxLength(256);
+        builder.HasIndex(t => new { t.AgencyId, t.Metric }).IsUnique();
+        builder.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TargetEvaluationConfiguration : IEntityTypeConfiguration<Targets.TargetEvaluation>
+{
+    public void Configure(EntityTypeBuilder<Targets.TargetEvaluation> builder)
+    {
+        builder.ToTable("TargetEvaluations");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Metric).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Target).HasPrecision(5, 1);
+        builder.HasIndex(e => new { e.TargetId, e.Month }).IsUnique();
+        builder.HasIndex(e => new { e.AgencyId, e.Month });
+        builder.HasOne<Targets.AgencyTarget>().WithMany().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Cascade);
     }
 }

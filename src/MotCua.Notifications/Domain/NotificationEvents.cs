@@ -18,6 +18,9 @@ public enum NotificationEvent
     DocumentAssigned = 24,
     DocumentDueSoon = 25,
 
+    /// <summary>A month ended below one of an agency's targets (satisfaction, on time, online): to its leaders.</summary>
+    TargetMissed = 26,
+
     /// <summary>A code that confirms a phone number (registration of a local account), sent at once at the owner's request.</summary>
     AccountVerification = 30,
 }
@@ -86,6 +89,12 @@ public static class NotificationEvents
             [Recipient, new("van_ban", "Văn bản", "15/UBND-VP: V/v triển khai kế hoạch cải cách hành chính"), new("han_xu_ly", "Hạn xử lý", "30/11/2026"), new("lien_ket_xu_ly", "Liên kết xử lý", "https://motcua.example.gov.vn/can-bo/van-ban/…")]),
         new(NotificationEvent.DocumentDueSoon, "Văn bản sắp đến hạn xử lý (cán bộ)", Audience.Staff, true,
             [Recipient, new("van_ban", "Văn bản", "15/UBND-VP: V/v triển khai kế hoạch cải cách hành chính"), new("han_xu_ly", "Hạn xử lý", "30/11/2026"), new("lien_ket_xu_ly", "Liên kết xử lý", "https://motcua.example.gov.vn/can-bo/van-ban/…")]),
+        new(NotificationEvent.TargetMissed, "Chỉ tiêu tháng không đạt (lãnh đạo)", Audience.Staff, true,
+        [
+            Recipient, Agency, new("chi_tieu", "Chỉ tiêu", "Tỷ lệ hài lòng"), new("thang", "Tháng", "11/2026"), new("dat_duoc", "Đạt được", "76,5 %"),
+            new("muc_tieu", "Mục tiêu", "80 %"), new("so_luong", "Số đánh giá hoặc hồ sơ được tính", "212"),
+            new("lien_ket_chi_tiet", "Liên kết xem hồ sơ, đánh giá", "https://motcua.example.gov.vn/can-bo/chi-tieu/…"),
+        ]),
         new(NotificationEvent.AccountVerification, "Mã xác nhận số điện thoại (đăng ký tài khoản)", Audience.Citizen, true,
             [new("ma_xac_nhan", "Mã xác nhận", "482913"), new("so_phut", "Số phút hiệu lực", "5"), new("ten_cong", "Tên cổng dịch vụ công", "Cổng Dịch vụ công Thành phố Hà Nội")], AtOnce: true),
     }.ToDictionary(e => e.Event);

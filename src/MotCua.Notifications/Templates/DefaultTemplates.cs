@@ -81,6 +81,10 @@ public static class DefaultTemplates
             "Văn bản sắp đến hạn xử lý ({han_xu_ly}): {van_ban}",
             "Chào {nguoi_nhan},\n\nVăn bản {van_ban} đến hạn xử lý ngày {han_xu_ly} mà chưa báo hoàn thành.\n\nXem và xử lý: {lien_ket_xu_ly}",
             "Văn bản {van_ban} đến hạn xử lý {han_xu_ly}"),
+        NotificationEvent.TargetMissed => (
+            "{co_quan}: {chi_tieu} tháng {thang} đạt {dat_duoc}, dưới mục tiêu {muc_tieu}",
+            "Chào {nguoi_nhan},\n\n{chi_tieu} tháng {thang} của {co_quan} đạt {dat_duoc} (trên {so_luong}), chưa đạt mục tiêu {muc_tieu}.\n\nXem các hồ sơ, đánh giá phía sau: {lien_ket_chi_tiet}",
+            "{co_quan}: {chi_tieu} tháng {thang} đạt {dat_duoc}, dưới mục tiêu {muc_tieu}"),
         NotificationEvent.AccountVerification => (
             "Mã xác nhận tài khoản: {ma_xac_nhan}",
             "Mã xác nhận số điện thoại của bạn trên {ten_cong} là {ma_xac_nhan}, có hiệu lực {so_phut} phút. Không đưa mã này cho bất kỳ ai." + Signature,

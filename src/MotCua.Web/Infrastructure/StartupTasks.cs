@@ -23,6 +23,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
             if (configuration.GetValue<bool>("Seed:DemoAccounts"))
             {
                 await scope.ServiceProvider.GetRequiredService<MotCua.Dossiers.Seed.DemoDossiers>().SeedAsync(configuration.GetValue("Seed:DemoDossiers", 0), cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<MotCua.Feedback.Targets.DemoTargets>().SeedAsync(cancellationToken);
             }
         }
 
