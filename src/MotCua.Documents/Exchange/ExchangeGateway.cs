@@ -75,7 +75,8 @@ public sealed class ExchangeGateway(IOptions<ExchangeOptions> options, HttpClien
             }
         }
 
-        if (!await db.Set<Agency>().AnyAsync(a => a.Identifier == recipient, ct) && options.Value.Platform.AccountFor(from) is { } account)
+        var local = await db.Set<Agency>().AnyAsync(a => a.Identifier == recipient, ct);
+        if (!local && options.Value.Platform.AccountFor(from) is { } account)
         {
             try
             {
@@ -88,7 +89,7 @@ public sealed class ExchangeGateway(IOptions<ExchangeOptions> options, HttpClien
             }
         }
 
-        if (!await db.Set<Agency>().AnyAsync(a => a.Identifier == recipient, ct))
+        if (!local)
         {
             throw new DomainException($"Chưa có đường liên thông tới cơ quan mã {recipient}: cơ quan không có trên hệ thống này và chưa được cấu hình (Exchange:Peers).", ProblemKind.Invalid, "recipients");
         }

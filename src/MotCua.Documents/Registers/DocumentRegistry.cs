@@ -22,10 +22,10 @@ public sealed record DocumentItem(
     Guid? AmendsId = null, Amendment? Amendment = null, string? AmendmentReason = null, IReadOnlyList<AmendmentLink>? AmendedBy = null);
 
 /// <summary>A later arrival that updates or replaces a document.</summary>
+public sealed record AmendmentLink(Guid Id, string? Notation, Amendment Kind, string? Reason);
+
 /// <summary>A package the exchange refused for one of the user's agencies, with its reason.</summary>
 public sealed record RefusalItem(Guid Id, string AgencyName, string Source, string? Reference, string? Sender, string? PackageId, string? Subject, string Reason, DateTime At);
-
-public sealed record AmendmentLink(Guid Id, string? Notation, Amendment Kind, string? Reason);
 
 public sealed record DocumentQuery(string? Q, DocumentDirection? Direction, int? Year, string? TypeCode, DocumentStatus? Status, DateOnly? From, DateOnly? To, string? Correspondent, int? Page, int? Size);
 
