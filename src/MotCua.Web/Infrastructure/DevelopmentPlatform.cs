@@ -115,22 +115,26 @@ internal sealed class RemoteProvince(PlatformSimulator simulator, int port, List
     private async Task SendDocumentsAsync(VxpClient client, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow()).DateTime);
+        (PlatformAccount From, string Number, string Notation, string Subject, string Signer, string Position, DateOnly? Due, Urgency Urgency)[] letters =
+        [
+            (Office, "1234", "UBND-KGVX", "V/v phối hợp giải quyết thủ tục hành chính liên thông giữa hai tỉnh", "Hoàng Văn Nghiệm", "Phó Chủ tịch", today.AddDays(10), Urgency.Urgent),
+            (Justice, "87", "STP-HCTP", "V/v xác minh thông tin lý lịch tư pháp của công dân", "Vi Văn Nam", "Giám đốc", null, Urgency.Normal),
+        ];
         foreach (var account in accounts)
         {
-            var to = new EdXmlParty(account.Agency, "");
-            await client.SendAsync(endpoint, Office, Office.Agency, [account.Agency], VxpClient.MessageTypeDocument, EdXml.Write(new EdXmlMessage(
-                EdXmlLayout.DocumentId(Office.Agency, today, "1234/UBND-KGVX"), new EdXmlParty(Office.Agency, Names[Office.Agency]), [to], "1234", "UBND-KGVX", "Lạng Sơn", today,
-                "CV", "Công văn", "V/v phối hợp giải quyết thủ tục hành chính liên thông giữa hai tỉnh", "Hoàng Văn Nghiệm", "Phó Chủ tịch", today.AddDays(10), Urgency.Urgent,
-                [new EdXmlAttachment("cv1234", "1234-UBND-KGVX.pdf", "application/pdf", Letter(Names[Office.Agency], "Số: 1234/UBND-KGVX", "V/v phối hợp giải quyết thủ tục hành chính liên thông giữa hai tỉnh"))]),
-                clock.GetUtcNow()), ct);
-            await client.SendAsync(endpoint, Justice, Justice.Agency, [account.Agency], VxpClient.MessageTypeDocument, EdXml.Write(new EdXmlMessage(
-                EdXmlLayout.DocumentId(Justice.Agency, today, "87/STP-HCTP"), new EdXmlParty(Justice.Agency, Names[Justice.Agency]), [to], "87", "STP-HCTP", "Lạng Sơn", today,
-                "CV", "Công văn", "V/v xác minh thông tin lý lịch tư pháp của công dân", "Vi Văn Nam", "Giám đốc", null, Urgency.Normal,
-                [new EdXmlAttachment("cv87", "87-STP-HCTP.pdf", "application/pdf", Letter(Names[Justice.Agency], "Số: 87/STP-HCTP", "V/v xác minh thông tin lý lịch tư pháp của công dân"))]),
-                clock.GetUtcNow()), ct);
+            foreach (var l in letters)
+            {
+                var sender = Names[l.From.Agency];
+                var pdf = Letter(sender, $"Số: {l.Number}/{l.Notation}", l.Subject);
+                var message = new EdXmlMessage(
+                    EdXmlLayout.DocumentId(l.From.Agency, today, $"{l.Number}/{l.Notation}"), new EdXmlParty(l.From.Agency, sender), [new EdXmlParty(account.Agency, "")],
+                    l.Number, l.Notation, "Lạng Sơn", today, "CV", "Công văn", l.Subject, l.Signer, l.Position, l.Due, l.Urgency,
+                    [new EdXmlAttachment("cv" + l.Number, $"{l.Number}-{l.Notation}.pdf", "application/pdf", pdf)]);
+                await client.SendAsync(endpoint, l.From, l.From.Agency, [account.Agency], VxpClient.MessageTypeDocument, EdXml.Write(message, clock.GetUtcNow()), ct);
+            }
         }
 
-        logger.LogInformation("Remote province: {Count} documents sent through the simulated platform", accounts.Count * 2);
+        logger.LogInformation("Remote province: {Count} documents sent through the simulated platform", accounts.Count * letters.Length);
     }
 
     /// <summary>Takes what was sent to the province: each document is answered 01 (received); statuses are taken.</summary>
