@@ -1,3 +1,4 @@
+using MotCua.Dossiers.Domain;
 using MotCua.Kernel;
 using MotCua.Kernel.Problems;
 
@@ -106,6 +107,14 @@ public sealed class FastTrack
         Active && competentAgencyPath.StartsWith(AgencyPath, StringComparison.Ordinal) && (Days & (1 << (int)day)) != 0
         && (FieldIds.Count == 0 || (fieldId is { } f && FieldIds.Contains(f)))
         && (ProcedureCodes.Count == 0 || ProcedureCodes.Contains(procedureCode));
+
+    /// <summary>The track a dossier received at <paramref name="at"/> goes on: the shortest of those that cover it ("the same day" first), or none.</summary>
+    public static FastTrackTerms? For(IEnumerable<FastTrack> tracks, string competentAgencyPath, DateTime at, string procedureCode, Guid? fieldId)
+    {
+        var day = VietnamTime.ToLocal(new DateTimeOffset(at, TimeSpan.Zero)).DayOfWeek;
+        return tracks.Where(f => f.Covers(competentAgencyPath, day, procedureCode, fieldId)).OrderBy(f => f.Hours == 0 ? -1 : f.Hours)
+            .Select(f => new FastTrackTerms(f.Id, f.Name, f.Hours)).FirstOrDefault();
+    }
 
     /// <summary>The working hours a process's steps get under the track: its hours, or a working day for "the same day".</summary>
     public decimal TotalHours(decimal hoursPerDay) => Hours == 0 ? hoursPerDay : Hours;

@@ -39,9 +39,7 @@ public sealed class FastTrackRules(DbContext db, DossierClock clock, AgencyScope
         }
 
         var fieldId = await db.Set<Procedure>().Where(p => p.Id == dossier.ProcedureId).Select(p => p.FieldId).SingleOrDefaultAsync(ct);
-        var day = VietnamTime.ToLocal(new DateTimeOffset(clock.Now, TimeSpan.Zero)).DayOfWeek;
-        return active.Where(f => f.Covers(path, day, dossier.ProcedureCode, fieldId)).OrderBy(f => f.Hours == 0 ? -1 : f.Hours).Select(f => new FastTrackTerms(f.Id, f.Name, f.Hours))
-            .FirstOrDefault();
+        return FastTrack.For(active, path, clock.Now, dossier.ProcedureCode, fieldId);
     }
 
     public async Task<IReadOnlyList<FastTrackView>> ListAsync(CancellationToken ct)

@@ -127,8 +127,7 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
 
     /// <summary>The demo's fast track when it covers a dossier received at <paramref name="at"/>.</summary>
     private FastTrackTerms? FastTrackFor(Dossier dossier, Procedure procedure, DateTime at) =>
-        fastTracks.Where(f => f.Covers(paths[dossier.CompetentAgencyId], Kernel.VietnamTime.ToLocal(new DateTimeOffset(at, TimeSpan.Zero)).DayOfWeek, procedure.NationalCode, procedure.FieldId))
-            .Select(f => new FastTrackTerms(f.Id, f.Name, f.Hours)).FirstOrDefault();
+        FastTracks.FastTrack.For(fastTracks, paths[dossier.CompetentAgencyId], at, procedure.NationalCode, procedure.FieldId);
 
     private async Task<Dossier> SimulateAsync(
         Procedure procedure, IntakePoint point, Dictionary<string, User> staff, Random random, DateTime start, DateTime now, bool ownedByDemoCitizen, CancellationToken ct)
