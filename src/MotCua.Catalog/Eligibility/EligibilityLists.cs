@@ -16,13 +16,8 @@ public sealed record EligibilityProblem(int Row, string Message);
 /// <summary>A list in force: its kind, agency, decision and procedures.</summary>
 public sealed record EligibilityView(Guid Id, EligibilityKind Kind, string Title, Guid AgencyId, string AgencyName, string Decision, DateOnly DecisionDate, IReadOnlyList<string> Codes, string ImportedBy, DateTime ImportedAt);
 
-/// <summary>The lists that decide, for one procedure at one agency, what it may have; null for a kind without a published list.</summary>
-public sealed record Eligibility(EligibilityView? HomeReception, EligibilityView? AnyLocation, string Code)
-{
-    public bool? HomeReceptionAllowed => HomeReception is { } list ? list.Codes.Contains(Code) : null;
-
-    public bool? AnyLocationAllowed => AnyLocation is { } list ? list.Codes.Contains(Code) : null;
-}
+/// <summary>The lists that decide at one agency, the nearest of each kind; null for a kind without a published list (the assignments decide).</summary>
+public sealed record Eligibility(EligibilityView? HomeReception, EligibilityView? AnyLocation);
 
 /// <summary>Thrown when an import has bad rows: each is reported and nothing is applied.</summary>
 public sealed class EligibilityImportException(IReadOnlyList<EligibilityProblem> problems)
@@ -133,40 +128,38 @@ public sealed class EligibilityLists(DbContext db, AgencyScope scope, ICurrentAc
     public async Task<IReadOnlyList<EligibilityView>> ListAsync(CancellationToken ct)
     {
         var filter = await scope.ForAsync(Permissions.CatalogManage, ct);
-        var agencies = filter.AgencyIds(db.Set<Agency>());
-        var rows = await (
-            from l in db.Set<EligibilityList>().AsNoTracking()
-            join a in db.Set<Agency>() on l.AgencyId equals a.Id
-            where l.ReplacedAt == null && agencies.Contains(l.AgencyId)
-            orderby l.Kind, l.ImportedAt descending
-            select new { List = l, a.Name }).ToListAsync(ct);
-        return [.. rows.Select(r => View(r.List, r.Name))];
+        return [.. (await InForceAsync(filter.AgencyIds(db.Set<Agency>()), ct)).Select(r => View(r.List, r.AgencyName))];
     }
 
-    /// <summary>What the published lists say of a procedure at an agency: the nearest list of each kind above or at it.</summary>
-    public async Task<Eligibility> ForAsync(string procedureCode, Guid agencyId, CancellationToken ct)
+    /// <summary>What the published lists say at an agency: the nearest list of each kind above or at it.</summary>
+    public async Task<Eligibility> ForAsync(Guid agencyId, CancellationToken ct)
     {
         var path = await db.Set<Agency>().Where(a => a.Id == agencyId).Select(a => a.Path).SingleOrDefaultAsync(ct) ?? "";
-        var lists = await (
-            from l in db.Set<EligibilityList>().AsNoTracking()
-            join a in db.Set<Agency>() on l.AgencyId equals a.Id
-            where l.ReplacedAt == null
-            select new { List = l, a.Name }).ToListAsync(ct);
+        var lists = await InForceAsync(null, ct);
         EligibilityView? Nearest(EligibilityKind kind) => lists.Where(l => l.List.Kind == kind && path.StartsWith(l.List.AgencyPath, StringComparison.Ordinal))
-            .OrderByDescending(l => l.List.AgencyPath.Length).Select(l => View(l.List, l.Name)).FirstOrDefault();
-        return new Eligibility(Nearest(EligibilityKind.HomeReception), Nearest(EligibilityKind.AnyLocation), procedureCode.Trim());
+            .OrderByDescending(l => l.List.AgencyPath.Length).Select(l => View(l.List, l.AgencyName)).FirstOrDefault();
+        return new Eligibility(Nearest(EligibilityKind.HomeReception), Nearest(EligibilityKind.AnyLocation));
     }
 
     /// <summary>Every list in force, for the public pages (a published decision is public).</summary>
-    public async Task<IReadOnlyList<EligibilityView>> PublishedAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<EligibilityView>> PublishedAsync(CancellationToken ct) =>
+        [.. (await InForceAsync(null, ct)).Select(r => View(r.List, r.AgencyName))];
+
+    /// <summary>The lists in force (of some agencies, or all), with their agencies' names, by kind and newest first.</summary>
+    private async Task<List<(EligibilityList List, string AgencyName)>> InForceAsync(IQueryable<Guid>? agencies, CancellationToken ct)
     {
-        var lists = await (
-            from l in db.Set<EligibilityList>().AsNoTracking()
+        var lists = db.Set<EligibilityList>().AsNoTracking().Where(l => l.ReplacedAt == null);
+        if (agencies is not null)
+        {
+            lists = lists.Where(l => agencies.Contains(l.AgencyId));
+        }
+
+        var rows = await (
+            from l in lists
             join a in db.Set<Agency>() on l.AgencyId equals a.Id
-            where l.ReplacedAt == null
-            orderby l.Kind
+            orderby l.Kind, l.ImportedAt descending
             select new { List = l, a.Name }).ToListAsync(ct);
-        return [.. lists.Select(l => View(l.List, l.Name))];
+        return [.. rows.Select(r => (r.List, r.Name))];
     }
 
     private static EligibilityView View(EligibilityList l, string agencyName) =>

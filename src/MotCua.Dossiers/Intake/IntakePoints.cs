@@ -105,7 +105,7 @@ public sealed class IntakePoints(DbContext db, ReferenceCache references, Organi
         var desk = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == receiving, ct);
         var competent = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == point.CompetentAgencyId, ct);
         var sameProvince = desk.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] == competent.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
-        var published = (await eligibility.ForAsync(procedureCode, competent.Id, ct)).AnyLocation;
+        var published = (await eligibility.ForAsync(competent.Id, ct)).AnyLocation;
         if (!(published is { } list ? list.Codes.Contains(procedureCode) : point.AnyLocation) || !sameProvince)
         {
             var which = published is { } l ? $"{l.Title.ToLowerInvariant()} theo {l.Decision}" : "danh mục tiếp nhận phi địa giới";

@@ -96,7 +96,7 @@ public sealed class Returns(DbContext db, DossierStore store, DossierAccess acce
     /// received at home, a procedure outside it is not (elsewhere every procedure may be, as before).
     /// </summary>
     public async Task<string?> HomeReceptionRefusalAsync(string procedureCode, Guid competentAgencyId, CancellationToken ct) =>
-        (await eligibility.ForAsync(procedureCode, competentAgencyId, ct)).HomeReception is { } list && !list.Codes.Contains(procedureCode)
+        (await eligibility.ForAsync(competentAgencyId, ct)).HomeReception is { } list && !list.Codes.Contains(procedureCode)
             ? $"Thủ tục này không thuộc {list.Title.ToLowerInvariant()} ({list.Decision}): hãy nộp hồ sơ giấy tại Bộ phận một cửa hoặc qua bưu điện."
             : null;
 
