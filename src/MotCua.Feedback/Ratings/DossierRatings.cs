@@ -263,6 +263,15 @@ public sealed class DossierRatings(DbContext db, AgencyScope scope, IOptions<Fee
             agencies = agencies.Where(a => a == one);
         }
 
+        return Rated(db, agencies, from, to);
+    }
+
+    /// <summary>
+    /// The ratings that count for some agencies: of the dossiers they received or decided, and of their desks'
+    /// tablets except flagged bursts not accepted on review, given in the period (the report's and the targets' choice).
+    /// </summary>
+    public static (IQueryable<SatisfactionRating> Dossiers, IQueryable<KioskRating> Desks) Rated(DbContext db, IQueryable<Guid> agencies, DateOnly? from, DateOnly? to)
+    {
         var dossiers = db.Set<SatisfactionRating>().AsNoTracking().Where(r => agencies.Contains(r.CompetentAgencyId) || agencies.Contains(r.ReceivingAgencyId));
         var deskAgencies = Kiosks.Kiosks.DesksOf(db, agencies);
         var desks = db.Set<KioskRating>().AsNoTracking().Where(r => (!r.Flagged || r.ReviewAccepted == true) && deskAgencies.Contains(r.AgencyId));

@@ -132,9 +132,8 @@ public sealed class Targets(DbContext db, AgencyScope scope, ICurrentActor actor
                 .Where(d => scoped.Contains(d.CompetentAgencyId) && d.ReceivedAt >= start && d.ReceivedAt < end && d.Channel != DossierChannel.Online)
                 .OrderBy(d => d.ReceivedAt).Take(BehindShown)
                 .Select(d => new BehindItem(d.Id, d.Code ?? "", d.ProcedureName, d.Channel == DossierChannel.Postal ? "Nộp qua bưu chính" : "Nộp trực tiếp", d.ReceivedAt!.Value)).ToListAsync(ct)],
-            _ => [.. (await db.Set<SatisfactionRating>().AsNoTracking()
-                .Where(r => (scoped.Contains(r.CompetentAgencyId) || scoped.Contains(r.ReceivingAgencyId)) && r.RatedAt >= start && r.RatedAt < end
-                    && (r.Level == RatingLevel.Disappointed || r.Level == RatingLevel.Poor))
+            _ => [.. (await Ratings.DossierRatings.Rated(db, scoped, row.Evaluation.Month, row.Evaluation.Month.AddMonths(1).AddDays(-1)).Dossiers
+                .Where(r => r.Level == RatingLevel.Disappointed || r.Level == RatingLevel.Poor)
                 .OrderBy(r => r.RatedAt).Take(BehindShown).ToListAsync(ct))
                 .Select(r => new BehindItem(r.DossierId, r.DossierCode, RatingLevels.Name(r.Level), r.Comment ?? "", r.RatedAt))],
         };
@@ -162,13 +161,12 @@ public sealed class Targets(DbContext db, AgencyScope scope, ICurrentActor actor
 
             default:
             {
-                // The same ratings as the satisfaction report: of the agencies' dossiers, and of their desks' kiosks.
-                var levels = await db.Set<SatisfactionRating>().Where(r => (scoped.Contains(r.CompetentAgencyId) || scoped.Contains(r.ReceivingAgencyId)) && r.RatedAt >= start && r.RatedAt < end)
-                    .Select(r => r.Level).ToListAsync(ct);
-                var desks = Kiosks.Kiosks.DesksOf(db, scoped);
-                levels.AddRange(await db.Set<KioskRating>().Where(r => (!r.Flagged || r.ReviewAccepted == true) && desks.Contains(r.AgencyId) && r.RatedAt >= start && r.RatedAt < end)
-                    .Select(r => r.Level).ToListAsync(ct));
-                return (levels.Count(l => RatingLevels.Official(l) != OfficialLevel.NotSatisfied), levels.Count);
+                // The same ratings, and the same "satisfied", as the satisfaction report.
+                var (dossiers, desks) = Ratings.DossierRatings.Rated(db, scoped, month, month.AddMonths(1).AddDays(-1));
+                var levels = await dossiers.Select(r => r.Level).ToListAsync(ct);
+                levels.AddRange(await desks.Select(r => r.Level).ToListAsync(ct));
+                var summary = Ratings.DossierRatings.Summarize(levels.GroupBy(l => l).Select(g => (g.Key, g.Count())));
+                return (summary.Official.Where(o => o.Level != OfficialLevel.NotSatisfied).Sum(o => o.Count), summary.Count);
             }
         }
     }
