@@ -34,6 +34,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<OnlineIntake>();
         services.AddScoped<EFormFilling>();
         services.AddScoped<CounterIntake>();
+        services.AddScoped<Assisted.AssistedIntake>();
         services.AddScoped<DraftPurge>();
         services.AddHostedService<DraftRetention>();
         services.AddScoped<ProcessingActions>();
@@ -65,6 +66,7 @@ public sealed class DossiersModule : IModule
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         api.MapIntake();
+        Assisted.AssistedEndpoints.MapAssisted(api);
         api.MapProcessing();
         api.MapTracking();
         Reading.ReadingEndpoints.MapReading(api);

@@ -30,6 +30,7 @@ public sealed class NotificationsModule : IModule
         services.AddHttpContextAccessor();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ChannelAvailability>();
+        services.AddScoped<Dossiers.Assisted.IConsentMessages, Events.ConsentMessages>();
         services.AddSingleton<SmtpMail>();
         services.AddSingleton<IReactTo<DossierActionRecorded>, Events.DossierMessages>();
         services.AddSingleton<Licences.LicenceRecords>();

@@ -218,7 +218,7 @@ public class SignInTests(BrowserApp app)
         await page.Context.CloseAsync();
     }
 
-    private static async Task<T> Eventually<T>(Func<T?> read)
+    internal static async Task<T> Eventually<T>(Func<T?> read)
         where T : class
     {
         for (var i = 0; i < 150; i++)

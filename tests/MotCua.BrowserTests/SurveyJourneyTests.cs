@@ -118,7 +118,7 @@ public class SurveyJourneyTests(BrowserApp app)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static byte[] Pdf()
+    internal static byte[] Pdf()
     {
         using var output = new MemoryStream();
         using (var document = Printed.Create(output, "Kết quả"))

@@ -896,6 +896,53 @@ namespace MotCua.Data.Postgres.Migrations
                     b.ToTable("ExchangeStatuses", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Assisted.ConsentCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HelperId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperId");
+
+                    b.HasIndex("Phone", "CreatedAt");
+
+                    b.ToTable("AssistConsentCodes", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Dossiers.Domain.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -923,6 +970,19 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("AssigneeName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("AssistConsent")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("AssistPointAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssistedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssistedByName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
@@ -1116,6 +1176,8 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasIndex("FastTrackId");
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("AssistedById", "SubmittedAt");
 
                     b.HasIndex("CompetentAgencyId", "ReceivedAt");
 
@@ -3023,6 +3085,15 @@ namespace MotCua.Data.Postgres.Migrations
                         .WithMany("Statuses")
                         .HasForeignKey("ExchangeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Assisted.ConsentCode", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("HelperId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

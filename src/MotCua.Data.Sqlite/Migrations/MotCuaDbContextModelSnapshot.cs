@@ -884,6 +884,53 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.ToTable("ExchangeStatuses", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Dossiers.Assisted.ConsentCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HelperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HelperId");
+
+                    b.HasIndex("Phone", "CreatedAt");
+
+                    b.ToTable("AssistConsentCodes", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Dossiers.Domain.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -911,6 +958,19 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssistConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssistPointAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssistedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssistedByName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -1104,6 +1164,8 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasIndex("FastTrackId");
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("AssistedById", "SubmittedAt");
 
                     b.HasIndex("CompetentAgencyId", "ReceivedAt");
 
@@ -3011,6 +3073,15 @@ namespace MotCua.Data.Sqlite.Migrations
                         .WithMany("Statuses")
                         .HasForeignKey("ExchangeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Assisted.ConsentCode", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("HelperId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -69,6 +69,9 @@ public static partial class ApplicantRules
     public static string Mask(string fullName) =>
         string.Join(' ', fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[..1] + new string('*', Math.Max(2, w.Length - 1))));
 
+    /// <summary>"0912345678" → "091****678": the helper and the citizen see where a code went.</summary>
+    public static string MaskPhone(string phone) => phone.Length < 7 ? "***" : phone[..3] + new string('*', phone.Length - 6) + phone[^3..];
+
     public static bool IsEmail(string value) =>
         value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 

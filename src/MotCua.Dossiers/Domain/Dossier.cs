@@ -45,6 +45,16 @@ public sealed class Dossier : AggregateRoot
 
     public DossierChannel Channel { get; private init; }
 
+    /// <summary>Who submitted an assisted online dossier for the citizen (<see cref="DossierChannel.AssistedOnline"/>), where, and how the citizen consented.</summary>
+    public Guid? AssistedById { get; private set; }
+
+    public string? AssistedByName { get; private set; }
+
+    /// <summary>The agency of the desk or help point where the citizen was helped.</summary>
+    public Guid? AssistPointAgencyId { get; private set; }
+
+    public AssistConsent? AssistConsent { get; private set; }
+
     public DossierStatus Status { get; private set; }
 
     public DossierOutcome? Outcome { get; private set; }
@@ -179,6 +189,12 @@ public sealed class Dossier : AggregateRoot
     /// <summary>Paper documents can be collected at home until the dossier is received (or while a supplement is asked).</summary>
     private static readonly DossierStatus[] Collectable = [DossierStatus.Draft, DossierStatus.NewlySubmitted, DossierStatus.SupplementRequested];
 
+    /// <summary>
+    /// Its applicant completes it online: an online dossier, or an assisted one whose citizen has an account. An assisted
+    /// dossier of a citizen without one is completed at the counter, like a walk-in's.
+    /// </summary>
+    private bool CompletedOnline => Channel.IsOnline() && OwnerId is not null;
+
     /// <summary>A draft, or a dossier whose applicant was asked for a supplement: its application and documents can change.</summary>
     public bool IsEditable => Status is DossierStatus.Draft or DossierStatus.SupplementRequested;
 
@@ -210,7 +226,7 @@ public sealed class Dossier : AggregateRoot
         }
 
         // An online dossier is completed by its applicant online; one received at a counter or by post, at the counter.
-        if (desk && Status == DossierStatus.SupplementRequested && Channel != DossierChannel.Online)
+        if (desk && Status == DossierStatus.SupplementRequested && !CompletedOnline)
         {
             commands.Add(DossierCommand.ResubmitAtCounter);
         }
@@ -303,7 +319,7 @@ public sealed class Dossier : AggregateRoot
             CreatedAt = now,
         };
         dossier.SetApplicant(applicant);
-        if (channel == DossierChannel.Online)
+        if (channel.IsOnline())
         {
             dossier.Append(DossierAction.SaveDraft, DossierStatus.Draft, actor, now, null);
         }
@@ -428,17 +444,43 @@ public sealed class Dossier : AggregateRoot
     /// <summary>The required documents not yet provided (a file uploaded, or ticked as handed over at the counter).</summary>
     public IEnumerable<DossierDocument> MissingDocuments => documents.Where(d => d.Required && !d.Provided);
 
+    /// <summary>
+    /// An assisted online dossier records who helped, at which desk or help point, and how the citizen consented; the
+    /// submission that follows names them in the history.
+    /// </summary>
+    public void Assist(Actor helper, Guid pointAgencyId, AssistConsent consent)
+    {
+        if (Channel != DossierChannel.AssistedOnline || Status != DossierStatus.Draft)
+        {
+            throw new DomainException("Chỉ hồ sơ nộp trực tuyến có hỗ trợ, chưa nộp, mới ghi nhận người hỗ trợ.", ProblemKind.Conflict);
+        }
+
+        if (!Enum.IsDefined(consent))
+        {
+            throw new DomainException("Hãy chọn cách người nộp xác nhận đồng ý.", ProblemKind.Invalid, "consent");
+        }
+
+        (AssistedById, AssistedByName, AssistPointAgencyId, AssistConsent) = (helper.Id, helper.Name, pointAgencyId, consent);
+        Revision++;
+    }
+
     /// <summary>Online submission: the draft gets its code and waits in the receiving desk's queue.</summary>
     public void Submit(string code, ProcessDefinition process, decimal receptionHours, WorkingCalendar calendar, Actor actor, DateTime now)
     {
         RequireStatus(DossierAction.Submit, DossierStatus.Draft);
+        if (Channel == DossierChannel.AssistedOnline && AssistConsent is null)
+        {
+            throw new DomainException("Hồ sơ nộp thay cần xác nhận đồng ý của người nộp (mã xác nhận hoặc chữ ký trên phiếu).", ProblemKind.Invalid, "consent");
+        }
+
         RequireComplete();
         Code = code;
         ProcessDefinitionId = process.Id;
         SubmittedAt = now;
         Status = DossierStatus.NewlySubmitted;
         EnterStep(process, 0, ReceivingAgencyId, calendar, now, receptionHours);
-        Append(DossierAction.Submit, DossierStatus.Draft, actor, now, null);
+        Append(DossierAction.Submit, DossierStatus.Draft, actor, now,
+            AssistConsent is { } consent ? $"Nộp trực tuyến có hỗ trợ của {AssistedByName}; người nộp đồng ý bằng {DossierLabels.Consent(consent)}." : null);
     }
 
     /// <summary>
@@ -449,7 +491,7 @@ public sealed class Dossier : AggregateRoot
     public void Receive(string? code, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now, FastTrackTerms? fastTrack = null)
     {
         var from = Status;
-        var walkIn = Status == DossierStatus.Draft && Channel != DossierChannel.Online;
+        var walkIn = Status == DossierStatus.Draft && !Channel.IsOnline();
         if (!walkIn)
         {
             RequireStatus(DossierAction.Receive, DossierStatus.NewlySubmitted);
@@ -488,7 +530,7 @@ public sealed class Dossier : AggregateRoot
     public void RequestSupplement(string reason, Actor actor, DateTime now)
     {
         RequireStatus(DossierAction.RequestSupplement, DossierStatus.Draft, DossierStatus.NewlySubmitted, DossierStatus.Received, DossierStatus.Processing);
-        if (Status == DossierStatus.Draft && Channel == DossierChannel.Online)
+        if (Status == DossierStatus.Draft && Channel.IsOnline())
         {
             throw new DomainException("Hồ sơ chưa nộp.", ProblemKind.Conflict);
         }
@@ -541,7 +583,7 @@ public sealed class Dossier : AggregateRoot
     public void RefuseReception(string reason, Actor actor, DateTime now)
     {
         RequireStatus(DossierAction.Refuse, DossierStatus.Draft, DossierStatus.NewlySubmitted, DossierStatus.SupplementRequested);
-        if (ReceivedAt is not null || (Status == DossierStatus.Draft && Channel == DossierChannel.Online))
+        if (ReceivedAt is not null || (Status == DossierStatus.Draft && Channel.IsOnline()))
         {
             throw new DomainException("Hồ sơ đã tiếp nhận: hãy đề xuất từ chối giải quyết ở bước xử lý.", ProblemKind.Conflict);
         }

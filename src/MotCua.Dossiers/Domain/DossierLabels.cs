@@ -23,7 +23,14 @@ public static class DossierLabels
         DossierChannel.InPerson => "Trực tiếp",
         DossierChannel.Online => "Trực tuyến",
         DossierChannel.Postal => "Bưu chính",
+        DossierChannel.AssistedOnline => "Trực tuyến có hỗ trợ",
         _ => channel.ToString(),
+    };
+
+    public static string Consent(AssistConsent consent) => consent switch
+    {
+        AssistConsent.OneTimeCode => "mã xác nhận gửi tới điện thoại của người nộp",
+        _ => "chữ ký của người nộp trên phiếu xác nhận",
     };
 
     public static string Delivery(ResultDelivery delivery) => delivery switch

@@ -38,6 +38,11 @@ public sealed class CounterIntake(
             throw new DomainException("Tối đa 100 thành phần hồ sơ.", ProblemKind.Invalid, "documents");
         }
 
+        if (input.Channel is not (DossierChannel.InPerson or DossierChannel.Postal))
+        {
+            throw new DomainException("Tại quầy chỉ tiếp nhận hồ sơ nộp trực tiếp hoặc qua bưu chính; nộp trực tuyến có hỗ trợ dùng trang hỗ trợ nộp trực tuyến.", ProblemKind.Invalid, "channel");
+        }
+
         var actor = await access.ActorAsync(ct);
         var dossier = point.Start(procedure, input.Channel, null, input.Applicant, actor, clock.Now, withChecklist: false);
         dossier.Fill(input.Applicant, input.Request, input.Delivery, input.DeliveryAddress);

@@ -94,6 +94,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.FastTrackName).HasMaxLength(200);
         builder.Property(d => d.FastTrackHours).HasPrecision(9, 2);
         builder.HasIndex(d => d.FastTrackId);
+        builder.Property(d => d.AssistedByName).HasMaxLength(256);
+        builder.HasIndex(d => new { d.AssistedById, d.SubmittedAt });
         builder.HasIndex(d => new { d.StepAgencyId, d.StepRole, d.StepDueAt, d.Status, d.AssigneeId, d.StepUnitId });
         builder.HasIndex(d => new { d.OwnerId, d.CreatedAt });
         builder.HasIndex(d => new { d.OwnerId, d.IdempotencyKey }).IsUnique();
@@ -105,6 +107,20 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.CompetentAgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ConsentCodeConfiguration : IEntityTypeConfiguration<Assisted.ConsentCode>
+{
+    public void Configure(EntityTypeBuilder<Assisted.ConsentCode> builder)
+    {
+        builder.ToTable("AssistConsentCodes");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Phone).HasMaxLength(16);
+        builder.Property(c => c.CodeHash).HasMaxLength(64);
+        builder.Property(c => c.ProcedureCode).HasMaxLength(16);
+        builder.HasIndex(c => new { c.Phone, c.CreatedAt });
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.HelperId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

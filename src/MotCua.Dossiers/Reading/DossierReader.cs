@@ -71,7 +71,8 @@ public sealed class DossierReader(
         return new DossierDto(
             d.Id, d.Code, d.Revision, d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.Status, (int)d.Status, DossierLabels.Status(d.Status), d.Channel, d.Applicant,
             d.Request, d.Delivery, d.DeliveryAddress, d.ReceivingAgencyId, receivingName, d.CompetentAgencyId, competentName,
-            d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.ReceivedByName, d.DueAt, d.FastTrackName, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReturnedTo,
+            d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.ReceivedByName, d.DueAt, d.FastTrackName,
+            d.AssistConsent is { } consent ? $"{d.AssistedByName}; người nộp đồng ý bằng {DossierLabels.Consent(consent)}" : null, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReturnedTo,
             d.PausedHours, d.StepIndex, d.StepKind, d.StepName, d.StepRole, d.StepAgencyId, d.StepDueAt, d.AssigneeId, d.AssigneeName,
             DossierLateness.Of(d.Status, d.StepDueAt, d.DueAt, clock.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
             d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultNotation, d.ResultValidUntil,

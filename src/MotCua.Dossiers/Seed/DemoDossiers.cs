@@ -162,14 +162,22 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
             : RandomApplicant(random);
         var applicantActor = new Actor(owner?.Id, applicant.FullName);
         var channel = online || owner is not null ? DossierChannel.Online : random.NextDouble() < 0.1 ? DossierChannel.Postal : DossierChannel.InPerson;
+
+        // Some online dossiers of the first commune's people were submitted for them at its help point (the post office agent).
+        var helper = channel == DossierChannel.Online && owner is null && staff.TryGetValue("diemhotro", out var agent) && random.NextDouble() < 0.3 ? agent : null;
+        if (helper is not null)
+        {
+            channel = DossierChannel.AssistedOnline;
+        }
+
         var version = procedure.InForce!;
         var dossier = Dossier.Start(procedure, version.Number, point.ReceivingAgencyId, point.CompetentAgencyId, channel, owner?.Id, applicant, null,
-            channel == DossierChannel.Online ? applicantActor : desk, start.AddMinutes(-20));
+            helper is not null ? new Actor(helper.Id, helper.FullName) : channel == DossierChannel.Online ? applicantActor : desk, start.AddMinutes(-20));
         var delivery = PickDelivery(random, channel);
         dossier.Fill(applicant, "Đề nghị giải quyết theo quy định", delivery, delivery == ResultDelivery.Postal ? applicant.Address : null);
         foreach (var document in version.Content.Documents)
         {
-            if (channel == DossierChannel.Online)
+            if (channel.IsOnline())
             {
                 dossier.AddDocument(document.Name, document.Kind, document.Count, !document.IsOptional, demoFile, start.AddMinutes(-10));
             }
@@ -183,9 +191,14 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
         await db.SaveChangesAsync(ct);
         var fate = random.NextDouble();
         var t = start;
-        if (channel == DossierChannel.Online)
+        if (helper is not null)
         {
-            dossier.Submit(await CodeAsync(dossier, t, ct), process, 8, calendar, applicantActor, t);
+            dossier.Assist(new Actor(helper.Id, helper.FullName), helper.AgencyId!.Value, random.NextDouble() < 0.6 ? AssistConsent.OneTimeCode : AssistConsent.SignedSlip);
+        }
+
+        if (channel.IsOnline())
+        {
+            dossier.Submit(await CodeAsync(dossier, t, ct), process, 8, calendar, helper is not null ? new Actor(helper.Id, helper.FullName) : applicantActor, t);
             if (fate < 0.04 && now - t < TimeSpan.FromDays(3))
             {
                 return dossier;

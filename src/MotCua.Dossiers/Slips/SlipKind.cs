@@ -23,4 +23,10 @@ public enum SlipKind
 
     /// <summary>Phiếu trả kết quả: what was returned, to whom and how, with the QR code to rate the service.</summary>
     Return,
+
+    /// <summary>
+    /// Phiếu xác nhận nộp hồ sơ trực tuyến có hỗ trợ: what was submitted for the citizen, by whom, where, and the
+    /// citizen's consent (signed on it, or confirmed by the code sent to their phone).
+    /// </summary>
+    AssistConsent,
 }

@@ -24,6 +24,7 @@ public sealed class SlipPrinter(DbContext db, Kernel.Installation.Installation i
         ["dung-xu-ly"] = SlipKind.Stop,
         ["theo-doi"] = SlipKind.TrackingSheet,
         ["tra-ket-qua"] = SlipKind.Return,
+        ["xac-nhan-ho-tro"] = SlipKind.AssistConsent,
     };
 
     public async Task<byte[]> RenderAsync(Dossier dossier, SlipKind kind, string trackingUrl, CancellationToken ct, string? ratingUrl = null)
@@ -123,6 +124,9 @@ public sealed class SlipPrinter(DbContext db, Kernel.Installation.Installation i
                     break;
                 }
 
+                case SlipKind.AssistConsent:
+                    await AssistConsentAsync(slip, dossier, competent, trackingUrl, ct);
+                    break;
                 default:
                     TrackingSheet(slip, dossier, history, agencies, competent);
                     break;
@@ -140,6 +144,7 @@ public sealed class SlipPrinter(DbContext db, Kernel.Installation.Installation i
         SlipKind.Apology => "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
         SlipKind.Stop => "THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ",
         SlipKind.Return => "PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ",
+        SlipKind.AssistConsent => "PHIẾU XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN CÓ HỖ TRỢ",
         _ => "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
     };
 
@@ -169,6 +174,35 @@ public sealed class SlipPrinter(DbContext db, Kernel.Installation.Installation i
         slip.Line("6. Nhận kết quả: " + DossierLabels.Delivery(d.Delivery) + (d.DeliveryAddress is null ? "" : " — " + d.DeliveryAddress) + ".");
         slip.Qr(trackingUrl, "Quét mã để tra cứu tình trạng hồ sơ, hoặc nhập mã hồ sơ tại " + trackingUrl);
         slip.Signatures(d.ReceivedAt ?? d.CreatedAt, ("NGƯỜI NỘP HỒ SƠ", d.ApplicantName), ("NGƯỜI TIẾP NHẬN HỒ SƠ", d.ReceivedByName ?? ""));
+    }
+
+    private async Task AssistConsentAsync(SlipWriter slip, Dossier d, string competent, string trackingUrl, CancellationToken ct)
+    {
+        if (d is not { Channel: DossierChannel.AssistedOnline, AssistConsent: { } consent, AssistPointAgencyId: { } point })
+        {
+            throw new DomainException("Hồ sơ không nộp trực tuyến có hỗ trợ nên không có phiếu xác nhận này.", ProblemKind.Conflict);
+        }
+
+        var place = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == point).Select(a => a.Name).SingleAsync(ct);
+        slip.Heading(d.Code);
+        slip.Line($"Người nộp hồ sơ: {d.ApplicantName}" + (d.Applicant.IdNumber is { } id ? $" · Số định danh cá nhân: {id}" : ""));
+        Applicant(slip, d, withName: false);
+        slip.Line("Thủ tục: " + d.ProcedureName + (d.Request is null ? "" : " — " + d.Request) + ". Cơ quan giải quyết: " + competent + ".");
+        slip.Line("Các giấy tờ đã quét và nộp trực tuyến:");
+        slip.Table(
+            [("STT", 0.08f), ("Tên giấy tờ", 0.7f), ("Số lượng", 0.22f)],
+            [.. d.Documents.Where(x => x.Provided).OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select((x, i) => new[]
+            {
+                (i + 1).ToString(CultureInfo.InvariantCulture), x.Name, x.Count.ToString("00", CultureInfo.InvariantCulture),
+            })]);
+        slip.Line($"Người hỗ trợ: {d.AssistedByName}, tại {place}. Thời điểm nộp: {Moment(d.SubmittedAt)}.");
+        slip.Line(consent == Domain.AssistConsent.OneTimeCode
+            ? "Người nộp đã xác nhận đồng ý bằng mã xác nhận gửi tới số điện thoại " + ApplicantRules.MaskPhone(d.Applicant.Phone ?? "") + "."
+            : "Người nộp xác nhận đồng ý bằng chữ ký dưới đây; phiếu được lưu tại điểm hỗ trợ.");
+        slip.Boxed("Tôi đồng ý để người hỗ trợ nêu trên thay tôi nộp hồ sơ trực tuyến; thông tin và giấy tờ đã kê khai là đúng sự thật. "
+            + "Tôi nhận thông báo về hồ sơ qua số điện thoại hoặc thư điện tử đã khai và tra cứu hồ sơ bằng mã dưới đây.");
+        slip.Qr(trackingUrl, "Quét mã để tra cứu tình trạng hồ sơ, hoặc nhập mã hồ sơ tại " + trackingUrl);
+        slip.Signatures(d.SubmittedAt ?? d.CreatedAt, ("NGƯỜI NỘP HỒ SƠ", d.ApplicantName), ("NGƯỜI HỖ TRỢ", d.AssistedByName ?? ""));
     }
 
     private static void TrackingSheet(SlipWriter slip, Dossier d, List<DossierEvent> history, Dictionary<Guid, string> agencies, string competent)

@@ -45,6 +45,7 @@ public sealed class DayCounts : IReactTo<DossierActionRecorded>
                 yield return dossier.Channel switch
                 {
                     DossierChannel.Online => StatMetric.ReceivedOnline,
+                    DossierChannel.AssistedOnline => StatMetric.ReceivedAssisted,
                     DossierChannel.Postal => StatMetric.ReceivedPostal,
                     _ => StatMetric.ReceivedInPerson,
                 };

@@ -31,4 +31,7 @@ public enum StatMetric
     Withdrawn = 9,
     Stopped = 10,
     Returned = 11,
+
+    /// <summary>Received after an online submission made for the citizen at a desk or help point (counted as online too).</summary>
+    ReceivedAssisted = 12,
 }

@@ -8,7 +8,8 @@ using MotCua.Organization.Domain;
 
 namespace MotCua.Dossiers.Stats;
 
-public sealed record ChannelCounts(int InPerson, int Online, int Postal);
+/// <param name="Assisted">Submitted online for the citizen at a desk or help point: counted in <see cref="DossierStatistics.OnlineRate"/> with <paramref name="Online"/>.</param>
+public sealed record ChannelCounts(int InPerson, int Online, int Postal, int Assisted);
 
 /// <summary>
 /// The basic figures of issue 4 for an agency (and everything under it) and a period of local dates: received by
@@ -81,7 +82,7 @@ public sealed class DossierStats(DbContext db, DossierClock clock, AgencyScope s
         {
             if (In(d.ReceivedAt))
             {
-                Add(d.Channel switch { DossierChannel.Online => StatMetric.ReceivedOnline, DossierChannel.Postal => StatMetric.ReceivedPostal, _ => StatMetric.ReceivedInPerson });
+                Add(d.Channel switch { DossierChannel.Online => StatMetric.ReceivedOnline, DossierChannel.AssistedOnline => StatMetric.ReceivedAssisted, DossierChannel.Postal => StatMetric.ReceivedPostal, _ => StatMetric.ReceivedInPerson });
             }
 
             if (In(d.FinishedAt) && d.FinishedTimeliness is { } t)
@@ -112,14 +113,15 @@ public sealed class DossierStats(DbContext db, DossierClock clock, AgencyScope s
     private static DossierStatistics Build(Agency agency, DateOnly first, DateOnly last, IReadOnlyDictionary<StatMetric, int> counts, int withinTime, int overdue)
     {
         int C(StatMetric m) => counts.GetValueOrDefault(m);
-        var total = C(StatMetric.ReceivedInPerson) + C(StatMetric.ReceivedOnline) + C(StatMetric.ReceivedPostal);
+        var online = C(StatMetric.ReceivedOnline) + C(StatMetric.ReceivedAssisted);
+        var total = C(StatMetric.ReceivedInPerson) + online + C(StatMetric.ReceivedPostal);
         var done = C(StatMetric.FinishedEarly) + C(StatMetric.FinishedOnTime) + C(StatMetric.FinishedLate);
         var onTime = C(StatMetric.FinishedEarly) + C(StatMetric.FinishedOnTime);
         return new DossierStatistics(
-            agency.Id, agency.Name, first, last, total, new ChannelCounts(C(StatMetric.ReceivedInPerson), C(StatMetric.ReceivedOnline), C(StatMetric.ReceivedPostal)),
+            agency.Id, agency.Name, first, last, total, new ChannelCounts(C(StatMetric.ReceivedInPerson), C(StatMetric.ReceivedOnline), C(StatMetric.ReceivedPostal), C(StatMetric.ReceivedAssisted)),
             withinTime + overdue, withinTime, overdue, done, C(StatMetric.FinishedEarly), C(StatMetric.FinishedOnTime), C(StatMetric.FinishedLate), C(StatMetric.Returned),
             C(StatMetric.NotReceived), C(StatMetric.RefusedAfterProcessing), C(StatMetric.Withdrawn), C(StatMetric.Stopped),
             done == 0 ? null : Math.Round(100.0 * onTime / done, 2),
-            total == 0 ? null : Math.Round(100.0 * C(StatMetric.ReceivedOnline) / total, 2));
+            total == 0 ? null : Math.Round(100.0 * online / total, 2));
     }
 }

@@ -129,7 +129,7 @@ public sealed class Targets(DbContext db, AgencyScope scope, ICurrentActor actor
                 .Select(d => new { d.Id, d.Code, d.ProcedureName, Due = d.OriginalDueAt ?? d.DueAt, d.FinishedAt }).ToListAsync(ct))
                 .Select(d => new BehindItem(d.Id, d.Code ?? "", d.ProcedureName, "Hẹn trả " + (d.Due is { } due ? VietnamTime.ToLocal(new DateTimeOffset(due, TimeSpan.Zero)).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—"), d.FinishedAt!.Value))],
             TargetMetric.Online => [.. await db.Set<Dossier>().AsNoTracking()
-                .Where(d => scoped.Contains(d.CompetentAgencyId) && d.ReceivedAt >= start && d.ReceivedAt < end && d.Channel != DossierChannel.Online)
+                .Where(d => scoped.Contains(d.CompetentAgencyId) && d.ReceivedAt >= start && d.ReceivedAt < end && d.Channel != DossierChannel.Online && d.Channel != DossierChannel.AssistedOnline)
                 .OrderBy(d => d.ReceivedAt).Take(BehindShown)
                 .Select(d => new BehindItem(d.Id, d.Code ?? "", d.ProcedureName, d.Channel == DossierChannel.Postal ? "Nộp qua bưu chính" : "Nộp trực tiếp", d.ReceivedAt!.Value)).ToListAsync(ct)],
             _ => [.. (await Ratings.DossierRatings.Rated(db, scoped, row.Evaluation.Month, row.Evaluation.Month.AddMonths(1).AddDays(-1)).Dossiers
@@ -156,7 +156,7 @@ public sealed class Targets(DbContext db, AgencyScope scope, ICurrentActor actor
             case TargetMetric.Online:
             {
                 var received = db.Set<Dossier>().Where(d => scoped.Contains(d.CompetentAgencyId) && d.ReceivedAt >= start && d.ReceivedAt < end);
-                return (await received.CountAsync(d => d.Channel == DossierChannel.Online, ct), await received.CountAsync(ct));
+                return (await received.CountAsync(d => d.Channel == DossierChannel.Online || d.Channel == DossierChannel.AssistedOnline, ct), await received.CountAsync(ct));
             }
 
             default:

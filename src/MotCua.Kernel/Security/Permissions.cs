@@ -18,6 +18,9 @@ public static class Permissions
     /// <summary>Receive dossiers at a desk, decide on online ones, return results, issue slips and apologies.</summary>
     public const string DossiersReceive = "dossiers.receive";
 
+    /// <summary>Submit online on behalf of a consenting citizen at a desk or a help point (nộp trực tuyến có hỗ trợ).</summary>
+    public const string DossiersAssist = "dossiers.assist";
+
     /// <summary>Act on dossiers at a processing step (specialist, head, leader).</summary>
     public const string DossiersProcess = "dossiers.process";
 
@@ -63,7 +66,7 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SurveysManage, NotificationsManage, InstallationManage, CitizenSelf,
+            DossiersReceive, DossiersAssist, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SurveysManage, NotificationsManage, InstallationManage, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>

@@ -14,9 +14,12 @@ public static class Roles
     public const string Supervisor = "Supervisor";
     public const string Administrator = "Administrator";
 
+    /// <summary>An officer or an authorised agent (e.g. at a post office) who submits online on behalf of citizens at a help point (điểm hỗ trợ DVC trực tuyến).</summary>
+    public const string HelpAgent = "HelpAgent";
+
     public static IReadOnlyList<string> All { get; } =
     [
-        DeskOfficer, Specialist, DepartmentHead, Leader, Clerk, Archivist, HumanResources, MeetingSecretary, Supervisor, Administrator,
+        DeskOfficer, Specialist, DepartmentHead, Leader, Clerk, Archivist, HumanResources, MeetingSecretary, Supervisor, Administrator, HelpAgent,
     ];
 
     public static IReadOnlyDictionary<string, string> VietnameseNames { get; } = new Dictionary<string, string>
@@ -31,6 +34,7 @@ public static class Roles
         [MeetingSecretary] = "Thư ký cuộc họp",
         [Supervisor] = "Lãnh đạo UBND (giám sát)",
         [Administrator] = "Quản trị",
+        [HelpAgent] = "Nhân viên điểm hỗ trợ",
     };
 
     public static bool IsKnown(string role) => VietnameseNames.ContainsKey(role);
@@ -40,7 +44,8 @@ public static class Roles
     /// <summary>What each role may do. Modules add their permissions here as they arrive.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Permissions { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
-        [DeskOfficer] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersReceive, Security.Permissions.DossiersView],
+        [DeskOfficer] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersReceive, Security.Permissions.DossiersView, Security.Permissions.DossiersAssist],
+        [HelpAgent] = [Security.Permissions.StaffWorkspace, Security.Permissions.DossiersAssist],
         [Specialist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DocumentsHandle],
         [DepartmentHead] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView, Security.Permissions.DocumentsReview, Security.Permissions.DocumentsHandle, Security.Permissions.FeedbackHandle],
         [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView, Security.Permissions.DocumentsSign, Security.Permissions.DocumentsReview, Security.Permissions.DocumentsHandle, Security.Permissions.FeedbackHandle],

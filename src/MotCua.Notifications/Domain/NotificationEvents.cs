@@ -23,6 +23,9 @@ public enum NotificationEvent
 
     /// <summary>A code that confirms a phone number (registration of a local account), sent at once at the owner's request.</summary>
     AccountVerification = 30,
+
+    /// <summary>A code a citizen reads back to the officer or agent submitting online for them (assisted submission), sent at once.</summary>
+    AssistConsent = 31,
 }
 
 public enum Audience
@@ -97,6 +100,8 @@ public static class NotificationEvents
         ]),
         new(NotificationEvent.AccountVerification, "Mã xác nhận số điện thoại (đăng ký tài khoản)", Audience.Citizen, true,
             [new("ma_xac_nhan", "Mã xác nhận", "482913"), new("so_phut", "Số phút hiệu lực", "5"), new("ten_cong", "Tên cổng dịch vụ công", "Cổng Dịch vụ công Thành phố Hà Nội")], AtOnce: true),
+        new(NotificationEvent.AssistConsent, "Mã đồng ý nộp hồ sơ trực tuyến có hỗ trợ", Audience.Citizen, true,
+            [new("ma_xac_nhan", "Mã xác nhận", "482913"), new("nguoi_ho_tro", "Người hỗ trợ nộp", "Trần Minh Tuấn"), Procedure, new("so_phut", "Số phút hiệu lực", "10")], AtOnce: true),
     }.ToDictionary(e => e.Event);
 
     public static IReadOnlyCollection<EventInfo> All => Events.Values;

@@ -89,6 +89,10 @@ public static class DefaultTemplates
             "Mã xác nhận tài khoản: {ma_xac_nhan}",
             "Mã xác nhận số điện thoại của bạn trên {ten_cong} là {ma_xac_nhan}, có hiệu lực {so_phut} phút. Không đưa mã này cho bất kỳ ai." + Signature,
             "{ma_xac_nhan} là mã xác nhận tài khoản trên {ten_cong}, hiệu lực {so_phut} phút. Không đưa mã này cho bất kỳ ai."),
+        NotificationEvent.AssistConsent => (
+            "Mã đồng ý nộp hồ sơ: {ma_xac_nhan}",
+            "{nguoi_ho_tro} đang nộp trực tuyến hồ sơ \"{ten_thu_tuc}\" thay bạn. Nếu bạn đồng ý, hãy đọc mã {ma_xac_nhan} cho người hỗ trợ; mã có hiệu lực {so_phut} phút. Nếu bạn không nhờ ai nộp hồ sơ, đừng đưa mã này cho ai." + Signature,
+            "{ma_xac_nhan} là mã đồng ý để {nguoi_ho_tro} nộp trực tuyến hồ sơ \"{ten_thu_tuc}\" thay bạn, hiệu lực {so_phut} phút. Chỉ đọc mã cho người hỗ trợ nếu bạn đồng ý."),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -31,6 +31,7 @@ public sealed class DemoData(MotCuaDbContext db, OrganizationSeeder organization
         new("thuky", Roles.MeetingSecretary, "Thư ký cuộc họp"),
         new("giamsat", Roles.Supervisor, "Lãnh đạo Ủy ban nhân dân (giám sát toàn tỉnh)"),
         new("motcua.xa", Roles.DeskOfficer, "Cán bộ một cửa của xã/phường đầu tiên trong tỉnh"),
+        new("diemhotro", Roles.HelpAgent, "Nhân viên bưu điện, điểm hỗ trợ dịch vụ công trực tuyến của xã/phường đầu tiên"),
     ];
 
     private static readonly Dictionary<string, string> Names = new()
@@ -38,7 +39,7 @@ public sealed class DemoData(MotCuaDbContext db, OrganizationSeeder organization
         ["quantri"] = "Nguyễn Văn Quản", ["motcua"] = "Trần Minh Tuấn", ["chuyenvien"] = "Lê Thị Hoa",
         ["truongphong"] = "Phạm Quốc Trung", ["lanhdao"] = "Hoàng Đức Minh", ["vanthu"] = "Đỗ Thị Thu",
         ["luutru"] = "Vũ Hoài Nam", ["noivu"] = "Bùi Thị Ngọc", ["thuky"] = "Đặng Thu Trang",
-        ["giamsat"] = "Ngô Văn Sơn", ["motcua.xa"] = "Phan Thị Lan Anh",
+        ["giamsat"] = "Ngô Văn Sơn", ["motcua.xa"] = "Phan Thị Lan Anh", ["diemhotro"] = "Lương Thị Mai",
     };
 
     public async Task<bool> SeedAsync(CancellationToken ct)
@@ -73,6 +74,7 @@ public sealed class DemoData(MotCuaDbContext db, OrganizationSeeder organization
                 "giamsat" => (authority, null, true, "Chủ tịch Ủy ban nhân dân"),
                 "motcua" => (centre, null, false, "Cán bộ tiếp nhận và trả kết quả"),
                 "motcua.xa" => (firstCommune, null, false, "Cán bộ tiếp nhận và trả kết quả"),
+                "diemhotro" => (firstCommune, null, false, "Nhân viên bưu điện văn hóa xã, điểm hỗ trợ dịch vụ công trực tuyến"),
                 "chuyenvien" => (authority, economy, false, "Chuyên viên Phòng Kinh tế"),
                 "truongphong" => (authority, economy, false, "Trưởng phòng Kinh tế"),
                 "lanhdao" => (authority, null, false, "Phó Chủ tịch"),
