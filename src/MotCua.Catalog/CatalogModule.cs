@@ -32,6 +32,7 @@ public sealed class CatalogModule : IModule
         services.AddScoped<Guides.ProcedureGuides>();
         services.AddScoped<Forms.FormTemplates>();
         services.AddScoped<Eligibility.EligibilityLists>();
+        services.AddScoped<Letters.LetterTemplates>();
     }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
@@ -46,5 +47,6 @@ public sealed class CatalogModule : IModule
         app.MapGuides(api);
         Forms.FormEndpoints.MapForms(app, api);
         Eligibility.EligibilityEndpoints.MapEligibility(api);
+        Letters.LetterEndpoints.MapLetters(api);
     }
 }

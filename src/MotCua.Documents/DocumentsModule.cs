@@ -49,6 +49,9 @@ public sealed class DocumentsModule : IModule
         services.AddScoped<Exchange.Platform.PlatformInbox>();
         services.AddHostedService<Exchange.Platform.PlatformPolling>();
         services.AddScoped<Dossiers.Processing.IResultIssuer, Registers.ResultIssuer>();
+        services.AddScoped<Letters.SignatureSpecimens>();
+        services.AddScoped<Letters.ResultLetters>();
+        services.AddScoped<Letters.DemoLetters>();
 
         // Public verification: a fixed window per client address (each check reads a whole file).
         var perMinute = configuration.GetValue($"{SigningOptions.Section}:VerifyPerMinute", 30);
@@ -57,5 +60,5 @@ public sealed class DocumentsModule : IModule
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
     }
 
-    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => Registers.RegisterEndpoints.MapRegisters(api.MapVerification().MapExchange());
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => Registers.RegisterEndpoints.MapRegisters(Letters.SpecimenEndpoints.MapSpecimens(api.MapVerification().MapExchange()));
 }

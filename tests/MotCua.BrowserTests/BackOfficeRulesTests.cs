@@ -77,4 +77,26 @@ public class BackOfficeRulesTests(BrowserApp app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "eligibility.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_administrator_rewords_the_birth_letter_and_a_wrong_placeholder_is_named_without_losing_the_text()
+    {
+        var page = await app.SignInAsStaffAsync("quantri");
+        await page.GotoAsync("/quan-tri/thu-kem-ket-qua");
+        var birth = page.Locator("[data-letters] tr", new() { HasText = "1.001193" });
+        await Assertions.Expect(birth).ToContainTextAsync("Thư chúc mừng");
+        await birth.GetByRole(AriaRole.Link).ClickAsync();
+        var body = page.GetByLabel("Nội dung", new() { Exact = true });
+        await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Kính gửi gia đình ông/bà \\{nguoi_nhan\\}"));
+        await body.FillAsync("Kính gửi gia đình {nguoi_nhan}, chúc mừng bé {ten_be}!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu mẫu thư" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("{ten_be}");
+        await Assertions.Expect(body).ToHaveValueAsync("Kính gửi gia đình {nguoi_nhan}, chúc mừng bé {ten_be}!");
+        await body.FillAsync("Kính gửi gia đình {nguoi_nhan}, chúc mừng gia đình có thêm thành viên mới! {co_quan}, ngày {ngay}.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu mẫu thư" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu thư chúc mừng của thủ tục \"Thủ tục đăng ký khai sinh\"");
+        await Assertions.Expect(page.Locator("[data-specimens]")).ToContainTextAsync("Hoàng Đức Minh");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "letters.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
 }

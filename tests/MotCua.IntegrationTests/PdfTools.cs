@@ -32,4 +32,13 @@ public static class PdfTools
         var qr = await DecodeQrAsync(file + ".png");
         return (text, qr);
     }
+
+    /// <summary>How many images the PDF draws (pdfimages -list: two heading lines, then one line per image).</summary>
+    public static async Task<int> ImageCountAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"motcua-{Guid.CreateVersion7():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        var list = await RunAsync("pdfimages", "-list", file);
+        return list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 2;
+    }
 }

@@ -112,6 +112,20 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
     }
 }
 
+internal sealed class LetterTemplateConfiguration : IEntityTypeConfiguration<Letters.LetterTemplate>
+{
+    public void Configure(EntityTypeBuilder<Letters.LetterTemplate> builder)
+    {
+        builder.ToTable("LetterTemplates");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.ProcedureCode).HasMaxLength(16);
+        builder.HasIndex(t => t.ProcedureCode).IsUnique();
+        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.Body).HasMaxLength(4000);
+        builder.Property(t => t.UpdatedBy).HasMaxLength(256);
+    }
+}
+
 internal sealed class EligibilityListConfiguration : IEntityTypeConfiguration<Eligibility.EligibilityList>
 {
     public void Configure(EntityTypeBuilder<Eligibility.EligibilityList> builder)

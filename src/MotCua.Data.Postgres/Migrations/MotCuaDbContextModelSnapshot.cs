@@ -508,6 +508,48 @@ namespace MotCua.Data.Postgres.Migrations
                     b.ToTable("ProcedureImports", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Catalog.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureCode")
+                        .IsUnique();
+
+                    b.ToTable("LetterTemplates", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Documents.Domain.DocumentRegister", b =>
                 {
                     b.Property<Guid>("Id")
@@ -896,6 +938,34 @@ namespace MotCua.Data.Postgres.Migrations
                     b.ToTable("ExchangeStatuses", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Documents.Letters.SignatureSpecimen", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ImageKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SignatureSpecimens", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Dossiers.Assisted.ConsentCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1036,6 +1106,19 @@ namespace MotCua.Data.Postgres.Migrations
 
                     b.Property<int?>("LastAction")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("LetterDeclined")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
+                    b.Property<string>("LetterFileKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("LetterTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime?>("OriginalDueAt")
                         .HasColumnType("timestamp with time zone");
@@ -3084,6 +3167,15 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasOne("MotCua.Documents.Exchange.DocumentExchange", null)
                         .WithMany("Statuses")
                         .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Documents.Letters.SignatureSpecimen", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

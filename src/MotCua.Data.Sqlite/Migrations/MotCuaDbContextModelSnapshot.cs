@@ -496,6 +496,48 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.ToTable("ProcedureImports", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Catalog.Letters.LetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureCode")
+                        .IsUnique();
+
+                    b.ToTable("LetterTemplates", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Documents.Domain.DocumentRegister", b =>
                 {
                     b.Property<Guid>("Id")
@@ -884,6 +926,34 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.ToTable("ExchangeStatuses", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Documents.Letters.SignatureSpecimen", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SignatureSpecimens", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Dossiers.Assisted.ConsentCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1024,6 +1094,19 @@ namespace MotCua.Data.Sqlite.Migrations
 
                     b.Property<int?>("LastAction")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LetterDeclined")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
+                    b.Property<string>("LetterFileKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("OriginalDueAt")
                         .HasColumnType("TEXT");
@@ -3072,6 +3155,15 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasOne("MotCua.Documents.Exchange.DocumentExchange", null)
                         .WithMany("Statuses")
                         .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Documents.Letters.SignatureSpecimen", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

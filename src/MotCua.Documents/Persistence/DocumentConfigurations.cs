@@ -120,3 +120,16 @@ internal sealed class ExchangeRefusalConfiguration : IEntityTypeConfiguration<Ex
         builder.HasOne<MotCua.Organization.Domain.Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SignatureSpecimenConfiguration : IEntityTypeConfiguration<Letters.SignatureSpecimen>
+{
+    public void Configure(EntityTypeBuilder<Letters.SignatureSpecimen> builder)
+    {
+        builder.ToTable("SignatureSpecimens");
+        builder.HasKey(s => s.UserId);
+        builder.Property(s => s.ImageKey).HasMaxLength(80);
+        builder.Property(s => s.ContentType).HasMaxLength(40);
+        builder.Property(s => s.UploadedBy).HasMaxLength(256);
+        builder.HasOne<Organization.Domain.User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -17,7 +17,8 @@ namespace MotCua.Documents.Registers;
 /// leader's signature (with the verification QR), the next number of the agency's register, and the seal. The
 /// approval's transaction holds it all, so a failure at any point leaves neither a number nor an approval behind.
 /// </summary>
-public sealed class ResultIssuer(DbContext db, AgencyScope scope, DocumentSigning signing, DocumentRegistry registry, IHttpContextAccessor http, TimeProvider clock) : IResultIssuer
+public sealed class ResultIssuer(
+    DbContext db, AgencyScope scope, DocumentSigning signing, DocumentRegistry registry, Letters.ResultLetters letters, IHttpContextAccessor http, TimeProvider clock) : IResultIssuer
 {
     public string? Problem(byte[] pdf)
     {
@@ -41,7 +42,8 @@ public sealed class ResultIssuer(DbContext db, AgencyScope scope, DocumentSignin
 
         var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
         var userId = scope.UserId;
-        var by = await db.Set<User>().Where(u => u.Id == userId).Select(u => u.FullName).SingleAsync(ct);
+        var signer = await db.Set<User>().AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+        var by = signer.FullName;
         var result = await db.Set<ProcedureVersion>().AsNoTracking()
             .Where(v => v.ProcedureId == dossier.ProcedureId && v.Number == dossier.ProcedureVersion).Select(v => v.Content.Result).SingleOrDefaultAsync(ct);
         var document = OfficialDocument.Result(
@@ -53,7 +55,8 @@ public sealed class ResultIssuer(DbContext db, AgencyScope scope, DocumentSignin
         await signing.SignAsLeaderAsync(document, verification => Catalog.Portal.ProcedureEndpoints.PublicUrl(request, "/xac-minh/" + verification), ct);
         await registry.IssueWithinAsync(document, agency, by, ct);
         var size = (await signing.ReadAsync(document.FileKey!, ct)).LongLength;
-        return new IssuedResult(document.Id, document.Notation!, new StoredFile(document.FileKey!, document.FileName ?? "ket-qua.pdf", "application/pdf", size));
+        var letter = await letters.ProduceAsync(dossier, agency, signer, document.Notation!, clock.GetUtcNow().UtcDateTime, ct);
+        return new IssuedResult(document.Id, document.Notation!, new StoredFile(document.FileKey!, document.FileName ?? "ket-qua.pdf", "application/pdf", size), letter);
     }
 
     /// <summary>The Decree 30 type the procedure's result names ("Quyết định…", "Thông báo…"); a decision otherwise.</summary>

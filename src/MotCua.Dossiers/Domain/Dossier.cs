@@ -161,6 +161,14 @@ public sealed class Dossier : AggregateRoot
     /// <summary>Its number and notation, e.g. <c>05/QĐ-UBND</c>.</summary>
     public string? ResultNotation { get; private set; }
 
+    /// <summary>The greeting or condolence letter produced with the result (its title and PDF), handed over with it unless the family declined.</summary>
+    public string? LetterTitle { get; private set; }
+
+    public string? LetterFileKey { get; private set; }
+
+    /// <summary>The family asked not to receive the letter: none is produced, or the one produced is not handed over.</summary>
+    public bool LetterDeclined { get; private set; }
+
     /// <summary>Why it was refused, stopped or withdrawn.</summary>
     public string? ClosingReason { get; private set; }
 
@@ -729,6 +737,11 @@ public sealed class Dossier : AggregateRoot
             ResultFileName = issued.File.FileName;
             signed = issued.File;
             comment = (Clean(comment) is { } said ? said.TrimEnd('.') + ". " : "") + $"Ban hành văn bản số {issued.Notation}.";
+            if (issued.Letter is { } letter && !LetterDeclined)
+            {
+                (LetterTitle, LetterFileKey) = (letter.Title, letter.File.Key);
+                comment += $" Kèm {letter.Title.ToLowerInvariant()}.";
+            }
         }
 
         var from = Status;
@@ -857,6 +870,39 @@ public sealed class Dossier : AggregateRoot
         Delivery = how;
         Append(DossierAction.Return, DossierStatus.Processed, actor, now, $"{DossierLabels.Delivery(how)}: {who}", timeliness: StepTimeliness(now));
         LeaveStep();
+    }
+
+    /// <summary>
+    /// A letter produced for a result issued before its procedure had one (the demo's history): as if issued with it,
+    /// unless the family declined. No history row: the approval's stays as it was.
+    /// </summary>
+    public void AttachLetter(IssuedLetter letter)
+    {
+        if (Status is not (DossierStatus.Processed or DossierStatus.Returned) || Outcome != DossierOutcome.Granted || LetterFileKey is not null || LetterDeclined)
+        {
+            throw new DomainException("Chỉ lập thư cho kết quả đã cấp, chưa có thư và gia đình không từ chối.", ProblemKind.Conflict);
+        }
+
+        (LetterTitle, LetterFileKey) = (letter.Title, letter.File.Key);
+        Revision++;
+    }
+
+    /// <summary>
+    /// The family does not want the greeting or condolence letter: before the result is issued none is produced; after,
+    /// it is not handed over or offered. Until the result is returned.
+    /// </summary>
+    public void DeclineLetter(string? reason, Actor actor, DateTime now)
+    {
+        if (Status is DossierStatus.Draft or DossierStatus.Returned or DossierStatus.NotReceived or DossierStatus.Withdrawn or DossierStatus.Stopped || LetterDeclined)
+        {
+            throw new DomainException(LetterDeclined ? "Gia đình đã từ chối nhận thư." : "Hồ sơ không còn ở giai đoạn nhận thư kèm kết quả.", ProblemKind.Conflict);
+        }
+
+        LetterDeclined = true;
+        LetterFileKey = null;
+        LetterTitle = null;
+        Revision++;
+        Append(DossierAction.DeclineLetter, Status, actor, now, Clean(reason) ?? "Gia đình không nhận thư kèm kết quả.");
     }
 
     /// <summary>A history row without a status change (shipment updates, pickup requests).</summary>

@@ -75,6 +75,7 @@ public static class DossierLabels
         DossierAction.Ship => "Gửi kết quả qua bưu chính",
         DossierAction.ShipmentUpdate => "Cập nhật vận đơn",
         DossierAction.PickupRequest => "Yêu cầu thu gom tại nhà",
+        DossierAction.DeclineLetter => "Không nhận thư kèm kết quả",
         _ => action.ToString(),
     };
 

@@ -94,6 +94,7 @@ public enum DossierAction
     Ship,
     ShipmentUpdate,
     PickupRequest,
+    DeclineLetter,
 }
 
 /// <summary>What the competent agency decided.</summary>

@@ -95,6 +95,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.FastTrackHours).HasPrecision(9, 2);
         builder.HasIndex(d => d.FastTrackId);
         builder.Property(d => d.AssistedByName).HasMaxLength(256);
+        builder.Property(d => d.LetterTitle).HasMaxLength(100);
+        builder.Property(d => d.LetterFileKey).HasMaxLength(80);
+        builder.Property(d => d.LetterDeclined).HasDefaultValue(false);
         builder.HasIndex(d => new { d.AssistedById, d.SubmittedAt });
         builder.HasIndex(d => new { d.StepAgencyId, d.StepRole, d.StepDueAt, d.Status, d.AssigneeId, d.StepUnitId });
         builder.HasIndex(d => new { d.OwnerId, d.CreatedAt });

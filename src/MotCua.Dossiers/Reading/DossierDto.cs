@@ -2,6 +2,7 @@ using MotCua.Dossiers.Domain;
 
 namespace MotCua.Dossiers.Reading;
 
+/// <param name="LetterTitle">The greeting or condolence letter handed with the result (<paramref name="LetterUrl"/> its PDF), unless the family declined (<paramref name="LetterDeclined"/>).</param>
 /// <param name="AssistedBy">Of an assisted online dossier: who submitted it for the citizen and how the citizen consented.</param>
 public sealed record DossierDto(
     Guid Id, string? Code, int Revision, string ProcedureCode, string ProcedureName, int ProcedureVersion,
@@ -10,7 +11,8 @@ public sealed record DossierDto(
     DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReceivedAt, string? ReceivedBy, DateTime? DueAt, string? FastTrackName, string? AssistedBy, DateTime? OriginalDueAt, DateTime? FinishedAt, DateTime? ReturnedAt, string? ReturnedTo,
     decimal PausedHours, int StepIndex, StepKind? StepKind, string? StepName, string? StepRole, Guid? StepAgencyId, DateTime? StepDueAt, Guid? AssigneeId, string? AssigneeName,
     Lateness Lateness, Timeliness? Timeliness, DossierOutcome? Outcome, string? ClosingReason, string? SupplementReason, string? ApologyReason,
-    string? ResultFileName, string? ResultUrl, string? ResultNotation, DateOnly? ResultValidUntil, IReadOnlyList<DocumentDto> Documents, IReadOnlyList<EventDto> History,
+    string? ResultFileName, string? ResultUrl, string? ResultNotation, DateOnly? ResultValidUntil,
+    string? LetterTitle, string? LetterUrl, bool LetterDeclined, IReadOnlyList<DocumentDto> Documents, IReadOnlyList<EventDto> History,
     IReadOnlyList<AvailableAction> AvailableActions)
 {
     /// <summary>True when the reader may do <paramref name="command"/> now.</summary>

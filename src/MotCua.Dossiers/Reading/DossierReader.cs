@@ -76,6 +76,7 @@ public sealed class DossierReader(
             d.PausedHours, d.StepIndex, d.StepKind, d.StepName, d.StepRole, d.StepAgencyId, d.StepDueAt, d.AssigneeId, d.AssigneeName,
             DossierLateness.Of(d.Status, d.StepDueAt, d.DueAt, clock.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
             d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultNotation, d.ResultValidUntil,
+            d.LetterTitle, d.LetterFileKey is null ? null : files + d.LetterFileKey, d.LetterDeclined,
             [.. d.Documents.OrderBy(x => x.AddedAt).ThenBy(x => x.Id).Select(x => new DocumentDto(
                 x.Id, x.Name, x.Kind, x.Count, x.Required, x.Provided, x.FileName, x.ContentType, x.Size, x.IsSupplement, x.FileKey is null ? null : files + x.FileKey, x.Extra, d.AllowsRemovingFile(x),
                 !x.Extra && forms.TryGetValue(x.Name, out var form) ? Catalog.Forms.FormTemplates.Url(d.ProcedureCode, form.Index, d.ProcedureVersion) : null,
@@ -96,7 +97,7 @@ public sealed class DossierReader(
         {
             (fileName, type) = (document.FileName ?? "tep", document.ContentType ?? "application/octet-stream");
         }
-        else if (dto.ResultUrl?.EndsWith("/" + key, StringComparison.Ordinal) == true)
+        else if (dto.ResultUrl?.EndsWith("/" + key, StringComparison.Ordinal) == true || dto.LetterUrl?.EndsWith("/" + key, StringComparison.Ordinal) == true)
         {
             // The owner gets the result once it is approved; staff see the draft too.
             if (dto.Status is not (DossierStatus.Processed or DossierStatus.Returned) && await db.Set<Dossier>().AnyAsync(x => x.Id == id && x.OwnerId == access.UserId, ct))
@@ -104,7 +105,7 @@ public sealed class DossierReader(
                 throw DomainException.NotFound("tệp");
             }
 
-            (fileName, type) = (dto.ResultFileName ?? "ket-qua.pdf", "application/pdf");
+            (fileName, type) = (dto.ResultUrl?.EndsWith("/" + key, StringComparison.Ordinal) == true ? dto.ResultFileName ?? "ket-qua.pdf" : "thu-kem-ket-qua.pdf", "application/pdf");
         }
         else
         {

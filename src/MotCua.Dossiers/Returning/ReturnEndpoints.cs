@@ -24,6 +24,8 @@ public static class ReturnEndpoints
             TypedResults.Ok(await returns.RequestPickupAsync(id, input, ct))).RequireAuthorization();
         group.MapPost("{id:guid}/pickup/{shipmentId:guid}/dispatch", async Task<Ok<ShipmentDto>> (Guid id, Guid shipmentId, bool? byPost, Returns returns, CancellationToken ct) =>
             TypedResults.Ok(await returns.DispatchPickupAsync(id, shipmentId, byPost ?? true, ct))).RequireAuthorization(Permissions.DossiersReceive);
+        group.MapPost("{id:guid}/letter/decline", async (Guid id, Intake.ReasonInput? input, Returns returns, Reading.DossierReader reader, CancellationToken ct) =>
+            TypedResults.Ok(await reader.AfterActionAsync(await returns.DeclineLetterAsync(id, input?.Reason, ct), ct))).RequireAuthorization();
         group.MapGet("pickups", async (Returns returns, CancellationToken ct) => TypedResults.Ok(await returns.PendingPickupsAsync(ct)))
             .RequireAuthorization(Permissions.DossiersReceive);
         return group;

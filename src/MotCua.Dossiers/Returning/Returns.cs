@@ -100,6 +100,20 @@ public sealed class Returns(DbContext db, DossierStore store, DossierAccess acce
             ? $"Thủ tục này không thuộc {list.Title.ToLowerInvariant()} ({list.Decision}): hãy nộp hồ sơ giấy tại Bộ phận một cửa hoặc qua bưu điện."
             : null;
 
+    /// <summary>The applicant (or the desk for them) says the family does not want the letter handed with the result.</summary>
+    public async Task<Dossier> DeclineLetterAsync(Guid id, string? reason, CancellationToken ct)
+    {
+        var dossier = await store.LoadAsync(id, ct);
+        if (dossier.OwnerId is null || dossier.OwnerId != access.UserId)
+        {
+            await access.RequireRoleAsync(Roles.DeskOfficer, dossier.ReceivingAgencyId, ct);
+        }
+
+        dossier.DeclineLetter(reason, await access.ActorAsync(ct), clock.Now);
+        await store.SaveAsync(ct);
+        return dossier;
+    }
+
     /// <summary>The applicant (or the desk for them) asks for the paper dossier to be collected at home.</summary>
     public async Task<ShipmentDto> RequestPickupAsync(Guid id, PickupInput input, CancellationToken ct)
     {

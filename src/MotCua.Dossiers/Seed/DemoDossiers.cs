@@ -93,12 +93,17 @@ public sealed class DemoDossiers(DbContext db, DossierClock clock, ProcessesInFo
         // one of its own, so that its staff (the demo's specialist, head and leader) have work on the first start.
         var provinceAuthority = staff.TryGetValue("lanhdao", out var provinceLeader) ? provinceLeader.AgencyId : Guid.Empty;
         var ownProcedures = procedures.Where(p => points[p.Id].Any(x => x.CompetentAgencyId == provinceAuthority)).ToList();
+        // Births and marriages are registered at every commune every week, though their weights are modest beside the
+        // most used procedures: one dossier in twenty is one of them, so that their results (and the letters handed with
+        // them) are in the demo.
+        var civilStatus = procedures.Where(p => p.NationalCode is "1.001193" or "1.000894").ToList();
         var created = 0;
         for (var i = 0; i < count; i++)
         {
             // Usage weights decide how often each procedure appears, as on the national portal.
             var own = ownProcedures.Count > 0 && i % 5 == 4;
-            var procedure = own ? ownProcedures[random.Next(ownProcedures.Count)] : Pick(random, procedures);
+            var procedure = own ? ownProcedures[random.Next(ownProcedures.Count)]
+                : civilStatus.Count > 0 && i % 20 == 7 ? civilStatus[random.Next(civilStatus.Count)] : Pick(random, procedures);
             var candidates = own ? [.. points[procedure.Id].Where(x => x.CompetentAgencyId == provinceAuthority)] : points[procedure.Id];
             if (candidates.Count == 0)
             {

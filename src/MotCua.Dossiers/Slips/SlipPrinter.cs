@@ -115,6 +115,14 @@ public sealed class SlipPrinter(DbContext db, Kernel.Installation.Installation i
                         + (dossier.ResultValidUntil is { } valid ? $", có hiệu lực đến {valid:dd/MM/yyyy}" : "") + ".");
                     slip.Line("Hẹn trả: " + Moment(dossier.DueAt) + ". Đã trả: " + Moment(e.At) + " (" + DossierLabels.Timeliness(dossier.FinishedTimeliness) + ").");
                     slip.Line("Hình thức và người nhận: " + (e.Comment ?? DossierLabels.Delivery(dossier.Delivery)) + ".");
+                    if (dossier.LetterTitle is { } letter)
+                    {
+                        slip.Line($"Kèm theo: {letter.ToLowerInvariant()} của lãnh đạo {competent}.");
+                    }
+                    else if (dossier.LetterDeclined)
+                    {
+                        slip.Line("Gia đình không nhận thư kèm kết quả.");
+                    }
                     if (ratingUrl is not null)
                     {
                         slip.Qr(ratingUrl, "Ông/Bà vui lòng quét mã để đánh giá mức độ hài lòng (Thất vọng, Chưa tốt, Chấp nhận, Tốt, Yêu thích): " + ratingUrl);

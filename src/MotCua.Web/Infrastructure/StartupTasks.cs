@@ -18,12 +18,14 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
             if (configuration.GetValue("Seed:Catalog", true))
             {
                 await scope.ServiceProvider.GetRequiredService<MotCua.Catalog.Seed.CatalogSeeder>().SeedAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<MotCua.Catalog.Letters.LetterTemplates>().SeedAsync(cancellationToken);
             }
 
             if (configuration.GetValue<bool>("Seed:DemoAccounts"))
             {
                 await scope.ServiceProvider.GetRequiredService<MotCua.Dossiers.Seed.DemoDossiers>().SeedAsync(configuration.GetValue("Seed:DemoDossiers", 0), cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<MotCua.Feedback.Targets.DemoTargets>().SeedAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Letters.DemoLetters>().SeedAsync(cancellationToken);
             }
         }
 
