@@ -33,6 +33,7 @@ public sealed class CatalogModule : IModule
         services.AddScoped<Forms.FormTemplates>();
         services.AddScoped<Eligibility.EligibilityLists>();
         services.AddScoped<Letters.LetterTemplates>();
+        services.AddScoped<Linked.LinkedServices>();
     }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api)
@@ -48,5 +49,6 @@ public sealed class CatalogModule : IModule
         Forms.FormEndpoints.MapForms(app, api);
         Eligibility.EligibilityEndpoints.MapEligibility(api);
         Letters.LetterEndpoints.MapLetters(api);
+        Linked.LinkedEndpoints.MapLinked(api);
     }
 }

@@ -112,6 +112,25 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
     }
 }
 
+internal sealed class LinkedServiceConfiguration : IEntityTypeConfiguration<Linked.LinkedService>
+{
+    public void Configure(EntityTypeBuilder<Linked.LinkedService> builder)
+    {
+        builder.ToTable("LinkedServices");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Code).HasMaxLength(40);
+        builder.HasIndex(s => s.Code).IsUnique();
+        builder.Property(s => s.NationalCode).HasMaxLength(16);
+        builder.Property(s => s.Name).HasMaxLength(300);
+        builder.Property(s => s.Description).HasMaxLength(2000);
+        builder.Property(s => s.Members).HasJsonConversion(() => []);
+        builder.Property(s => s.SharedDocuments).HasJsonConversion(() => []);
+        builder.Property(s => s.SharedData).HasJsonConversion(() => []);
+        builder.Property(s => s.UpdatedBy).HasMaxLength(256);
+        builder.Ignore(s => s.FirstStage);
+    }
+}
+
 internal sealed class LetterTemplateConfiguration : IEntityTypeConfiguration<Letters.LetterTemplate>
 {
     public void Configure(EntityTypeBuilder<Letters.LetterTemplate> builder)

@@ -174,6 +174,7 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
         {
             var children = await db.Set<Agency>().AsNoTracking().Where(a => a.ParentId == province.Id && a.Kind == AgencyKind.Department).ToListAsync(ct);
             var police = children.FirstOrDefault(a => a.Name.StartsWith("Công an ", StringComparison.Ordinal));
+            var socialInsurance = children.FirstOrDefault(a => a.Name.StartsWith("Bảo hiểm xã hội ", StringComparison.Ordinal));
             var (atHome, anywhere) = (new List<string>(), new List<string>());
             foreach (var procedure in detailed.Where(d => d.Content.HasDetails))
             {
@@ -200,6 +201,7 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
                         DemoPlaceKind.ProvinceAuthority => (province, (AgencyLevel?)null, true),
                         DemoPlaceKind.Department => (children.FirstOrDefault(a => a.Name.StartsWith(place.Department + " ", StringComparison.Ordinal)), null, true),
                         DemoPlaceKind.ProvincePolice => (police, null, false),
+                        DemoPlaceKind.SocialInsurance => (socialInsurance, null, false),
                         _ => (police, AgencyLevel.Commune, false),
                     };
                     if (agency is not null)

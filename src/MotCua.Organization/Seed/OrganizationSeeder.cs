@@ -91,6 +91,12 @@ public sealed class OrganizationSeeder(DbContext db, ILogger<OrganizationSeeder>
                 db.Add(Desk.Create(police.Id, number, null));
             }
 
+            // Social insurance (a vertically managed sector, like the police): the health-insurance cards of the linked
+            // birth registration are its.
+            var socialInsurance = Agency.Create($"000.00.X2.{root}", true, "Bảo hiểm xã hội " + province.FullName, AgencyLevel.Province, AgencyKind.Department, authority, "Social Insurance of " + province.FullNameEn, validFrom: new DateOnly(2025, 7, 1));
+            db.Add(socialInsurance);
+            db.Add(Desk.Create(socialInsurance.Id, 1, null));
+
             var centre = Agency.Create($"000.00.01.{root}", true, "Trung tâm Phục vụ hành chính công " + province.FullName, AgencyLevel.Province, AgencyKind.OneStopCentre, authority, "Public Administrative Service Centre of " + province.FullNameEn, validFrom: new DateOnly(2025, 7, 1));
             db.Add(centre);
             for (var number = 1; number <= ProvinceCentreDesks; number++)

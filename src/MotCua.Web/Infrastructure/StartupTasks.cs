@@ -19,6 +19,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
             {
                 await scope.ServiceProvider.GetRequiredService<MotCua.Catalog.Seed.CatalogSeeder>().SeedAsync(cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<MotCua.Catalog.Letters.LetterTemplates>().SeedAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<MotCua.Catalog.Linked.LinkedServices>().SeedAsync(cancellationToken);
             }
 
             if (configuration.GetValue<bool>("Seed:DemoAccounts"))
