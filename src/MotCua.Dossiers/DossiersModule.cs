@@ -35,6 +35,9 @@ public sealed class DossiersModule : IModule
         services.AddScoped<EFormFilling>();
         services.AddScoped<CounterIntake>();
         services.AddScoped<Assisted.AssistedIntake>();
+        services.AddScoped<Linked.LinkedIntake>();
+        services.AddScoped<Linked.LinkedProgress>();
+        services.AddScoped<Linked.LinkedTracking>();
         services.AddScoped<DraftPurge>();
         services.AddHostedService<DraftRetention>();
         services.AddScoped<ProcessingActions>();
@@ -67,6 +70,7 @@ public sealed class DossiersModule : IModule
     {
         api.MapIntake();
         Assisted.AssistedEndpoints.MapAssisted(api);
+        Linked.LinkedEndpoints.MapLinkedDossiers(api);
         api.MapProcessing();
         api.MapTracking();
         Reading.ReadingEndpoints.MapReading(api);

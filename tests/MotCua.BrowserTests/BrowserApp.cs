@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MotCua.BrowserTests;
@@ -116,6 +118,43 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn" }).ClickAsync();
         await desk.WaitForURLAsync("**/can-bo/ho-so/*");
         return (Guid.Parse(new Uri(desk.Url).Segments[^1]), (await desk.Locator("h1").InnerTextAsync()).Trim());
+    }
+
+    /// <summary>An API client with a bearer token of the account (for the steps of a journey the test does not walk in the browser).</summary>
+    public async Task<HttpClient> ApiAsAsync(string userName)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var token = await ReadJsonAsync(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Password }));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        client.DefaultRequestHeaders.Add("Idempotency-Key", Guid.CreateVersion7().ToString());
+        return client;
+    }
+
+    /// <summary>A staff account with one role on one agency (made once), signed in through the API.</summary>
+    public async Task<HttpClient> StaffAsync(string userName, string role, Guid agencyId)
+    {
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<MotCua.Organization.Domain.User>>();
+            if (await users.FindByNameAsync(userName) is null)
+            {
+                var user = new MotCua.Organization.Domain.User { Kind = MotCua.Organization.Domain.AccountKind.Staff, UserName = userName, Email = userName + "@demo.motcua.local", EmailConfirmed = true, AgencyId = agencyId };
+                user.SetFullName("Cán bộ " + userName);
+                (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
+                var db = scope.ServiceProvider.GetRequiredService<MotCua.Data.MotCuaDbContext>();
+                db.Add(new MotCua.Organization.Domain.RoleGrant { UserId = user.Id, Role = role, AgencyId = agencyId });
+                await db.SaveChangesAsync();
+            }
+        }
+
+        return await ApiAsAsync(userName);
+    }
+
+    public static async Task<System.Text.Json.JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue(text);
+        return System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
     }
 
     /// <summary>A new browser signed in through the citizen sign-in page, with a user name and password.</summary>

@@ -68,7 +68,7 @@ public class SurveyJourneyTests(BrowserApp app)
     /// <summary>A province dossier taken through the API to its electronic return, so that the survey has someone to invite.</summary>
     private async Task ReturnedDossierAsync()
     {
-        var citizen = await ApiAsync("congdan");
+        var citizen = await app.ApiAsAsync("congdan");
         var points = await citizen.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/procedures/1.010727/points");
         var submitted = await citizen.PostAsJsonAsync("/api/v1/dossiers", new
         {
@@ -76,46 +76,30 @@ public class SurveyJourneyTests(BrowserApp app)
             applicant = new { fullName = "Nguyễn Thị Lan", idNumber = "001190012345", phone = "0912345678" }, request = "Cấp mới", delivery = "Electronic",
             documents = Array.Empty<object>(),
         });
-        var id = (await Read(submitted)).GetProperty("id").GetGuid();
+        var id = (await BrowserApp.ReadJsonAsync(submitted)).GetProperty("id").GetGuid();
         await Act("motcua", "accept");
-        var specialist = await ApiAsync("chuyenvien");
-        await Read(await specialist.PostAsJsonAsync($"/api/v1/dossiers/{id}/take", new { }));
+        var specialist = await app.ApiAsAsync("chuyenvien");
+        await BrowserApp.ReadJsonAsync(await specialist.PostAsJsonAsync($"/api/v1/dossiers/{id}/take", new { }));
         using (var form = new MultipartFormDataContent { { new ByteArrayContent(Pdf()), "file", "ket-qua.pdf" }, { new StringContent("Granted"), "outcome" } })
         {
-            await Read(await specialist.PostAsync($"/api/v1/dossiers/{id}/result", form));
+            await BrowserApp.ReadJsonAsync(await specialist.PostAsync($"/api/v1/dossiers/{id}/result", form));
         }
 
-        await Read(await specialist.PostAsJsonAsync($"/api/v1/dossiers/{id}/forward", new { }));
+        await BrowserApp.ReadJsonAsync(await specialist.PostAsJsonAsync($"/api/v1/dossiers/{id}/forward", new { }));
         await Act("truongphong", "take", "forward");
         (await Act("lanhdao", "take", "approve")).GetProperty("status").GetString().Should().Be("Returned");
 
         async Task<JsonElement> Act(string user, params string[] actions)
         {
-            var client = await ApiAsync(user);
+            var client = await app.ApiAsAsync(user);
             var last = default(JsonElement);
             foreach (var action in actions)
             {
-                last = await Read(await client.PostAsJsonAsync($"/api/v1/dossiers/{id}/{action}", new { }));
+                last = await BrowserApp.ReadJsonAsync(await client.PostAsJsonAsync($"/api/v1/dossiers/{id}/{action}", new { }));
             }
 
             return last;
         }
-    }
-
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await Read(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = BrowserApp.Password }));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        client.DefaultRequestHeaders.Add("Idempotency-Key", Guid.CreateVersion7().ToString());
-        return client;
-    }
-
-    private static async Task<JsonElement> Read(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.Should().BeTrue(text);
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     internal static byte[] Pdf()

@@ -1174,6 +1174,20 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("LinkedDossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LinkedInputFrom")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LinkedInputName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("LinkedStage")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("OriginalDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1311,6 +1325,8 @@ namespace MotCua.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("FastTrackId");
+
+                    b.HasIndex("LinkedDossierId");
 
                     b.HasIndex("ProcedureId");
 
@@ -1592,6 +1608,58 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasKey("AgencyId", "Day");
 
                     b.ToTable("DossierCodeCounters", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Linked.LinkedDossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReceivingAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ReturnTogether")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivingAgencyId");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("LinkedDossiers", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Dossiers.Returning.Shipment", b =>
@@ -3251,6 +3319,11 @@ namespace MotCua.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("MotCua.Dossiers.Linked.LinkedDossier", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedDossierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("MotCua.Catalog.Domain.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
@@ -3311,6 +3384,15 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasOne("MotCua.Organization.Domain.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Linked.LinkedDossier", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1162,6 +1162,20 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LinkedDossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedInputFrom")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedInputName")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LinkedStage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("OriginalDueAt")
                         .HasColumnType("TEXT");
 
@@ -1299,6 +1313,8 @@ namespace MotCua.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("FastTrackId");
+
+                    b.HasIndex("LinkedDossierId");
 
                     b.HasIndex("ProcedureId");
 
@@ -1580,6 +1596,58 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasKey("AgencyId", "Day");
 
                     b.ToTable("DossierCodeCounters", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Linked.LinkedDossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceivingAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReturnTogether")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivingAgencyId");
+
+                    b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.ToTable("LinkedDossiers", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Dossiers.Returning.Shipment", b =>
@@ -3239,6 +3307,11 @@ namespace MotCua.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("MotCua.Dossiers.Linked.LinkedDossier", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedDossierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("MotCua.Catalog.Domain.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
@@ -3299,6 +3372,15 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasOne("MotCua.Organization.Domain.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Dossiers.Linked.LinkedDossier", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

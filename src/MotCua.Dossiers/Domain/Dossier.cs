@@ -18,6 +18,9 @@ public sealed class Dossier : AggregateRoot
     private readonly List<DossierDocument> documents = [];
     private readonly List<DossierEvent> history = [];
 
+    /// <summary>Set while <see cref="StartLinked"/> submits a waiting member (the one submission of a waiting member allowed).</summary>
+    private bool startingLinked;
+
     private Dossier()
     {
     }
@@ -44,6 +47,18 @@ public sealed class Dossier : AggregateRoot
     public Guid CompetentAgencyId { get; private init; }
 
     public DossierChannel Channel { get; private init; }
+
+    /// <summary>
+    /// The linked submission (hồ sơ liên thông) this dossier is a member of, its stage, and the earlier member whose
+    /// result it waits for (by procedure code) under the name that result takes in its checklist.
+    /// </summary>
+    public Guid? LinkedDossierId { get; private set; }
+
+    public int? LinkedStage { get; private set; }
+
+    public string? LinkedInputFrom { get; private set; }
+
+    public string? LinkedInputName { get; private set; }
 
     /// <summary>Who submitted an assisted online dossier for the citizen (<see cref="DossierChannel.AssistedOnline"/>), where, and how the citizen consented.</summary>
     public Guid? AssistedById { get; private set; }
@@ -204,7 +219,8 @@ public sealed class Dossier : AggregateRoot
     private bool CompletedOnline => Channel.IsOnline() && OwnerId is not null;
 
     /// <summary>A draft, or a dossier whose applicant was asked for a supplement: its application and documents can change.</summary>
-    public bool IsEditable => Status is DossierStatus.Draft or DossierStatus.SupplementRequested;
+    /// <remarks>A member of a linked submission waiting for an earlier member's result is a draft the applicant does not edit or submit.</remarks>
+    public bool IsEditable => (Status == DossierStatus.Draft && !IsWaitingForLink) || Status == DossierStatus.SupplementRequested;
 
     /// <summary>At a processing step (not reception, not return) that an officer may take.</summary>
     private bool IsTakeable => Status is DossierStatus.Received or DossierStatus.Processing
@@ -290,7 +306,7 @@ public sealed class Dossier : AggregateRoot
             commands.Add(DossierCommand.Withdraw);
         }
 
-        if (Collectable.Contains(Status) && (owner || desk))
+        if (Collectable.Contains(Status) && !IsWaitingForLink && (owner || desk))
         {
             commands.Add(DossierCommand.RequestPickup);
         }
@@ -301,7 +317,7 @@ public sealed class Dossier : AggregateRoot
     /// <summary>Throws unless paper documents may be collected at the applicant's home now.</summary>
     public void RequireCollectable()
     {
-        if (!Collectable.Contains(Status))
+        if (!Collectable.Contains(Status) || IsWaitingForLink)
         {
             throw new DomainException("Chỉ yêu cầu thu gom khi hồ sơ chưa được tiếp nhận hoặc đang chờ bổ sung.", ProblemKind.Conflict);
         }
@@ -476,6 +492,11 @@ public sealed class Dossier : AggregateRoot
     public void Submit(string code, ProcessDefinition process, decimal receptionHours, WorkingCalendar calendar, Actor actor, DateTime now)
     {
         RequireStatus(DossierAction.Submit, DossierStatus.Draft);
+        if (IsWaitingForLink && !startingLinked)
+        {
+            throw new DomainException("Hồ sơ này bắt đầu khi thủ tục trước trong hồ sơ liên thông có kết quả.", ProblemKind.Conflict);
+        }
+
         if (Channel == DossierChannel.AssistedOnline && AssistConsent is null)
         {
             throw new DomainException("Hồ sơ nộp thay cần xác nhận đồng ý của người nộp (mã xác nhận hoặc chữ ký trên phiếu).", ProblemKind.Invalid, "consent");
@@ -870,6 +891,78 @@ public sealed class Dossier : AggregateRoot
         Delivery = how;
         Append(DossierAction.Return, DossierStatus.Processed, actor, now, $"{DossierLabels.Delivery(how)}: {who}", timeliness: StepTimeliness(now));
         LeaveStep();
+    }
+
+    /// <summary>Makes a new dossier a member of a linked submission (before it is submitted or received).</summary>
+    public void LinkTo(Guid linkedDossierId, int stage, string? inputFrom, string? inputName)
+    {
+        if (Status != DossierStatus.Draft || LinkedDossierId is not null)
+        {
+            throw new DomainException("Chỉ hồ sơ mới lập mới gắn vào hồ sơ liên thông.", ProblemKind.Conflict);
+        }
+
+        (LinkedDossierId, LinkedStage, LinkedInputFrom, LinkedInputName) = (linkedDossierId, stage, inputFrom, inputName);
+    }
+
+    /// <summary>A member of a later stage is waiting for an earlier member's result (a draft of a linked submission).</summary>
+    public bool IsWaitingForLink => LinkedDossierId is not null && LinkedStage > 1 && Status == DossierStatus.Draft;
+
+    /// <summary>
+    /// The earlier member's result this member waits for arrives: it becomes the document the service names, and the
+    /// dossier is received at once, its clock starting now (the whole submission was received with the first stage).
+    /// </summary>
+    public void StartLinked(StoredFile? input, string code, ProcessDefinition process, WorkingCalendar calendar, Actor actor, DateTime now)
+    {
+        if (!IsWaitingForLink)
+        {
+            throw new DomainException("Hồ sơ không chờ kết quả liên thông.", ProblemKind.Conflict);
+        }
+
+        if (LinkedInputName is { } name && input is not null)
+        {
+            var slot = documents.FirstOrDefault(d => d.Name == name && !d.Provided);
+            if (slot is null)
+            {
+                documents.Add(DossierDocument.Create(Id, name, DocumentCopyKind.Copy, 1, true, input, false, now));
+            }
+            else
+            {
+                slot.Attach(input, false, now);
+            }
+        }
+
+        if (Channel.IsOnline())
+        {
+            startingLinked = true;
+            try
+            {
+                Submit(code, process, 0, calendar, actor, now);
+            }
+            finally
+            {
+                startingLinked = false;
+            }
+
+            Receive(null, process, calendar, actor, now);
+        }
+        else
+        {
+            Receive(code, process, calendar, actor, now);
+        }
+    }
+
+    /// <summary>A waiting member whose earlier member was refused or closed cannot go on: it is closed with the reason (not received).</summary>
+    public void CloseWaiting(string reason, Actor actor, DateTime now)
+    {
+        if (!IsWaitingForLink)
+        {
+            throw new DomainException("Hồ sơ không chờ kết quả liên thông.", ProblemKind.Conflict);
+        }
+
+        Status = DossierStatus.NotReceived;
+        ClosingReason = reason;
+        FinishedAt = now;
+        Append(DossierAction.Refuse, DossierStatus.Draft, actor, now, reason);
     }
 
     /// <summary>

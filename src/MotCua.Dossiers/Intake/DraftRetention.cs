@@ -23,7 +23,7 @@ public sealed class DraftPurge(DbContext db, IOptions<DossierOptions> options, T
 
         var before = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.DraftRetentionDays);
         var drafts = await db.Set<Dossier>().AsTracking().Include(d => d.Documents).Include(d => d.History)
-            .Where(d => d.Status == DossierStatus.Draft && d.CreatedAt < before).OrderBy(d => d.CreatedAt).Take(500).ToListAsync(ct);
+            .Where(d => d.Status == DossierStatus.Draft && d.LinkedDossierId == null && d.CreatedAt < before).OrderBy(d => d.CreatedAt).Take(500).ToListAsync(ct);
         db.RemoveRange(drafts);
         await db.SaveChangesAsync(ct);
         return drafts.Count;

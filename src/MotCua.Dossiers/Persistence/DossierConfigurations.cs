@@ -96,6 +96,10 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasIndex(d => d.FastTrackId);
         builder.Property(d => d.AssistedByName).HasMaxLength(256);
         builder.Property(d => d.LetterTitle).HasMaxLength(100);
+        builder.Property(d => d.LinkedInputFrom).HasMaxLength(16);
+        builder.Property(d => d.LinkedInputName).HasMaxLength(500);
+        builder.HasIndex(d => d.LinkedDossierId);
+        builder.HasOne<Linked.LinkedDossier>().WithMany().HasForeignKey(d => d.LinkedDossierId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(d => d.LetterFileKey).HasMaxLength(80);
         builder.Property(d => d.LetterDeclined).HasDefaultValue(false);
         builder.HasIndex(d => new { d.AssistedById, d.SubmittedAt });
@@ -110,6 +114,22 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.CompetentAgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LinkedDossierConfiguration : IEntityTypeConfiguration<Linked.LinkedDossier>
+{
+    public void Configure(EntityTypeBuilder<Linked.LinkedDossier> builder)
+    {
+        builder.ToTable("LinkedDossiers");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Code).HasMaxLength(48);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.ServiceCode).HasMaxLength(40);
+        builder.Property(p => p.ServiceName).HasMaxLength(300);
+        builder.Property(p => p.ApplicantName).HasMaxLength(200);
+        builder.HasIndex(p => new { p.OwnerId, p.CreatedAt });
+        builder.HasOne<Agency>().WithMany().HasForeignKey(p => p.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

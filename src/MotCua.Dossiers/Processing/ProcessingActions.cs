@@ -45,7 +45,8 @@ public sealed record ActionInput
 /// through its own rules, and saves it with its history row in one transaction.
 /// </summary>
 public sealed class ProcessingActions(
-    DbContext db, DossierStore store, DossierAccess access, DossierClock clock, ProcessesInForce processes, DossierFiles files, IResultIssuer issuer)
+    DbContext db, DossierStore store, DossierAccess access, DossierClock clock, ProcessesInForce processes, DossierFiles files, IResultIssuer issuer,
+    Linked.LinkedProgress linked)
 {
     public static IReadOnlyList<string> Names { get; } =
         ["take", "forward", "send-back", "consult", "supplement", "refuse", "approve", "stop", "transfer", "return-transfer", "apology", "withdraw", "return"];
@@ -120,7 +121,8 @@ public sealed class ProcessingActions(
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var issued = await issuer.IssueAsync(dossier, dossier.StepAgencyId ?? dossier.CompetentAgencyId, ct);
                 dossier.Approve(input.Comment, months, issued, process, calendar, actor, now);
-                if (dossier.Delivery == ResultDelivery.Electronic)
+                await linked.AfterDecisionAsync(dossier, ct);
+                if (dossier.Delivery == ResultDelivery.Electronic && await linked.WaitingForAsync(dossier, ct) is null)
                 {
                     // Asked for electronically: the signed result is in the applicant's account from this moment.
                     dossier.Return(ResultDelivery.Electronic, $"{dossier.ApplicantName} (tài khoản trên Cổng dịch vụ công)", actor, now);
@@ -179,12 +181,14 @@ public sealed class ProcessingActions(
                 break;
             case "return":
                 await access.RequireRoleAsync(Roles.DeskOfficer, dossier.StepAgencyId ?? dossier.ReceivingAgencyId, ct);
+                await linked.RequireReturnableAsync(dossier, ct);
                 dossier.Return(input.How ?? dossier.Delivery, input.ReceivedBy ?? dossier.Applicant.FullName, actor, now);
                 break;
             default:
                 throw DomainException.NotFound($"thao tác \"{action}\"");
         }
 
+        await linked.AfterDecisionAsync(dossier, ct);
         await store.SaveAsync(ct);
         return dossier;
     }

@@ -3,12 +3,13 @@ using MotCua.Dossiers.Domain;
 namespace MotCua.Dossiers.Reading;
 
 /// <param name="LetterTitle">The greeting or condolence letter handed with the result (<paramref name="LetterUrl"/> its PDF), unless the family declined (<paramref name="LetterDeclined"/>).</param>
+/// <param name="LinkedCode">The code of the linked submission (hồ sơ liên thông) it is a member of; <paramref name="WaitingForLink"/> while it waits for an earlier member's result.</param>
 /// <param name="AssistedBy">Of an assisted online dossier: who submitted it for the citizen and how the citizen consented.</param>
 public sealed record DossierDto(
     Guid Id, string? Code, int Revision, string ProcedureCode, string ProcedureName, int ProcedureVersion,
     DossierStatus Status, int StatusNumber, string StatusName, DossierChannel Channel, Applicant Applicant, string? Request, ResultDelivery Delivery, string? DeliveryAddress,
     Guid ReceivingAgencyId, string ReceivingAgency, Guid CompetentAgencyId, string CompetentAgency,
-    DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReceivedAt, string? ReceivedBy, DateTime? DueAt, string? FastTrackName, string? AssistedBy, DateTime? OriginalDueAt, DateTime? FinishedAt, DateTime? ReturnedAt, string? ReturnedTo,
+    DateTime CreatedAt, DateTime? SubmittedAt, DateTime? ReceivedAt, string? ReceivedBy, DateTime? DueAt, string? FastTrackName, string? AssistedBy, string? LinkedCode, bool WaitingForLink, DateTime? OriginalDueAt, DateTime? FinishedAt, DateTime? ReturnedAt, string? ReturnedTo,
     decimal PausedHours, int StepIndex, StepKind? StepKind, string? StepName, string? StepRole, Guid? StepAgencyId, DateTime? StepDueAt, Guid? AssigneeId, string? AssigneeName,
     Lateness Lateness, Timeliness? Timeliness, DossierOutcome? Outcome, string? ClosingReason, string? SupplementReason, string? ApologyReason,
     string? ResultFileName, string? ResultUrl, string? ResultNotation, DateOnly? ResultValidUntil,

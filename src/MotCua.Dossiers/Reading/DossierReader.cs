@@ -46,9 +46,10 @@ public sealed class DossierReader(
         var query = db.Set<Dossier>().AsNoTracking().Where(d => d.OwnerId == user);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(d => d.CreatedAt).Skip((number - 1) * size).Take(size)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.Status, d.CreatedAt, d.DueAt, d.StepName }).ToListAsync(ct);
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.Status, d.CreatedAt, d.DueAt, d.StepName, Waiting = d.LinkedDossierId != null && d.LinkedStage > 1 && d.Status == DossierStatus.Draft }).ToListAsync(ct);
         return new Page<MyDossierItem>(
-            [.. rows.Select(r => new MyDossierItem(r.Id, r.Code, r.ProcedureName, r.Status, DossierLabels.Status(r.Status), r.CreatedAt, r.DueAt, r.StepName))], number, size, total);
+            [.. rows.Select(r => new MyDossierItem(r.Id, r.Code, r.ProcedureName, r.Status, r.Waiting ? "Chờ kết quả thủ tục trước (liên thông)" : DossierLabels.Status(r.Status), r.CreatedAt, r.DueAt, r.StepName))],
+            number, size, total);
     }
 
     public async Task<IReadOnlyList<EventDto>> HistoryAsync(Guid id, CancellationToken ct) =>
@@ -72,7 +73,9 @@ public sealed class DossierReader(
             d.Id, d.Code, d.Revision, d.ProcedureCode, d.ProcedureName, d.ProcedureVersion, d.Status, (int)d.Status, DossierLabels.Status(d.Status), d.Channel, d.Applicant,
             d.Request, d.Delivery, d.DeliveryAddress, d.ReceivingAgencyId, receivingName, d.CompetentAgencyId, competentName,
             d.CreatedAt, d.SubmittedAt, d.ReceivedAt, d.ReceivedByName, d.DueAt, d.FastTrackName,
-            d.AssistConsent is { } consent ? $"{d.AssistedByName}; người nộp đồng ý bằng {DossierLabels.Consent(consent)}" : null, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReturnedTo,
+            d.AssistConsent is { } consent ? $"{d.AssistedByName}; người nộp đồng ý bằng {DossierLabels.Consent(consent)}" : null,
+            d.LinkedDossierId is { } linked ? await db.Set<Linked.LinkedDossier>().Where(p => p.Id == linked).Select(p => p.Code).SingleOrDefaultAsync(ct) : null, d.IsWaitingForLink,
+            d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReturnedTo,
             d.PausedHours, d.StepIndex, d.StepKind, d.StepName, d.StepRole, d.StepAgencyId, d.StepDueAt, d.AssigneeId, d.AssigneeName,
             DossierLateness.Of(d.Status, d.StepDueAt, d.DueAt, clock.Now), d.FinishedTimeliness, d.Outcome, d.ClosingReason, d.SupplementReason, d.ApologyReason,
             d.ResultFileName, d.ResultFileKey is null ? null : files + d.ResultFileKey, d.ResultNotation, d.ResultValidUntil,
