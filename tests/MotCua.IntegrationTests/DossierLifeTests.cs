@@ -422,16 +422,7 @@ public abstract class DossierLifeTests(AppFixture app)
         app.Clock.Advance(apology.DueAt!.Value - app.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(6));
         var atRisk = await (await app.ApiAsAsync("motcua")).GetFromJsonAsync<JsonElement>("/api/v1/dossiers/queue?tab=AtRisk&size=100", Json);
         atRisk.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Should().Contain(dossier.Id, "the desk sees the dossiers that miss their appointment");
-        var specialist = await app.ApiAsAsync("chuyenvien");
-        await ActAsync(specialist, dossier.Id, "take");
-        await ProposeResultAsync(specialist, dossier.Id);
-        await ActAsync(specialist, dossier.Id, "forward");
-        var head = await app.ApiAsAsync("truongphong");
-        await ActAsync(head, dossier.Id, "take");
-        await ActAsync(head, dossier.Id, "forward");
-        var leader = await app.ApiAsAsync("lanhdao");
-        await ActAsync(leader, dossier.Id, "take");
-        var approved = await ActAsync(leader, dossier.Id, "approve");
+        var approved = await ApproveAsync(app, dossier.Id);
         approved.Timeliness.Should().Be(Timeliness.Late);
         var deskNow = await app.ApiAsAsync("motcua");
         (await deskNow.GetFromJsonAsync<JsonElement>("/api/v1/dossiers/queue?tab=Overdue&size=100", Json)).GetProperty("items").EnumerateArray()
@@ -869,6 +860,24 @@ public abstract class DossierLifeTests(AppFixture app)
         var response = await client.PostAsync("/api/v1/uploads", form);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    /// <summary>
+    /// A received dossier walked through the default steps to its approval: the specialist takes it and drafts a result,
+    /// the head forwards it, the leader approves (the demo accounts, or the agency's own when given).
+    /// </summary>
+    public static async Task<DossierDto> ApproveAsync(AppFixture app, Guid id, HttpClient? specialist = null, HttpClient? head = null)
+    {
+        specialist ??= await app.ApiAsAsync("chuyenvien");
+        await ActAsync(specialist, id, "take");
+        await ProposeResultAsync(specialist, id);
+        await ActAsync(specialist, id, "forward");
+        head ??= await app.ApiAsAsync("truongphong");
+        await ActAsync(head, id, "take");
+        await ActAsync(head, id, "forward");
+        var leader = await app.ApiAsAsync("lanhdao");
+        await ActAsync(leader, id, "take");
+        return await ActAsync(leader, id, "approve");
     }
 
     public static async Task<DossierDto> ActAsync(HttpClient client, Guid id, string action, object? body = null) =>

@@ -30,16 +30,7 @@ public abstract class LetterTests(AppFixture app)
             await before(desk, dossier);
         }
 
-        var specialist = await app.ApiAsAsync("chuyenvien");
-        await ActAsync(specialist, dossier.Id, "take");
-        await ProposeResultAsync(specialist, dossier.Id);
-        await ActAsync(specialist, dossier.Id, "forward");
-        var head = await app.ApiAsAsync("truongphong");
-        await ActAsync(head, dossier.Id, "take");
-        await ActAsync(head, dossier.Id, "forward");
-        var leader = await app.ApiAsAsync("lanhdao");
-        await ActAsync(leader, dossier.Id, "take");
-        return await ActAsync(leader, dossier.Id, "approve", new { comment = "Đồng ý" });
+        return await ApproveAsync(app, dossier.Id);
     }
 
     private static async Task LetterForProvinceProcedureAsync(HttpClient admin)

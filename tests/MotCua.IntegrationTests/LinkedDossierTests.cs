@@ -70,16 +70,8 @@ public abstract class LinkedDossierTests(AppFixture app)
         }
 
         var suffix = agency.ToString("N")[^12..] + "." + app.Provider.ToLowerInvariant();
-        var specialist = await app.StaffAsync("cv." + suffix, Roles.Specialist, agency);
-        await ActAsync(specialist, dossierId, "take");
-        await ProposeResultAsync(specialist, dossierId);
-        await ActAsync(specialist, dossierId, "forward");
-        var head = await app.StaffAsync("tp." + suffix, Roles.DepartmentHead, agency);
-        await ActAsync(head, dossierId, "take");
-        await ActAsync(head, dossierId, "forward");
-        var leaderClient = await app.ApiAsAsync("lanhdao");
-        await ActAsync(leaderClient, dossierId, "take");
-        (await ActAsync(leaderClient, dossierId, "approve")).Status.Should().Be(DossierStatus.Processed);
+        var approved = await ApproveAsync(app, dossierId, await app.StaffAsync("cv." + suffix, Roles.Specialist, agency), await app.StaffAsync("tp." + suffix, Roles.DepartmentHead, agency));
+        approved.Status.Should().Be(DossierStatus.Processed);
     }
 
     [Fact]
@@ -156,5 +148,31 @@ public abstract class LinkedDossierTests(AppFixture app)
         incomplete.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await incomplete.Content.ReadAsStringAsync()).Should().Contain("Thiếu giấy tờ");
         (await (await app.ApiAsAsync("chuyenvien")).PostAsJsonAsync("/api/v1/linked", new { serviceCode = "khai-sinh", communeId = commune }, Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task At_the_communes_counter_the_death_service_is_received_on_paper_and_its_first_member_gets_its_appointment_at_once()
+    {
+        var (commune, _) = await FirstCommuneAsync();
+        var desk = await app.ApiAsAsync("motcua.xa");
+        var service = await desk.GetFromJsonAsync<LinkedServiceView>("/api/v1/catalog/linked/khai-tu", Json);
+        var response = await desk.PostAsJsonAsync("/api/v1/linked/counter", new
+        {
+            serviceCode = "khai-tu", communeId = commune,
+            applicant = new { fullName = "Trần Văn Bảo", idNumber = "001080001234", phone = "0987000111" }, delivery = "Counter",
+            documents = service!.SharedDocuments.Select(d => new { name = d.Name, count = 1 }),
+        }, Json);
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var view = (await response.Content.ReadFromJsonAsync<LinkedDossierView>(Json))!;
+        var death = view.Members.Single(m => m.Stage == 1);
+        (death.ProcedureCode, death.Status, death.DueAt is not null).Should().Be(("1.000656", DossierStatus.Received, true));
+        view.Members.Where(m => m.Stage == 2).Should().HaveCount(2).And.OnlyContain(m => m.Status == DossierStatus.Draft && m.WaitingFor == "Thủ tục đăng ký khai tử");
+
+        // Another commune's desk may not receive for this one.
+        (await (await app.ApiAsAsync("motcua")).PostAsJsonAsync("/api/v1/linked/counter", new
+        {
+            serviceCode = "khai-tu", communeId = commune, applicant = new { fullName = "Trần Văn Bảo", phone = "0987000111" }, delivery = "Counter",
+            documents = service.SharedDocuments.Select(d => new { name = d.Name, count = 1 }),
+        }, Json)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 }

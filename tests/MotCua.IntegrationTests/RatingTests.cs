@@ -107,16 +107,7 @@ public abstract class RatingTests(AppFixture app)
     {
         var dossier = await SubmitOnlineAsync(citizen, ProvinceProcedure, ResultDelivery.Electronic);
         await ActAsync(await app.ApiAsAsync("motcua"), dossier.Id, "accept");
-        var specialist = await app.ApiAsAsync("chuyenvien");
-        await ActAsync(specialist, dossier.Id, "take");
-        await ProposeResultAsync(specialist, dossier.Id);
-        await ActAsync(specialist, dossier.Id, "forward");
-        var head = await app.ApiAsAsync("truongphong");
-        await ActAsync(head, dossier.Id, "take");
-        await ActAsync(head, dossier.Id, "forward");
-        var leader = await app.ApiAsAsync("lanhdao");
-        await ActAsync(leader, dossier.Id, "take");
-        var returned = await ActAsync(leader, dossier.Id, "approve");
+        var returned = await ApproveAsync(app, dossier.Id);
         returned.Status.Should().Be(DossierStatus.Returned);
         return returned;
     }

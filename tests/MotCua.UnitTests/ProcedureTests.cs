@@ -152,9 +152,9 @@ public class DemoPlacesTests
     }
 
     [Fact]
-    public void Bodies_the_province_does_not_have_are_left_unassigned_and_social_insurance_goes_to_its_own()
+    public void Bodies_the_province_does_not_have_are_left_unassigned()
     {
-        For("Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội cơ sở", AgencyLevels.Commune).Should().Equal(new MotCua.Catalog.Seed.DemoPlace(MotCua.Catalog.Seed.DemoPlaceKind.SocialInsurance));
+        For("Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội cơ sở", AgencyLevels.Commune).Should().BeEmpty();
         For("Cục Thuế", "Cơ quan thuế quản lý trực tiếp", AgencyLevels.Province).Should().BeEmpty();
         For("Bộ Công an", "Cục Quản lý xuất nhập cảnh", AgencyLevels.Central).Should().BeEmpty();
     }

@@ -160,6 +160,9 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
     /// departments; those of the province's authority and departments are received at its public administrative service
     /// centre from any location.
     /// </summary>
+    /// <summary>Đăng ký đóng, cấp thẻ bảo hiểm y tế đối với người chỉ tham gia bảo hiểm y tế (the card of a child under six).</summary>
+    public const string ChildHealthInsuranceCard = "1.001939";
+
     private async Task AssignDetailedAsync(DateTime now, CancellationToken ct)
     {
         var provinces = await db.Set<Agency>().AsNoTracking()
@@ -201,7 +204,6 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
                         DemoPlaceKind.ProvinceAuthority => (province, (AgencyLevel?)null, true),
                         DemoPlaceKind.Department => (children.FirstOrDefault(a => a.Name.StartsWith(place.Department + " ", StringComparison.Ordinal)), null, true),
                         DemoPlaceKind.ProvincePolice => (police, null, false),
-                        DemoPlaceKind.SocialInsurance => (socialInsurance, null, false),
                         _ => (police, AgencyLevel.Commune, false),
                     };
                     if (agency is not null)
@@ -209,6 +211,13 @@ public sealed class CatalogSeeder(DbContext db, ProcedureImporter importer, Time
                         db.Add(new Assignments.ProcedureAssignment { ProcedureId = procedure.Id, AgencyId = agency.Id, Level = level, AnyLocation = anyLocation, CreatedAt = now });
                     }
                 }
+            }
+
+            // Social insurance receives its own procedures in its own system, with one exception: the health-insurance card of a
+            // child under six, which the communes' desks receive with the birth registration (the linked "3 in 1" service).
+            if (socialInsurance is not null && detailed.FirstOrDefault(d => d.NationalCode == ChildHealthInsuranceCard) is { } card)
+            {
+                db.Add(new Assignments.ProcedureAssignment { ProcedureId = card.Id, AgencyId = socialInsurance.Id, CreatedAt = now });
             }
 
             const string decision = "Quyết định số 2154/QĐ-UBND công bố danh mục thủ tục hành chính (dữ liệu mẫu)";

@@ -18,9 +18,6 @@ public enum DemoPlaceKind
 
     /// <summary>Every commune's police station.</summary>
     CommunePolice,
-
-    /// <summary>The province's social insurance (a vertical sector: health-insurance cards).</summary>
-    SocialInsurance,
 }
 
 public sealed record DemoPlace(DemoPlaceKind Kind, string? Department = null);
@@ -29,7 +26,7 @@ public sealed record DemoPlace(DemoPlaceKind Kind, string? Department = null);
 /// Where the demo assigns a procedure with details, read from what the catalog says of it (the first competent
 /// agency it names, else the implementing one): the agencies that really decide it, so that the procedure page, the
 /// submission form, the slips and the officers agree with the catalog. Procedures of bodies the demo does not have
-/// (tax, electricity, ministries) are left unassigned, and their pages say where to go instead.
+/// (social insurance, tax, electricity, ministries) are left unassigned, and their pages say where to go instead.
 /// </summary>
 public static class DemoPlaces
 {
@@ -38,11 +35,6 @@ public static class DemoPlaces
         var competent = First(content.CompetentAgency);
         var implementing = content.ImplementingAgency ?? "";
         var places = new List<DemoPlace>();
-        if (competent.StartsWith("Bảo hiểm xã hội", StringComparison.Ordinal))
-        {
-            return [new(DemoPlaceKind.SocialInsurance)];
-        }
-
         if (competent.Contains("Công an", StringComparison.Ordinal) || (competent.Length == 0 && implementing.Contains("Công an", StringComparison.Ordinal)))
         {
             if (content.Levels.HasFlag(AgencyLevels.Province))
