@@ -57,20 +57,10 @@ public sealed class LinkedIntake(
             return [];
         }
 
-        var first = service.Members.First(m => m.Stage == 1 && m.Agency == MemberAgency.Commune);
-        var procedure = await points.PublishedProcedureAsync(first.ProcedureCode, ct);
-        var candidates = (await points.PointsAsync(procedure.Id, ct)).Select(p => p.CompetentAgencyId).ToList();
-        var communes = await db.Set<Agency>().AsNoTracking().Where(a => candidates.Contains(a.Id) && a.Level == AgencyLevel.Commune).ToListAsync(ct);
-        var result = new List<(Guid, string)>();
-        foreach (var commune in communes.OrderBy(c => c.NameSortKey, StringComparer.Ordinal))
-        {
-            if ((await ResolveAsync(service, commune, ct)).All(r => r.Point is not null))
-            {
-                result.Add((commune.Id, commune.Name));
-            }
-        }
-
-        return result;
+        var candidates = await CandidatesAsync(service, ct);
+        var first = candidates.First(c => c.Member.Stage == 1 && c.Member.Agency == MemberAgency.Commune).Points.Select(p => p.CompetentAgencyId).ToList();
+        var communes = await db.Set<Agency>().AsNoTracking().Where(a => first.Contains(a.Id) && a.Level == AgencyLevel.Commune).ToListAsync(ct);
+        return [.. communes.OrderBy(c => c.NameSortKey, StringComparer.Ordinal).Where(c => Resolve(candidates, c).All(r => r.Point is not null)).Select(c => (c.Id, c.Name))];
     }
 
     private async Task<LinkedDossier> SubmitAsync(LinkedSubmissionInput input, DossierChannel channel, Guid? owner, CancellationToken ct)
@@ -83,7 +73,7 @@ public sealed class LinkedIntake(
 
         var commune = await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.CommuneId && a.Level == AgencyLevel.Commune && a.Kind == AgencyKind.Authority, ct)
             ?? throw new DomainException("Hãy chọn xã, phường nơi nộp hồ sơ.", ProblemKind.Invalid, "communeId");
-        var members = await ResolveAsync(service, commune, ct);
+        var members = Resolve(await CandidatesAsync(service, ct), commune);
         if (members.Where(m => m.Point is null).Select(m => m.Member).FirstOrDefault() is { } missing)
         {
             throw new DomainException($"{commune.Name} chưa thực hiện được dịch vụ này: thủ tục \"{missing.ProcedureName}\" chưa có cơ quan thực hiện cho xã, phường này.", ProblemKind.Conflict, "communeId");
@@ -146,26 +136,35 @@ public sealed class LinkedIntake(
         return parent;
     }
 
-    /// <summary>Each member with its procedure and the point (its agency, received at the commune) for this commune; a null point when it has none there.</summary>
-    private async Task<List<(LinkedMemberView Member, Procedure Procedure, IntakePoint? Point)>> ResolveAsync(LinkedServiceView service, Agency commune, CancellationToken ct)
+    /// <summary>Each member with its procedure and every point where it is done.</summary>
+    private async Task<List<(LinkedMemberView Member, Procedure Procedure, IReadOnlyList<IntakePoint> Points)>> CandidatesAsync(LinkedServiceView service, CancellationToken ct)
     {
-        const string authority = "Ủy ban nhân dân ";
-        var locality = commune.Name.StartsWith(authority, StringComparison.Ordinal) ? commune.Name[authority.Length..] : commune.Name;
-        var result = new List<(LinkedMemberView, Procedure, IntakePoint?)>();
+        var result = new List<(LinkedMemberView, Procedure, IReadOnlyList<IntakePoint>)>();
         foreach (var member in service.Members)
         {
             var procedure = await points.PublishedProcedureAsync(member.ProcedureCode, ct);
-            var candidates = await points.PointsAsync(procedure.Id, ct);
-            var point = member.Agency switch
-            {
-                MemberAgency.Commune => candidates.FirstOrDefault(p => p.CompetentAgencyId == commune.Id),
-                MemberAgency.CommunePolice => candidates.FirstOrDefault(p => p.CompetentName == "Công an " + locality),
-                _ => candidates.Count > 0 ? candidates[0] : null,
-            };
-            result.Add((member, procedure, point is null ? null : point with { ReceivingAgencyId = commune.Id, ReceivingName = commune.Name }));
+            result.Add((member, procedure, await points.PointsAsync(procedure.Id, ct)));
         }
 
         return result;
+    }
+
+    /// <summary>Each member with the point (its agency, received at the commune) for this commune; a null point when it has none there.</summary>
+    private static List<(LinkedMemberView Member, Procedure Procedure, IntakePoint? Point)> Resolve(
+        List<(LinkedMemberView Member, Procedure Procedure, IReadOnlyList<IntakePoint> Points)> candidates, Agency commune)
+    {
+        const string authority = "Ủy ban nhân dân ";
+        var locality = commune.Name.StartsWith(authority, StringComparison.Ordinal) ? commune.Name[authority.Length..] : commune.Name;
+        return [.. candidates.Select(c =>
+        {
+            var point = c.Member.Agency switch
+            {
+                MemberAgency.Commune => c.Points.FirstOrDefault(p => p.CompetentAgencyId == commune.Id),
+                MemberAgency.CommunePolice => c.Points.FirstOrDefault(p => p.CompetentName == "Công an " + locality),
+                _ => c.Points.Count > 0 ? c.Points[0] : null,
+            };
+            return (c.Member, c.Procedure, point is null ? null : point with { ReceivingAgencyId = commune.Id, ReceivingName = commune.Name });
+        })];
     }
 
     /// <summary>The shared documents as handed in, by name; a required one missing (or a name the service does not list) is refused.</summary>
