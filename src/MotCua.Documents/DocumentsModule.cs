@@ -27,13 +27,27 @@ public sealed class DocumentsModule : IModule
         var options = SigningOptions.From(configuration);
         if (configuration.GetValue<bool>("Seed:DemoAccounts") && options.Keys.Count == 0 && options.Remote.Count == 0)
         {
-            DemoSigningKeys.AddTo(options, Path.Combine(configuration["Storage:Root"] ?? "data/files", "_demo-keys"));
+            var folder = Path.Combine(configuration["Storage:Root"] ?? "data/files", "_demo-keys");
+            DemoSigningKeys.AddTo(options, folder);
+            services.AddSingleton(new Credentials.DemoKeyFolder(folder));
+        }
+        else
+        {
+            services.AddSingleton(new Credentials.DemoKeyFolder(null));
         }
 
         services.AddSingleton(TrustAnchors.Load(options.TrustAnchors));
         services.AddSingleton(new RevocationLists(options.RevocationLists));
         var remote = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) };
         services.AddSingleton<ISigningKeyStore>(new SigningKeyStores([new Pkcs12KeyStore(options.Keys), new CscKeyStore(options.Remote, remote)]));
+        services.AddSingleton(new CscKeyStore(new Dictionary<string, RemoteKey>(), remote));
+        services.AddSingleton(new RemoteServices(options.Services));
+        services.AddSingleton<Credentials.TrustCache>();
+        services.AddSingleton<Credentials.KeySeal>();
+        services.AddScoped<Credentials.SigningTrust>();
+        services.AddScoped<Credentials.SigningCredentials>();
+        services.AddScoped<Credentials.DemoCredentials>();
+        services.AddHostedService<Credentials.ExpirySchedule>();
         services.AddScoped<SignatureCheck>();
         services.AddScoped<Registers.DocumentRegistry>();
         services.AddScoped<Registers.DocumentSigning>();
@@ -60,5 +74,5 @@ public sealed class DocumentsModule : IModule
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
     }
 
-    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => Registers.RegisterEndpoints.MapRegisters(Letters.SpecimenEndpoints.MapSpecimens(api.MapVerification().MapExchange()));
+    public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => Credentials.CredentialEndpoints.MapCredentials(Registers.RegisterEndpoints.MapRegisters(Letters.SpecimenEndpoints.MapSpecimens(api.MapVerification().MapExchange())));
 }

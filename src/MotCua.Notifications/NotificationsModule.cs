@@ -37,6 +37,7 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<IReactTo<DossierActionRecorded>>(sp => sp.GetRequiredService<Licences.LicenceRecords>());
         services.AddSingleton<IReactTo<WorkDirected>, Events.DirectedWorkMessages>();
         services.AddSingleton<IReactTo<TargetMissed>, Events.TargetMessages>();
+        services.AddSingleton<IReactTo<CertificateExpiring>, Events.CertificateMessages>();
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<INotificationChannel, InAppChannel>();
         services.AddHttpClient<SmsChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));

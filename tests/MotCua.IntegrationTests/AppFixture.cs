@@ -46,6 +46,9 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
     /// <summary>The SMS gateway and Zalo's ZNS API, simulated on loopback.</summary>
     public MessagingSimulator Messaging { get; } = new();
 
+    /// <summary>A remote signing service (CSC API), configured as <c>Signing:Services:hsm</c>.</summary>
+    public CscSimulator Csc { get; } = new();
+
     /// <summary>Where the real SMTP server on loopback (postfix's smtp-sink) drops each message it receives.</summary>
     public string MailDirectory => smtp.Directory;
 
@@ -69,6 +72,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         await Peer.StartAsync();
         await Messaging.StartAsync();
         await Platform.StartAsync();
+        await Csc.StartAsync();
         Platform.Register("000.00.00.H26.VPUB", PlatformSecret, "000.00.00.H26");
         Platform.Register(RemoteAccount.SystemId, RemoteAccount.Secret, RemoteAccount.Agency);
         _ = Server; // starts the host: migrations and seed run in its first hosted service
@@ -82,6 +86,7 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         await Peer.DisposeAsync();
         await Messaging.DisposeAsync();
         await Platform.DisposeAsync();
+        await Csc.DisposeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -110,6 +115,8 @@ public abstract partial class AppFixture : WebApplicationFactory<Program>, IAsyn
         builder.UseSetting("Zalo:Templates:DossierReceived", "287645");
         builder.UseSetting("Zalo:Templates:ResultReady", "287650");
         builder.UseSetting("Postal:ApiKey", PostalSimulator.ApiKey);
+        builder.UseSetting("Signing:Services:hsm:Url", Csc.BaseUrl);
+        builder.UseSetting("Signing:Services:hsm:AccessToken", CscSimulator.Token);
         builder.UseSetting("Postal:CustomerCode", "C0001");
 
         // A peer installation serving the agencies "T99.*": tests deliver packages as it, and it receives the statuses.

@@ -133,3 +133,38 @@ internal sealed class SignatureSpecimenConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Organization.Domain.User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SigningCredentialConfiguration : IEntityTypeConfiguration<Credentials.SigningCredential>
+{
+    public void Configure(EntityTypeBuilder<Credentials.SigningCredential> builder)
+    {
+        builder.ToTable("SigningCredentials");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Subject).HasMaxLength(1000);
+        builder.Property(c => c.Issuer).HasMaxLength(1000);
+        builder.Property(c => c.SerialNumber).HasMaxLength(100);
+        builder.Property(c => c.Thumbprint).HasMaxLength(64);
+        builder.Property(c => c.Service).HasMaxLength(100);
+        builder.Property(c => c.RemoteCredentialId).HasMaxLength(200);
+        builder.Property(c => c.EnrolledBy).HasMaxLength(256);
+        builder.Property(c => c.RetiredBy).HasMaxLength(256);
+        builder.HasOne<Organization.Domain.User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+
+        builder.HasIndex(c => c.UserId);
+        builder.HasIndex(c => c.NotAfter);
+        builder.Ignore(c => c.InUse);
+    }
+}
+
+internal sealed class TrustEntryConfiguration : IEntityTypeConfiguration<Credentials.TrustEntry>
+{
+    public void Configure(EntityTypeBuilder<Credentials.TrustEntry> builder)
+    {
+        builder.ToTable("TrustEntries");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Name).HasMaxLength(1000);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.AddedBy).HasMaxLength(256);
+        builder.HasIndex(e => e.Sha256).IsUnique();
+    }
+}

@@ -21,11 +21,11 @@ public sealed record VerifiedDocument(
 /// <summary>
 /// A document's PDF from draft to issue: the clerk attaches it, the competent leader signs it with their own key
 /// (stamped first with its verification QR, so the signature covers it), and at issue the agency's seal signs it
-/// with the number and date in its appearance. Keys: <c>Signing:Keys:{user name}</c> for a person,
+/// with the number and date in its appearance. Keys: the official's enrolled certificate (else <c>Signing:Keys:{user name}</c>) for a person,
 /// <c>Signing:Keys:seal-{agency identifier}</c> (else <c>seal</c>) for an agency's seal.
 /// </summary>
 public sealed class DocumentSigning(
-    DbContext db, AgencyScope scope, IFileStore files, ISigningKeyStore keys, SignatureCheck check, TrustAnchors anchors, RevocationLists revocations,
+    DbContext db, AgencyScope scope, IFileStore files, ISigningKeyStore keys, SignatureCheck check, Credentials.SigningTrust trust, Credentials.SigningCredentials credentials,
     Kernel.Installation.Installation installation, TimeProvider clock)
 {
     public const long MaxFileBytes = 30 * 1024 * 1024;
@@ -85,9 +85,10 @@ public sealed class DocumentSigning(
     public async Task SignAsLeaderAsync(OfficialDocument document, Func<string, string> verifyUrl, CancellationToken ct)
     {
         var user = await db.Set<User>().AsNoTracking().SingleAsync(u => u.Id == scope.UserId, ct);
-        var key = FindKey(user.UserName ?? "")
-            ?? throw new DomainException("Tài khoản của bạn chưa được gắn chứng thư số (Signing:Keys:{tên đăng nhập}).", ProblemKind.Conflict);
-        if (SigningKeyChecks.Problem(key.Certificate, Now, revocations, [.. key.Chain, .. anchors.Certificates]) is { } problem)
+        var key = await credentials.KeyOfAsync(user.Id, ct) ?? FindKey(user.UserName ?? "")
+            ?? throw new DomainException("Tài khoản của bạn chưa được gắn chứng thư số: quản trị của cơ quan gắn chứng thư tại trang Chứng thư số của cán bộ.", ProblemKind.Conflict);
+        var (anchors, revocations) = await trust.CurrentAsync(ct);
+        if (SigningKeyChecks.Problem(key.Certificate, Now, revocations, [.. key.Chain, .. anchors]) is { } problem)
         {
             throw new DomainException(problem, ProblemKind.Conflict);
         }
@@ -117,7 +118,8 @@ public sealed class DocumentSigning(
             return;
         }
 
-        if (SigningKeyChecks.Problem(seal.Certificate, Now, revocations, [.. seal.Chain, .. anchors.Certificates]) is { } problem)
+        var (anchors, revocations) = await trust.CurrentAsync(ct);
+        if (SigningKeyChecks.Problem(seal.Certificate, Now, revocations, [.. seal.Chain, .. anchors]) is { } problem)
         {
             throw new DomainException($"Chứng thư số của cơ quan: {problem}", ProblemKind.Conflict);
         }

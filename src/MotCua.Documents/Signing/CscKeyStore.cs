@@ -46,17 +46,32 @@ public sealed class CscKeyStore(IReadOnlyDictionary<string, RemoteKey> keys, Htt
                 return key;
             }
 
-            var info = Call<CredentialInfo>(remote, "credentials/info", new { credentialID = remote.CredentialId, certificates = "chain" });
-            var chain = info.Cert?.Certificates?.Select(c => X509CertificateLoader.LoadCertificate(Convert.FromBase64String(c))).ToList() ?? [];
-            if (chain.Count == 0)
-            {
-                throw new RemoteSigningException($"Dịch vụ ký số từ xa không trả về chứng thư của \"{keyId}\".");
-            }
-
-            key = new SigningKey(chain[0], [.. chain.Skip(1)], new RemoteRsa(chain[0], hash => SignHash(remote, hash)));
+            key = Open(keyId, remote);
             loaded[keyId] = key;
             return key;
         }
+    }
+
+    /// <summary>The credential's certificate chain (<c>credentials/info</c>) and a key that signs through the service; <paramref name="label"/> names it in errors.</summary>
+    public SigningKey Open(string label, RemoteKey remote)
+    {
+        var info = Call<CredentialInfo>(remote, "credentials/info", new { credentialID = remote.CredentialId, certificates = "chain" });
+        List<X509Certificate2> chain;
+        try
+        {
+            chain = info.Cert?.Certificates?.Select(c => X509CertificateLoader.LoadCertificate(Convert.FromBase64String(c))).ToList() ?? [];
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException)
+        {
+            throw new RemoteSigningException($"Dịch vụ ký số từ xa trả về chứng thư của \"{label}\" không đọc được.", e);
+        }
+
+        if (chain.Count == 0)
+        {
+            throw new RemoteSigningException($"Dịch vụ ký số từ xa không trả về chứng thư của \"{label}\".");
+        }
+
+        return new SigningKey(chain[0], [.. chain.Skip(1)], new RemoteRsa(chain[0], hash => SignHash(remote, hash)));
     }
 
     private byte[] SignHash(RemoteKey remote, byte[] hash)

@@ -4,9 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 namespace MotCua.Documents.Signing;
 
 /// <summary>
-/// Demo keys for a demo installation (<c>Seed:DemoAccounts</c> true and no key configured): a "MotCua demo CA", the
-/// demo leader's personal certificate and a seal for every agency, made once in <paramref name="folder"/>, so that a
-/// newcomer can sign and verify at once. Never for production: the CA is made up and trusted only here.
+/// Demo keys for a demo installation (<c>Seed:DemoAccounts</c> true and no key configured): a "MotCua demo CA", a seal
+/// for every agency and the officials' personal certificates (enrolled by <see cref="Credentials.DemoCredentials"/>),
+/// made once in a folder, so that a newcomer can sign and verify at once. Never for production: the CA is made up and trusted only here.
 /// </summary>
 public static class DemoSigningKeys
 {
@@ -30,11 +30,30 @@ public static class DemoSigningKeys
         }
 
         options.TrustAnchors.Add(root);
-        options.Keys["lanhdao"] = new KeyFile(Issue(folder, rootKey, "lanhdao.p12", "Hoàng Đức Minh", "Ủy ban nhân dân (thử nghiệm)"), Password);
         options.Keys["seal"] = new KeyFile(Issue(folder, rootKey, "seal.p12", "Dấu cơ quan (thử nghiệm)", "Ủy ban nhân dân (thử nghiệm)"), Password);
     }
 
-    private static string Issue(string folder, string rootKeyFile, string fileName, string commonName, string organization)
+    /// <summary>
+    /// An official's demo PKCS#12 (protected by <see cref="Password"/>), made once in <paramref name="folder"/> by the demo
+    /// CA, valid <paramref name="days"/> days from when it is made; officials' certificates are enrolled on the signing page.
+    /// </summary>
+    public static byte[] ForOfficial(string folder, string userName, string fullName, int days = 3 * 365) =>
+        File.ReadAllBytes(Issue(folder, Path.Combine(folder, "demo-root.p12"), userName + ".p12", fullName, "Ủy ban nhân dân (thử nghiệm)", days));
+
+    /// <summary>A revocation list of the demo CA revoking <paramref name="serials"/>, DER.</summary>
+    public static byte[] RevocationList(string folder, IEnumerable<byte[]> serials, DateTimeOffset now)
+    {
+        using var root = X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(folder, "demo-root.p12"), Password, X509KeyStorageFlags.EphemeralKeySet);
+        var builder = new CertificateRevocationListBuilder();
+        foreach (var serial in serials)
+        {
+            builder.AddEntry(serial, now.AddDays(-3), X509RevocationReason.KeyCompromise);
+        }
+
+        return builder.Build(root, 1, now.AddDays(30), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now);
+    }
+
+    private static string Issue(string folder, string rootKeyFile, string fileName, string commonName, string organization, int days = 3 * 365)
     {
         var file = Path.Combine(folder, fileName);
         if (File.Exists(file))
@@ -53,7 +72,7 @@ public static class DemoSigningKeys
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7f;
         var now = TimeProvider.System.GetUtcNow();
-        using var certificate = request.Create(root, now.AddDays(-1), now.AddYears(3), serial);
+        using var certificate = request.Create(root, now.AddDays(-1), now.AddDays(days), serial);
         using var withKey = certificate.CopyWithPrivateKey(key);
         var publicRoot = X509CertificateLoader.LoadCertificate(root.RawData);
         File.WriteAllBytes(file, new X509Certificate2Collection { withKey, publicRoot }.Export(X509ContentType.Pkcs12, Password)!);

@@ -22,6 +22,9 @@ public sealed class RevocationList
 
     public DateTime ThisUpdate { get; }
 
+    /// <summary>How many certificates it revokes.</summary>
+    public int Count => revoked.Count;
+
     /// <summary>Reads a CRL, DER or PEM ("X509 CRL").</summary>
     public static RevocationList Parse(byte[] data)
     {
@@ -117,12 +120,25 @@ public sealed class RevocationList
 /// from each certification authority, e.g. by a daily job): re-read when a file changes. A list counts only when its
 /// issuer's certificate (a trust anchor or in the signer's chain) verifies its signature.
 /// </summary>
-public sealed class RevocationLists(IReadOnlyList<string> files)
+public sealed class RevocationLists
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, (DateTime Written, RevocationList? List)> cache = [];
+    private readonly IReadOnlyList<string> files;
+    private readonly Lock gate;
+    private readonly Dictionary<string, (DateTime Written, RevocationList? List)> cache;
+    private readonly IReadOnlyList<RevocationList> managed;
+
+    public RevocationLists(IReadOnlyList<string> files)
+        : this(files, new Lock(), [], [])
+    {
+    }
+
+    private RevocationLists(IReadOnlyList<string> files, Lock gate, Dictionary<string, (DateTime, RevocationList?)> cache, IReadOnlyList<RevocationList> managed) =>
+        (this.files, this.gate, this.cache, this.managed) = (files, gate, cache, managed);
 
     public static RevocationLists None { get; } = new([]);
+
+    /// <summary>These lists and <paramref name="lists"/> (those the administrators added on the signing page), sharing the files' cache.</summary>
+    public RevocationLists Including(IReadOnlyList<RevocationList> lists) => lists.Count == 0 ? this : new(files, gate, cache, [.. managed, .. lists]);
 
     /// <summary>When <paramref name="certificate"/> was revoked according to a list signed by one of <paramref name="issuers"/>, or null.</summary>
     public DateTime? RevokedAt(X509Certificate2 certificate, IEnumerable<X509Certificate2> issuers)
@@ -143,7 +159,7 @@ public sealed class RevocationLists(IReadOnlyList<string> files)
     {
         lock (gate)
         {
-            var lists = new List<RevocationList>();
+            var lists = new List<RevocationList>(managed);
             foreach (var file in files)
             {
                 var written = File.Exists(file) ? File.GetLastWriteTimeUtc(file) : DateTime.MinValue;

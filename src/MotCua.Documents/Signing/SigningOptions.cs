@@ -17,6 +17,12 @@ public sealed class SigningOptions
     /// <summary><c>Signing:Remote:{id}:Url</c>, <c>:CredentialId</c>, <c>:AccessToken</c>, <c>:Pin</c>: keys held by a CSC remote signing service.</summary>
     public Dictionary<string, RemoteKey> Remote { get; } = [];
 
+    /// <summary>
+    /// <c>Signing:Services:{name}:Url</c> and <c>:AccessToken</c>: the remote signing services (CSC) officials' credentials
+    /// are bound to on the signing page, by their credential id.
+    /// </summary>
+    public Dictionary<string, RemoteService> Services { get; } = [];
+
     public List<string> TrustAnchors { get; } = [];
 
     /// <summary><c>Signing:RevocationLists:0</c>…: CRL files (DER or PEM) of the certification authorities, kept current by the operator.</summary>
@@ -42,13 +48,27 @@ public sealed class SigningOptions
             }
         }
 
+        foreach (var service in section.GetSection("Services").GetChildren())
+        {
+            if (service["Url"] is { Length: > 0 } url)
+            {
+                options.Services[service.Key] = new RemoteService(url, service["AccessToken"] ?? "");
+            }
+        }
+
         options.TrustAnchors.AddRange(section.GetSection("TrustAnchors").GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0));
         options.RevocationLists.AddRange(section.GetSection("RevocationLists").GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0));
         return options;
     }
 }
 
-/// <summary>The root certificates the operator trusts, read once at start.</summary>
+/// <summary>A remote signing service (CSC API): its base address and the bearer token it issued to this installation.</summary>
+public sealed record RemoteService(string Url, string AccessToken);
+
+/// <summary>The remote signing services configured, by name.</summary>
+public sealed record RemoteServices(IReadOnlyDictionary<string, RemoteService> All);
+
+/// <summary>The root certificates the operator trusts in configuration, read once at start (administrators add more on the signing page).</summary>
 public sealed class TrustAnchors(X509Certificate2Collection certificates)
 {
     public X509Certificate2Collection Certificates { get; } = certificates;

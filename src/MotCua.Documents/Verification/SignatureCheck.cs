@@ -15,7 +15,7 @@ public sealed record SignatureView(
 public sealed record VerificationResult(string FileSha256, long FileSize, IReadOnlyList<SignatureView> Signatures);
 
 /// <summary>Checks the signatures of a PDF anyone uploads: by content, never trusting the file name or type.</summary>
-public sealed class SignatureCheck(TrustAnchors anchors, RevocationLists revocations, TimeProvider clock)
+public sealed class SignatureCheck(Credentials.SigningTrust trust, TimeProvider clock)
 {
     public const long MaxFileBytes = 30 * 1024 * 1024;
 
@@ -45,9 +45,10 @@ public sealed class SignatureCheck(TrustAnchors anchors, RevocationLists revocat
         }
 
         IReadOnlyList<SignatureReport> reports;
+        var (anchors, revocations) = await trust.CurrentAsync(ct);
         try
         {
-            reports = PdfSignatureVerifier.Verify(bytes, anchors.Certificates, clock.GetUtcNow().UtcDateTime, revocations);
+            reports = PdfSignatureVerifier.Verify(bytes, anchors, clock.GetUtcNow().UtcDateTime, revocations);
         }
         catch (PdfFormatException e)
         {

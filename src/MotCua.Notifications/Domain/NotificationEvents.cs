@@ -26,6 +26,9 @@ public enum NotificationEvent
 
     /// <summary>A code a citizen reads back to the officer or agent submitting online for them (assisted submission), sent at once.</summary>
     AssistConsent = 31,
+
+    /// <summary>An official's signing certificate expires in 30, then 7 days: to the official and the administrators of their agency.</summary>
+    CertificateExpiring = 32,
 }
 
 public enum Audience
@@ -97,6 +100,12 @@ public static class NotificationEvents
             Recipient, Agency, new("chi_tieu", "Chỉ tiêu", "Tỷ lệ hài lòng"), new("thang", "Tháng", "11/2026"), new("dat_duoc", "Đạt được", "76,5 %"),
             new("muc_tieu", "Mục tiêu", "80 %"), new("so_luong", "Số đánh giá hoặc hồ sơ được tính", "212"),
             new("lien_ket_chi_tiet", "Liên kết xem hồ sơ, đánh giá", "https://motcua.example.gov.vn/can-bo/chi-tieu/…"),
+        ]),
+        new(NotificationEvent.CertificateExpiring, "Chứng thư số của cán bộ sắp hết hạn", Audience.Staff, true,
+        [
+            Recipient, new("can_bo", "Cán bộ có chứng thư", "Hoàng Đức Minh"), new("chu_the", "Chủ thể chứng thư", "CN=Hoàng Đức Minh, O=Ủy ban nhân dân tỉnh"),
+            new("so_hieu", "Số hiệu chứng thư", "5A1F03C2"), new("ngay_het_han", "Ngày hết hạn", "31/12/2026"), new("so_ngay_con_lai", "Số ngày còn lại", "30"),
+            new("lien_ket", "Liên kết trang chứng thư số", "https://motcua.example.gov.vn/quan-tri/chung-thu-so"),
         ]),
         new(NotificationEvent.AccountVerification, "Mã xác nhận số điện thoại (đăng ký tài khoản)", Audience.Citizen, true,
             [new("ma_xac_nhan", "Mã xác nhận", "482913"), new("so_phut", "Số phút hiệu lực", "5"), new("ten_cong", "Tên cổng dịch vụ công", "Cổng Dịch vụ công Thành phố Hà Nội")], AtOnce: true),

@@ -85,6 +85,10 @@ public static class DefaultTemplates
             "{co_quan}: {chi_tieu} tháng {thang} đạt {dat_duoc}, dưới mục tiêu {muc_tieu}",
             "Chào {nguoi_nhan},\n\n{chi_tieu} tháng {thang} của {co_quan} đạt {dat_duoc} (trên {so_luong}), chưa đạt mục tiêu {muc_tieu}.\n\nXem các hồ sơ, đánh giá phía sau: {lien_ket_chi_tiet}",
             "{co_quan}: {chi_tieu} tháng {thang} đạt {dat_duoc}, dưới mục tiêu {muc_tieu}"),
+        NotificationEvent.CertificateExpiring => (
+            "Chứng thư số của {can_bo} hết hạn ngày {ngay_het_han}",
+            "Chào {nguoi_nhan},\n\nChứng thư số dùng để ký của {can_bo} ({chu_the}, số hiệu {so_hieu}) hết hạn ngày {ngay_het_han}, còn {so_ngay_con_lai} ngày. Sau ngày đó hệ thống không ký kết quả, văn bản bằng chứng thư này.\n\nHãy đề nghị tổ chức chứng thực gia hạn hoặc cấp mới, rồi gắn chứng thư mới tại {lien_ket}",
+            "Chứng thư số của {can_bo} hết hạn ngày {ngay_het_han} (còn {so_ngay_con_lai} ngày): cần gia hạn và gắn chứng thư mới"),
         NotificationEvent.AccountVerification => (
             "Mã xác nhận tài khoản: {ma_xac_nhan}",
             "Mã xác nhận số điện thoại của bạn trên {ten_cong} là {ma_xac_nhan}, có hiệu lực {so_phut} phút. Không đưa mã này cho bất kỳ ai." + Signature,

@@ -27,6 +27,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
                 await scope.ServiceProvider.GetRequiredService<MotCua.Dossiers.Seed.DemoDossiers>().SeedAsync(configuration.GetValue("Seed:DemoDossiers", 0), cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<MotCua.Feedback.Targets.DemoTargets>().SeedAsync(cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Letters.DemoLetters>().SeedAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Credentials.DemoCredentials>().SeedAsync(cancellationToken);
             }
         }
 
