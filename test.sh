@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project against SQLite and a throwaway PostgreSQL, installing what is missing
-# (PostgreSQL, Chromium, fonts with Vietnamese glyphs, the OpenID Connect provider for sign-in tests, clamd, nginx, an S3 server).
+# (PostgreSQL, Chromium, fonts with Vietnamese glyphs, the OpenID Connect provider for sign-in tests, clamd, nginx, dovecot, an S3 server).
 # Ends with the line "Tests: N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +18,7 @@ command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)  # zbarimg: decodes 
 command -v pdftoppm >/dev/null 2>&1 && command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)  # pdftotext, pdftoppm, pdfsig: read and check the PDFs in the tests
 [ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)  # clamd: the virus scanner the upload tests start on loopback
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light)  # nginx: the load balancer of the two-node test
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)  # dovecot: the IMAP server of the support desk's mailbox tests
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   echo "postfix postfix/main_mailer_type select Local only" | sudo_ debconf-set-selections

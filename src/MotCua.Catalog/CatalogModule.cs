@@ -33,6 +33,7 @@ public sealed class CatalogModule : IModule
         services.AddScoped<Forms.FormTemplates>();
         services.AddScoped<Eligibility.EligibilityLists>();
         services.AddScoped<Letters.LetterTemplates>();
+        services.AddScoped<Questions.ProcedureQuestions>();
         services.AddScoped<Linked.LinkedServices>();
     }
 

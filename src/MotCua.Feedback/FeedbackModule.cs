@@ -36,6 +36,11 @@ public sealed class FeedbackModule : IModule
         services.AddScoped<WeeklySummary>();
         services.AddScoped<Targets.Targets>();
         services.AddScoped<Targets.DemoTargets>();
+        services.AddScoped<Support.SupportDesk>();
+        services.AddScoped<Support.SupportMailbox>();
+        services.AddScoped<Support.DemoSupport>();
+        services.Configure<Support.SupportMailOptions>(configuration.GetSection(Support.SupportMailOptions.Section));
+        services.AddHostedService<Support.SupportMailPolling>();
         services.AddHostedService<Targets.TargetSchedule>();
         services.AddScoped<Dossiers.Slips.IRatingInvitations, RatingSlipLinks>();
         var perMinute = configuration.GetValue($"{FeedbackOptions.Section}:RatingsPerMinute", 20);
@@ -52,5 +57,5 @@ public sealed class FeedbackModule : IModule
     }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) =>
-        Targets.TargetEndpoints.MapTargets(Surveys.SurveyEndpoints.MapSurveys(Petitions.PetitionEndpoints.MapPetitions(Kiosks.KioskEndpoints.MapKiosks(api.MapRatings()))));
+        Support.SupportEndpoints.MapSupport(Targets.TargetEndpoints.MapTargets(Surveys.SurveyEndpoints.MapSurveys(Petitions.PetitionEndpoints.MapPetitions(Kiosks.KioskEndpoints.MapKiosks(api.MapRatings())))));
 }

@@ -19,6 +19,9 @@ public sealed class FeedbackOptions
     /// <summary>Working days an agency has to answer a suggestion or petition.</summary>
     public int PetitionDays { get; set; } = 10;
 
+    /// <summary>The support desk's target: a request for help is answered within this many working days.</summary>
+    public int SupportDays { get; set; } = 1;
+
     /// <summary>Largest attachment of a petition, in bytes.</summary>
     public long PetitionFileBytes { get; set; } = 10 * 1024 * 1024;
 }

@@ -15,7 +15,7 @@ public class AccessibilityTests(BrowserApp app)
     [
         "/", "/tim-kiem?q=khai+sinh", "/linh-vuc", "/su-kien/sinh-con", "/p/1.001456", "/p/1.004194/huong-dan", "/tra-cuu",
         "/tra-cuu/000.00.01.H26-261207-9999", "/gop-y", "/gop-y/cong-khai", "/gop-y/tra-cuu", "/xac-minh", "/dang-nhap",
-        "/can-bo/dang-nhap", "/quen-mat-khau", "/khong-tim-thay", "/dang-ky", "/dang-ky/xac-nhan?so=0912345678",
+        "/can-bo/dang-nhap", "/quen-mat-khau", "/khong-tim-thay", "/dang-ky", "/dang-ky/xac-nhan?so=0912345678", "/ho-tro?ma=1.001193", "/p/1.001193",
     ];
 
     [Theory]

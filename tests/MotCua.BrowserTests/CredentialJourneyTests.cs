@@ -25,6 +25,7 @@ public class CredentialJourneyTests(BrowserApp app)
         await page.GotoAsync("/can-bo");
         await page.GetByRole(AriaRole.Link, new() { Name = "Chứng thư số của cán bộ" }).ClickAsync();
         (await page.Locator("h1").InnerTextAsync()).Should().Be("Chứng thư số của cán bộ");
+        await Axe.AssertAccessibleAsync(page);
         (await page.Locator("tr[data-user='lanhdao'] [data-status]").InnerTextAsync()).Should().Contain("Còn hiệu lực");
         (await page.Locator("tr[data-user='giamsat'] [data-status]").InnerTextAsync()).Should().Contain("Sắp hết hạn");
         (await page.Locator("table[data-trust]").InnerTextAsync()).Should().Contain("Danh sách thu hồi");

@@ -160,3 +160,17 @@ internal sealed class EligibilityListConfiguration : IEntityTypeConfiguration<El
         builder.HasOne<MotCua.Organization.Domain.Agency>().WithMany().HasForeignKey(l => l.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ProcedureQuestionConfiguration : IEntityTypeConfiguration<Questions.ProcedureQuestion>
+{
+    public void Configure(EntityTypeBuilder<Questions.ProcedureQuestion> builder)
+    {
+        builder.ToTable("ProcedureQuestions");
+        builder.HasKey(q => q.Id);
+        builder.Property(q => q.ProcedureCode).HasMaxLength(32);
+        builder.Property(q => q.Question).HasMaxLength(Questions.ProcedureQuestions.MaxText);
+        builder.Property(q => q.Answer).HasMaxLength(Questions.ProcedureQuestions.MaxText);
+        builder.Property(q => q.PublishedBy).HasMaxLength(256);
+        builder.HasIndex(q => q.ProcedureCode);
+    }
+}

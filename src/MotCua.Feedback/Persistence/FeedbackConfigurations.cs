@@ -195,3 +195,34 @@ internal sealed class TargetEvaluationConfiguration : IEntityTypeConfiguration<T
         builder.HasOne<Targets.AgencyTarget>().WithMany().HasForeignKey(e => e.TargetId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<SupportRequest>
+{
+    public void Configure(EntityTypeBuilder<SupportRequest> builder)
+    {
+        builder.ToTable("SupportRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Code).HasMaxLength(16);
+        builder.HasIndex(r => r.Code).IsUnique();
+        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.Phone).HasMaxLength(20);
+        builder.Property(r => r.Email).HasMaxLength(200);
+        builder.Property(r => r.Address).HasMaxLength(500);
+        builder.Property(r => r.ProcedureCode).HasMaxLength(32);
+        builder.Property(r => r.DossierCode).HasMaxLength(64);
+        builder.Property(r => r.Question).HasMaxLength(4000);
+        builder.Property(r => r.MailMessageId).HasMaxLength(300);
+        builder.HasIndex(r => r.MailMessageId).IsUnique();
+        builder.Property(r => r.RecordedBy).HasMaxLength(256);
+        builder.Property(r => r.AssigneeName).HasMaxLength(256);
+        builder.Property(r => r.VisitBy).HasMaxLength(256);
+        builder.Property(r => r.Answer).HasMaxLength(4000);
+        builder.Property(r => r.AnsweredBy).HasMaxLength(256);
+        builder.HasIndex(r => new { r.AgencyId, r.Status, r.DueAt });
+        builder.HasIndex(r => r.ReceivedAt);
+        builder.Ignore(r => r.Late);
+        builder.Ignore(r => r.CanAssign);
+        builder.Ignore(r => r.CanScheduleVisit);
+        builder.Ignore(r => r.CanAnswer);
+    }
+}

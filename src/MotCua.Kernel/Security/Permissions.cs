@@ -48,6 +48,9 @@ public static class Permissions
     /// <summary>Answer the suggestions and petitions sent to the agencies in scope (complaints about staff: leaders only).</summary>
     public const string FeedbackHandle = "feedback.handle";
 
+    /// <summary>Take, answer and close the support desk's requests for help of the agencies in scope (tổ hướng dẫn, hỗ trợ); see its reports.</summary>
+    public const string SupportHandle = "feedback.support";
+
     /// <summary>Build questionnaires and run SIPAS surveys of the agencies in scope (their invitations carry applicants' contacts).</summary>
     public const string SurveysManage = "feedback.surveys.manage";
 
@@ -66,7 +69,7 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersAssist, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SurveysManage, NotificationsManage, InstallationManage, CitizenSelf,
+            DossiersReceive, DossiersAssist, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SupportHandle, SurveysManage, NotificationsManage, InstallationManage, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>

@@ -44,11 +44,11 @@ public static class Roles
     /// <summary>What each role may do. Modules add their permissions here as they arrive.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Permissions { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
-        [DeskOfficer] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersReceive, Security.Permissions.DossiersView, Security.Permissions.DossiersAssist],
+        [DeskOfficer] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersReceive, Security.Permissions.DossiersView, Security.Permissions.DossiersAssist, Security.Permissions.SupportHandle],
         [HelpAgent] = [Security.Permissions.StaffWorkspace, Security.Permissions.DossiersAssist],
         [Specialist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DocumentsHandle],
         [DepartmentHead] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView, Security.Permissions.DocumentsReview, Security.Permissions.DocumentsHandle, Security.Permissions.FeedbackHandle],
-        [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView, Security.Permissions.DocumentsSign, Security.Permissions.DocumentsReview, Security.Permissions.DocumentsHandle, Security.Permissions.FeedbackHandle],
+        [Leader] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView, Security.Permissions.DossiersProcess, Security.Permissions.DossiersView, Security.Permissions.DossiersStats, Security.Permissions.DocumentsView, Security.Permissions.DocumentsSign, Security.Permissions.DocumentsReview, Security.Permissions.DocumentsHandle, Security.Permissions.FeedbackHandle, Security.Permissions.SupportHandle],
         [Clerk] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.DocumentsRegister, Security.Permissions.DocumentsView],
         [Archivist] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView],
         [HumanResources] = [Security.Permissions.StaffWorkspace, Security.Permissions.AgenciesView, Security.Permissions.StaffView],

@@ -29,6 +29,9 @@ public enum NotificationEvent
 
     /// <summary>An official's signing certificate expires in 30, then 7 days: to the official and the administrators of their agency.</summary>
     CertificateExpiring = 32,
+
+    /// <summary>The support desk's answer to a request for help, to the e-mail address (else by SMS) the citizen gave.</summary>
+    SupportAnswered = 33,
 }
 
 public enum Audience
@@ -106,6 +109,11 @@ public static class NotificationEvents
             Recipient, new("can_bo", "Cán bộ có chứng thư", "Hoàng Đức Minh"), new("chu_the", "Chủ thể chứng thư", "CN=Hoàng Đức Minh, O=Ủy ban nhân dân tỉnh"),
             new("so_hieu", "Số hiệu chứng thư", "5A1F03C2"), new("ngay_het_han", "Ngày hết hạn", "31/12/2026"), new("so_ngay_con_lai", "Số ngày còn lại", "30"),
             new("lien_ket", "Liên kết trang chứng thư số", "https://motcua.example.gov.vn/quan-tri/chung-thu-so"),
+        ]),
+        new(NotificationEvent.SupportAnswered, "Trả lời yêu cầu hỗ trợ", Audience.Citizen, true,
+        [
+            Recipient, new("ma_yeu_cau", "Mã yêu cầu hỗ trợ", "HT-AB23CD45"), new("cau_hoi", "Câu hỏi", "Làm giấy khai sinh có cần sổ hộ khẩu không?"),
+            new("tra_loi", "Câu trả lời", "Không cần sổ hộ khẩu; mang giấy chứng sinh và căn cước của cha hoặc mẹ."),
         ]),
         new(NotificationEvent.AccountVerification, "Mã xác nhận số điện thoại (đăng ký tài khoản)", Audience.Citizen, true,
             [new("ma_xac_nhan", "Mã xác nhận", "482913"), new("so_phut", "Số phút hiệu lực", "5"), new("ten_cong", "Tên cổng dịch vụ công", "Cổng Dịch vụ công Thành phố Hà Nội")], AtOnce: true),

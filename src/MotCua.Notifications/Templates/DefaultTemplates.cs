@@ -89,6 +89,10 @@ public static class DefaultTemplates
             "Chứng thư số của {can_bo} hết hạn ngày {ngay_het_han}",
             "Chào {nguoi_nhan},\n\nChứng thư số dùng để ký của {can_bo} ({chu_the}, số hiệu {so_hieu}) hết hạn ngày {ngay_het_han}, còn {so_ngay_con_lai} ngày. Sau ngày đó hệ thống không ký kết quả, văn bản bằng chứng thư này.\n\nHãy đề nghị tổ chức chứng thực gia hạn hoặc cấp mới, rồi gắn chứng thư mới tại {lien_ket}",
             "Chứng thư số của {can_bo} hết hạn ngày {ngay_het_han} (còn {so_ngay_con_lai} ngày): cần gia hạn và gắn chứng thư mới"),
+        NotificationEvent.SupportAnswered => (
+            "Trả lời yêu cầu hỗ trợ {ma_yeu_cau}",
+            "Chào {nguoi_nhan},\n\nBạn hỏi: {cau_hoi}\n\nTổ hướng dẫn, hỗ trợ trả lời:\n{tra_loi}" + Signature,
+            "Trả lời yêu cầu hỗ trợ {ma_yeu_cau}: {tra_loi}"),
         NotificationEvent.AccountVerification => (
             "Mã xác nhận tài khoản: {ma_xac_nhan}",
             "Mã xác nhận số điện thoại của bạn trên {ten_cong} là {ma_xac_nhan}, có hiệu lực {so_phut} phút. Không đưa mã này cho bất kỳ ai." + Signature,

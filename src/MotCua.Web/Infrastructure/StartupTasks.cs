@@ -28,6 +28,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
                 await scope.ServiceProvider.GetRequiredService<MotCua.Feedback.Targets.DemoTargets>().SeedAsync(cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Letters.DemoLetters>().SeedAsync(cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Credentials.DemoCredentials>().SeedAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<MotCua.Feedback.Support.DemoSupport>().SeedAsync(cancellationToken);
             }
         }
 
