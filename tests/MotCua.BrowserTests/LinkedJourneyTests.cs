@@ -17,6 +17,30 @@ namespace MotCua.BrowserTests;
 public class LinkedJourneyTests(BrowserApp app)
 {
     [Fact]
+    public async Task A_commune_desk_receives_the_death_service_at_the_counter_in_one_reception()
+    {
+        var desk = await app.SignInAsStaffAsync("motcua.xa");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Tiếp nhận hồ sơ liên thông (3 trong 1)" }).ClickAsync();
+        await desk.Locator("[data-services] a", new() { HasText = "khai tử" }).ClickAsync();
+        await Axe.AssertAccessibleAsync(desk);
+        await desk.GetByLabel("Họ và tên").FillAsync("Lê Văn Hùng");
+        await desk.GetByLabel("Điện thoại", new() { Exact = true }).FillAsync("0987123456");
+        await desk.GetByLabel("Nội dung đề nghị").FillAsync("Đăng ký khai tử cho ông Lê Văn Tư");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận hồ sơ liên thông" }).ClickAsync();
+        var code = await desk.Locator("[role=status] [data-code]").InnerTextAsync();
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "linked-counter.png"), FullPage = true });
+
+        // The slip of the first member, and the code that shows every member to the family.
+        await desk.GetByRole(AriaRole.Link, new() { Name = "In giấy tiếp nhận và hẹn trả kết quả" }).ClickAsync();
+        (await desk.Locator("h1").InnerTextAsync()).Should().MatchRegex(@"^\d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}$", "the first member's own dossier code");
+        (await desk.GetByRole(AriaRole.Link, new() { Name = "Giấy tiếp nhận và hẹn trả" }).CountAsync()).Should().BeGreaterThan(0);
+        await desk.GotoAsync("/tra-cuu/" + code);
+        await Assertions.Expect(desk.Locator("[data-members] tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(desk.Locator("[data-members] tbody tr").First).ToContainTextAsync("Đã tiếp nhận");
+        await desk.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_parent_submits_birth_residence_and_health_insurance_once_and_follows_the_three_to_their_results_returned_together()
     {
         var page = await app.SignInAsCitizenAsync("congdan");
