@@ -8,7 +8,8 @@ namespace MotCua.BrowserTests;
 [Collection(BrowserGroup.Name)]
 public class CredentialJourneyTests(BrowserApp app)
 {
-    private static byte[] Pkcs12(string name, string password)
+    /// <summary>A self-issued signing certificate with its key, in a PKCS#12 file.</summary>
+    public static byte[] Pkcs12(string name, string password)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={name}, O=Ủy ban nhân dân (thử nghiệm), C=VN", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

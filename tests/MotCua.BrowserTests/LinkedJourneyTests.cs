@@ -102,7 +102,7 @@ public class LinkedJourneyTests(BrowserApp app)
                       select new ValueTuple<Guid, string>(a.Id, a.Name)).SingleAsync();
     }
 
-    /// <summary>A member taken through its agency's steps to its signed result (the demo vice-chair signs, given the leader's role there).</summary>
+    /// <summary>A member taken through its agency's steps to its signed result: the agency's own leader signs, with a certificate the administrator enrolled.</summary>
     private async Task DecideAsync(Guid dossierId)
     {
         Guid agency;
@@ -110,15 +110,25 @@ public class LinkedJourneyTests(BrowserApp app)
         {
             var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
             agency = await db.Set<Dossier>().Where(d => d.Id == dossierId).Select(d => d.CompetentAgencyId).SingleAsync();
-            var leader = await db.Set<User>().SingleAsync(u => u.UserName == "lanhdao");
-            if (!await db.Set<RoleGrant>().AnyAsync(g => g.UserId == leader.Id && g.AgencyId == agency && g.Role == Roles.Leader))
-            {
-                db.Add(new RoleGrant { UserId = leader.Id, Role = Roles.Leader, AgencyId = agency });
-                await db.SaveChangesAsync();
-            }
         }
 
         var suffix = agency.ToString("N")[^12..];
+        var leaderClient = await app.StaffAsync("ld.lt." + suffix, Roles.Leader, agency);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            var leaderId = await db.Set<User>().Where(u => u.UserName == "ld.lt." + suffix).Select(u => u.Id).SingleAsync();
+            if (!await db.Set<MotCua.Documents.Credentials.SigningCredential>().AnyAsync(c => c.UserId == leaderId && c.RetiredAt == null))
+            {
+                using var form = new MultipartFormDataContent
+                {
+                    { new ByteArrayContent(CredentialJourneyTests.Pkcs12("Lãnh đạo " + suffix, "Mat-khau-1")), "file", "ld.p12" },
+                    { new StringContent("Mat-khau-1"), "password" },
+                };
+                await BrowserApp.ReadJsonAsync(await (await app.ApiAsAsync("quantri")).PostAsync($"/api/v1/signing/credentials/{leaderId}/pkcs12", form));
+            }
+        }
+
         var specialist = await app.StaffAsync("cv.lt." + suffix, Roles.Specialist, agency);
         await BrowserApp.ReadJsonAsync(await specialist.PostAsJsonAsync($"/api/v1/dossiers/{dossierId}/take", new { }));
         using (var form = new MultipartFormDataContent { { new ByteArrayContent(SurveyJourneyTests.Pdf()), "file", "ket-qua.pdf" }, { new StringContent("Granted"), "outcome" } })
@@ -130,7 +140,6 @@ public class LinkedJourneyTests(BrowserApp app)
         var head = await app.StaffAsync("tp.lt." + suffix, Roles.DepartmentHead, agency);
         await BrowserApp.ReadJsonAsync(await head.PostAsJsonAsync($"/api/v1/dossiers/{dossierId}/take", new { }));
         await BrowserApp.ReadJsonAsync(await head.PostAsJsonAsync($"/api/v1/dossiers/{dossierId}/forward", new { }));
-        var leaderClient = await app.ApiAsAsync("lanhdao");
         await BrowserApp.ReadJsonAsync(await leaderClient.PostAsJsonAsync($"/api/v1/dossiers/{dossierId}/take", new { }));
         await BrowserApp.ReadJsonAsync(await leaderClient.PostAsJsonAsync($"/api/v1/dossiers/{dossierId}/approve", new { }));
     }

@@ -866,7 +866,7 @@ public abstract class DossierLifeTests(AppFixture app)
     /// A received dossier walked through the default steps to its approval: the specialist takes it and drafts a result,
     /// the head forwards it, the leader approves (the demo accounts, or the agency's own when given).
     /// </summary>
-    public static async Task<DossierDto> ApproveAsync(AppFixture app, Guid id, HttpClient? specialist = null, HttpClient? head = null)
+    public static async Task<DossierDto> ApproveAsync(AppFixture app, Guid id, HttpClient? specialist = null, HttpClient? head = null, HttpClient? leader = null)
     {
         specialist ??= await app.ApiAsAsync("chuyenvien");
         await ActAsync(specialist, id, "take");
@@ -875,7 +875,7 @@ public abstract class DossierLifeTests(AppFixture app)
         head ??= await app.ApiAsAsync("truongphong");
         await ActAsync(head, id, "take");
         await ActAsync(head, id, "forward");
-        var leader = await app.ApiAsAsync("lanhdao");
+        leader ??= await app.ApiAsAsync("lanhdao");
         await ActAsync(leader, id, "take");
         return await ActAsync(leader, id, "approve");
     }

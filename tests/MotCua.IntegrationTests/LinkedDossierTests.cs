@@ -53,7 +53,10 @@ public abstract class LinkedDossierTests(AppFixture app)
         return (await response.Content.ReadFromJsonAsync<LinkedDossierView>(Json))!;
     }
 
-    /// <summary>Walks a received member through its agency's steps to its granted, signed result (the demo vice-chair is given the leader's role there to sign).</summary>
+    /// <summary>
+    /// Walks a received member through its agency's steps to its granted, signed result: the agency's own leader signs,
+    /// with a certificate the administrator enrolled for them.
+    /// </summary>
     private async Task DecideAsync(Guid dossierId)
     {
         Guid agency;
@@ -61,16 +64,30 @@ public abstract class LinkedDossierTests(AppFixture app)
         using (scope)
         {
             agency = await db.Set<Dossier>().Where(d => d.Id == dossierId).Select(d => d.CompetentAgencyId).SingleAsync();
-            var leader = await db.Set<User>().SingleAsync(u => u.UserName == "lanhdao");
-            if (!await db.Set<RoleGrant>().AnyAsync(g => g.UserId == leader.Id && g.AgencyId == agency && g.Role == Roles.Leader))
-            {
-                db.Add(new RoleGrant { UserId = leader.Id, Role = Roles.Leader, AgencyId = agency });
-                await db.SaveChangesAsync();
-            }
         }
 
         var suffix = agency.ToString("N")[^12..] + "." + app.Provider.ToLowerInvariant();
-        var approved = await ApproveAsync(app, dossierId, await app.StaffAsync("cv." + suffix, Roles.Specialist, agency), await app.StaffAsync("tp." + suffix, Roles.DepartmentHead, agency));
+        var leader = await app.StaffAsync("ld." + suffix, Roles.Leader, agency);
+        Guid leaderId;
+        bool enrolled;
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            leaderId = await db.Set<User>().Where(u => u.UserName == "ld." + suffix).Select(u => u.Id).SingleAsync();
+            enrolled = await db.Set<MotCua.Documents.Credentials.SigningCredential>().AnyAsync(c => c.UserId == leaderId && c.RetiredAt == null);
+        }
+
+        if (!enrolled)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(TestCa.Create("CN=CA thử nghiệm liên thông").Issue("Lãnh đạo " + suffix, "Mat-khau-1", out _)), "file", "ld.p12" },
+                { new StringContent("Mat-khau-1"), "password" },
+            };
+            await DocumentFlow.ReadAsync(await (await app.ApiAsAsync("quantri")).PostAsync($"/api/v1/signing/credentials/{leaderId}/pkcs12", form));
+        }
+
+        var approved = await ApproveAsync(app, dossierId, await app.StaffAsync("cv." + suffix, Roles.Specialist, agency), await app.StaffAsync("tp." + suffix, Roles.DepartmentHead, agency), leader);
         approved.Status.Should().Be(DossierStatus.Processed);
     }
 
