@@ -49,4 +49,13 @@ public class CredentialJourneyTests(BrowserApp app)
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "credentials.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_leader_sees_their_own_certificate_where_they_sign()
+    {
+        var page = await app.SignInAsStaffAsync("lanhdao");
+        await page.GotoAsync("/can-bo/van-ban?so=cho-ky");
+        (await page.Locator("[data-my-certificate]").InnerTextAsync()).Should().Contain("Hoàng Đức Minh").And.Contain("Còn hiệu lực");
+        await page.Context.CloseAsync();
+    }
 }

@@ -219,6 +219,13 @@ public class DocumentJourneyTests(BrowserApp app)
         await Assertions.Expect(row).ToContainTextAsync("Mới đến (liên thông)");
         await Assertions.Expect(row).ToContainTextAsync("Sở Tư pháp tỉnh Lạng Sơn");
         await Assertions.Expect(row).ToContainTextAsync("Khẩn");
+        // The refused package (the revocation) may be fetched a poll after the document.
+        for (var attempt = 0; attempt < 30 && await clerk.Locator("#goi-tin-bi-tu-choi").CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(1000);
+            await clerk.ReloadAsync();
+        }
+
         await clerk.GetByText("Gói tin liên thông bị từ chối").ClickAsync();
         var refusal = clerk.Locator("#goi-tin-bi-tu-choi tr", new() { HasText = "86/STP-HCTP" });
         await Assertions.Expect(refusal).ToContainTextAsync("Không tìm thấy văn bản mã");

@@ -67,6 +67,20 @@ public sealed class SigningCredentials(
                 credentials.TryGetValue(r.Id, out var c) ? View(c, anchors, lists, today) : null))];
     }
 
+    /// <summary>The signed-in official's own certificate in use, or null: shown where they sign.</summary>
+    public async Task<CredentialView?> MineAsync(CancellationToken ct)
+    {
+        var userId = scope.UserId;
+        var credential = await db.Set<SigningCredential>().AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId && c.RetiredAt == null, ct);
+        if (credential is null)
+        {
+            return null;
+        }
+
+        var (anchors, lists) = await trust.CurrentAsync(ct);
+        return View(credential, anchors, lists, VietnamTime.Today(clock));
+    }
+
     /// <summary>Enrols a PKCS#12 file for <paramref name="userId"/>: opened with <paramref name="password"/>, checked, kept sealed; the previous means is retired.</summary>
     public async Task<CredentialView> EnrolPkcs12Async(Guid userId, byte[] file, string? password, CancellationToken ct)
     {
