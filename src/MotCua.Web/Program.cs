@@ -65,6 +65,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(o =>
 builder.AddMotCuaDataProtection();
 builder.Services.AddScoped<IEmailSender<User>, EmailSender>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<DemoLinked>();
 builder.Services.AddScoped<MotCua.Web.Account.PhoneVerification>();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

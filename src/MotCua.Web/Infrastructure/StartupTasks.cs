@@ -11,6 +11,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await DataModule.MigrateAsync(services, cancellationToken);
+        string? linkedSample = null;
         using (var scope = services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<MotCua.Organization.Persistence.SortKeys>().FillMissingAsync(cancellationToken);
@@ -29,6 +30,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
                 await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Letters.DemoLetters>().SeedAsync(cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Credentials.DemoCredentials>().SeedAsync(cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<MotCua.Feedback.Support.DemoSupport>().SeedAsync(cancellationToken);
+                linkedSample = await scope.ServiceProvider.GetRequiredService<DemoLinked>().SeedAsync(cancellationToken);
             }
         }
 
@@ -54,6 +56,10 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
                 {
                     text.AppendLine();
                     text.Append("Mã hồ sơ mẫu để tra cứu / sample dossier codes (/tra-cuu): " + string.Join(", ", samples));
+                    if (linkedSample is not null)
+                    {
+                        text.Append(CultureInfo.InvariantCulture, $"; hồ sơ liên thông / linked submission: {linkedSample}");
+                    }
                 }
             }
             logger.LogInformation("{DemoAccounts}", text.ToString());
