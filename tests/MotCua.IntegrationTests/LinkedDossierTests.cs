@@ -92,6 +92,42 @@ public abstract class LinkedDossierTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_retried_submission_with_the_same_idempotency_key_makes_nothing_new()
+    {
+        var (commune, _) = await FirstCommuneAsync();
+        var citizen = await app.CitizenAsync("lt-retry-" + app.Provider.ToLowerInvariant());
+        var service = await citizen.GetFromJsonAsync<LinkedServiceView>("/api/v1/catalog/linked/khai-sinh", Json);
+        var documents = new List<object>();
+        foreach (var document in service!.SharedDocuments)
+        {
+            documents.Add(new { name = document.Name, fileKey = await UploadAsync(citizen), fileName = "giay-to.pdf" });
+        }
+
+        var body = new
+        {
+            serviceCode = "khai-sinh", communeId = commune, applicant = new { fullName = "Vũ Thị Hằng", phone = "0912345679" },
+            request = "Đăng ký khai sinh cho con Vũ Minh Khôi", delivery = "Counter", documents,
+        };
+        async Task<HttpResponseMessage> PostAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/linked") { Content = JsonContent.Create(body, options: Json) };
+            request.Headers.Add("Idempotency-Key", "lan-nop-1");
+            return await citizen.SendAsync(request);
+        }
+
+        var first = await PostAsync();
+        first.StatusCode.Should().Be(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        var again = await PostAsync();
+        again.StatusCode.Should().Be(HttpStatusCode.OK, "a retry answers with the submission the key made");
+        (await again.Content.ReadFromJsonAsync<LinkedDossierView>(Json))!.Code.Should().Be((await first.Content.ReadFromJsonAsync<LinkedDossierView>(Json))!.Code);
+        var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            (await db.Set<LinkedDossier>().CountAsync(p => p.IdempotencyKey == "lan-nop-1")).Should().Be(1);
+        }
+    }
+
+    [Fact]
     public async Task One_birth_submission_makes_three_dossiers_whose_results_are_returned_together_under_one_code()
     {
         var (commune, communeName) = await FirstCommuneAsync();

@@ -1795,6 +1795,10 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
@@ -1822,6 +1826,9 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasIndex("ReceivingAgencyId");
 
                     b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.HasIndex("OwnerId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.ToTable("LinkedDossiers", (string)null);
                 });

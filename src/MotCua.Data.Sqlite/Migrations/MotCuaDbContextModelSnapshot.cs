@@ -1783,6 +1783,10 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -1810,6 +1814,9 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasIndex("ReceivingAgencyId");
 
                     b.HasIndex("OwnerId", "CreatedAt");
+
+                    b.HasIndex("OwnerId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.ToTable("LinkedDossiers", (string)null);
                 });

@@ -35,11 +35,16 @@ public sealed class LinkedDossier
 
     public DateTime CreatedAt { get; private init; }
 
-    public static LinkedDossier Create(string code, string serviceCode, string serviceName, Guid receivingAgencyId, DossierChannel channel, Guid? ownerId, string applicantName, bool returnTogether, DateTime now) =>
+    /// <summary>The key the citizen's application sent with an online submission (<c>Idempotency-Key</c>): a retry with it makes nothing new.</summary>
+    public string? IdempotencyKey { get; private init; }
+
+    public static LinkedDossier Create(
+        string code, string serviceCode, string serviceName, Guid receivingAgencyId, DossierChannel channel, Guid? ownerId, string applicantName, bool returnTogether, DateTime now,
+        string? idempotencyKey = null) =>
         new()
         {
             Code = code, ServiceCode = serviceCode, ServiceName = serviceName, ReceivingAgencyId = receivingAgencyId, Channel = channel, OwnerId = ownerId,
-            ApplicantName = applicantName, ReturnTogether = returnTogether, CreatedAt = now,
+            ApplicantName = applicantName, ReturnTogether = returnTogether, CreatedAt = now, IdempotencyKey = idempotencyKey,
         };
 
     /// <summary>The applicant asks for each result as soon as it is ready.</summary>

@@ -19,10 +19,11 @@ public static class LinkedEndpoints
         var group = api.MapGroup("linked").WithTags("Dossiers");
         group.MapGet("services/{code}/places", async (string code, LinkedIntake intake, CancellationToken ct) =>
             TypedResults.Ok((await intake.PlacesAsync(code, ct)).Select(p => new { p.Id, p.Name }))).AllowAnonymous();
-        group.MapPost("/", async Task<Created<LinkedDossierView>> (LinkedSubmissionInput input, LinkedIntake intake, LinkedTracking tracking, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<LinkedDossierView>, Ok<LinkedDossierView>>> (LinkedSubmissionInput input, HttpRequest request, LinkedIntake intake, LinkedTracking tracking, CancellationToken ct) =>
         {
-            var parent = await intake.SubmitOnlineAsync(input, ct);
-            return TypedResults.Created($"/api/v1/linked/{parent.Code}", await tracking.ByCodeAsync(parent.Code, ct));
+            var (parent, created) = await intake.SubmitOnlineAsync(input, request.Headers["Idempotency-Key"].ToString(), ct);
+            var view = await tracking.ByCodeAsync(parent.Code, ct);
+            return created ? TypedResults.Created($"/api/v1/linked/{parent.Code}", view) : TypedResults.Ok(view);
         }).RequireAuthorization(Permissions.CitizenSelf);
         group.MapPost("counter", async Task<Created<LinkedDossierView>> (LinkedSubmissionInput input, LinkedIntake intake, LinkedTracking tracking, CancellationToken ct) =>
         {

@@ -31,7 +31,11 @@ public sealed class LinkedIntake(
     DbContext db, DossierStore store, DossierAccess access, DossierClock clock, IntakePoints points, ProcessesInForce processes, DossierFiles files,
     DossierCodes codes, LinkedServices services, IOptions<DossierOptions> options)
 {
-    public async Task<LinkedDossier> SubmitOnlineAsync(LinkedSubmissionInput input, CancellationToken ct)
+    /// <summary>
+    /// The citizen's submission. With an <paramref name="idempotencyKey"/> used before by the same account (a retry after
+    /// a lost answer, or two requests racing), nothing new is made and the earlier submission is the answer.
+    /// </summary>
+    public async Task<(LinkedDossier Parent, bool Created)> SubmitOnlineAsync(LinkedSubmissionInput input, string? idempotencyKey, CancellationToken ct)
     {
         var owner = access.UserId ?? throw new DomainException("Hãy đăng nhập để nộp hồ sơ trực tuyến.", ProblemKind.Forbidden);
         if (!await db.Set<User>().AnyAsync(u => u.Id == owner && u.Kind == AccountKind.Citizen, ct))
@@ -39,8 +43,31 @@ public sealed class LinkedIntake(
             throw new DomainException("Chỉ tài khoản công dân mới nộp hồ sơ trực tuyến.", ProblemKind.Forbidden);
         }
 
-        return await SubmitAsync(input, DossierChannel.Online, owner, ct);
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (key?.Length > 100)
+        {
+            throw new DomainException("Khóa Idempotency-Key dài tối đa 100 ký tự.", ProblemKind.Invalid, "Idempotency-Key");
+        }
+
+        if (key is not null && await EarlierAsync(owner, key, ct) is { } earlier)
+        {
+            return (earlier, false);
+        }
+
+        try
+        {
+            return (await SubmitAsync(input, DossierChannel.Online, owner, ct, key), true);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // The loser of a race with the same key: the unique index refused its save; the winner's submission answers.
+            db.ChangeTracker.Clear();
+            return (await EarlierAsync(owner, key, ct) ?? throw new DomainException("Không lưu được hồ sơ, hãy thử lại.", ProblemKind.Conflict), false);
+        }
     }
+
+    private Task<LinkedDossier?> EarlierAsync(Guid owner, string key, CancellationToken ct) =>
+        db.Set<LinkedDossier>().AsNoTracking().SingleOrDefaultAsync(p => p.OwnerId == owner && p.IdempotencyKey == key, ct);
 
     public async Task<LinkedDossier> ReceiveAtCounterAsync(LinkedSubmissionInput input, CancellationToken ct)
     {
@@ -63,7 +90,7 @@ public sealed class LinkedIntake(
         return [.. communes.OrderBy(c => c.NameSortKey, StringComparer.Ordinal).Where(c => Resolve(candidates, c).All(r => r.Point is not null)).Select(c => (c.Id, c.Name))];
     }
 
-    private async Task<LinkedDossier> SubmitAsync(LinkedSubmissionInput input, DossierChannel channel, Guid? owner, CancellationToken ct)
+    private async Task<LinkedDossier> SubmitAsync(LinkedSubmissionInput input, DossierChannel channel, Guid? owner, CancellationToken ct, string? idempotencyKey = null)
     {
         var service = await services.GetAsync(input.ServiceCode ?? "", ct);
         if (!service.Available)
@@ -84,7 +111,7 @@ public sealed class LinkedIntake(
         var now = clock.Now;
         var calendar = await clock.CalendarAsync(ct);
         var at = new DateTimeOffset(now, TimeSpan.Zero);
-        var parent = LinkedDossier.Create(await codes.NextAsync(commune.Id, at, ct), service.Code, service.Name, commune.Id, channel, owner, input.Applicant.FullName?.Trim() ?? "", input.ReturnTogether, now);
+        var parent = LinkedDossier.Create(await codes.NextAsync(commune.Id, at, ct), service.Code, service.Name, commune.Id, channel, owner, input.Applicant.FullName?.Trim() ?? "", input.ReturnTogether, now, idempotencyKey);
         foreach (var (member, procedure, point) in members)
         {
             var applicant = member.Stage == 1 ? input.Applicant : Shared(input.Applicant, service.SharedData);

@@ -129,6 +129,8 @@ internal sealed class LinkedDossierConfiguration : IEntityTypeConfiguration<Link
         builder.Property(p => p.ServiceName).HasMaxLength(300);
         builder.Property(p => p.ApplicantName).HasMaxLength(200);
         builder.HasIndex(p => new { p.OwnerId, p.CreatedAt });
+        builder.Property(p => p.IdempotencyKey).HasMaxLength(100);
+        builder.HasIndex(p => new { p.OwnerId, p.IdempotencyKey }).IsUnique();
         builder.HasOne<Agency>().WithMany().HasForeignKey(p => p.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
