@@ -281,9 +281,7 @@ public sealed class SigningCredentials(
                 throw new DomainException("Không mở được khóa ký đã gắn (khóa bảo vệ dữ liệu của hệ thống đã đổi): quản trị cần gắn lại chứng thư số.", ProblemKind.Conflict);
             }
 
-            var signer = opened.First(c => c.HasPrivateKey);
-            AsymmetricAlgorithm key = (AsymmetricAlgorithm?)signer.GetRSAPrivateKey() ?? signer.GetECDsaPrivateKey()!;
-            return new SigningKey(signer, [.. opened.Where(c => c != signer)], key);
+            return Pkcs12KeyStore.FromCollection(opened);
         }
 
         if (!services.All.TryGetValue(credential.Service ?? "", out var service))
@@ -381,14 +379,13 @@ public sealed class SigningCredentials(
             throw new DomainException("Không mở được tệp PKCS#12: sai mật khẩu hoặc tệp hỏng.", ProblemKind.Invalid, "password");
         }
 
-        var signer = certificates.FirstOrDefault(c => c.HasPrivateKey)
-            ?? throw new DomainException("Tệp PKCS#12 chỉ có chứng thư, không có khóa bí mật: không ký được.", ProblemKind.Invalid, "file");
-        if (signer.GetRSAPrivateKey() is null && signer.GetECDsaPrivateKey() is null)
+        if (!certificates.Any(c => c.HasPrivateKey))
         {
-            throw new DomainException("Khóa trong tệp không phải RSA hay ECDSA.", ProblemKind.Invalid, "file");
+            throw new DomainException("Tệp PKCS#12 chỉ có chứng thư, không có khóa bí mật: không ký được.", ProblemKind.Invalid, "file");
         }
 
-        return (signer, [.. certificates.Where(c => c != signer)]);
+        var key = Pkcs12KeyStore.FromCollection(certificates) ?? throw new DomainException("Khóa trong tệp không phải RSA hay ECDSA.", ProblemKind.Invalid, "file");
+        return (key.Certificate, [.. key.Chain]);
     }
 
     /// <summary>The remote credential's certificate, read from its service.</summary>

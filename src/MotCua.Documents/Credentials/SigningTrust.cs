@@ -106,7 +106,7 @@ public sealed class SigningTrust(DbContext db, TrustAnchors configured, Revocati
         {
             Kind = TrustEntryKind.Anchor, Name = certificate.Subject, Content = certificate.RawData, Sha256 = sha, Date = certificate.NotAfter.ToUniversalTime(),
             AddedAt = clock.GetUtcNow().UtcDateTime, AddedBy = actor.Name,
-        }, ct);
+        }, null, ct);
     }
 
     /// <summary>Adds a revocation list (PEM or DER) signed by a trusted anchor; a newer list of the same issuer replaces the older.</summary>
@@ -122,7 +122,7 @@ public sealed class SigningTrust(DbContext db, TrustAnchors configured, Revocati
             throw new DomainException("Tệp không phải danh sách thu hồi chứng thư (CRL, PEM hoặc DER).", ProblemKind.Invalid, "file");
         }
 
-        var der = Der(content);
+        var der = list.Der;
         var (anchors, _) = await CurrentAsync(ct);
         if (!anchors.Any(list.IsSignedBy))
         {
@@ -140,7 +140,7 @@ public sealed class SigningTrust(DbContext db, TrustAnchors configured, Revocati
         {
             Kind = TrustEntryKind.RevocationList, Name = list.Issuer.Name, Content = der, Sha256 = Convert.ToHexStringLower(SHA256.HashData(der)), Date = list.ThisUpdate,
             AddedAt = clock.GetUtcNow().UtcDateTime, AddedBy = actor.Name,
-        }, ct);
+        }, list.Count, ct);
     }
 
     public async Task RemoveAsync(Guid id, CancellationToken ct)
@@ -151,11 +151,11 @@ public sealed class SigningTrust(DbContext db, TrustAnchors configured, Revocati
         cache.Parsed.TryRemove(id, out _);
     }
 
-    private async Task<TrustEntryView> AddAsync(TrustEntry entry, CancellationToken ct)
+    private async Task<TrustEntryView> AddAsync(TrustEntry entry, int? revoked, CancellationToken ct)
     {
         db.Add(entry);
         await db.SaveChangesAsync(ct);
-        return new TrustEntryView(entry.Id, entry.Kind, entry.Name, entry.Date, entry.Kind == TrustEntryKind.RevocationList ? RevocationList.Parse(entry.Content).Count : null, entry.AddedAt, entry.AddedBy);
+        return new TrustEntryView(entry.Id, entry.Kind, entry.Name, entry.Date, revoked, entry.AddedAt, entry.AddedBy);
     }
 
     private static X509Certificate2 Load(byte[] content)
@@ -164,17 +164,5 @@ public sealed class SigningTrust(DbContext db, TrustAnchors configured, Revocati
         return text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
             ? X509Certificate2.CreateFromPem(text)
             : X509CertificateLoader.LoadCertificate(content);
-    }
-
-    private static byte[] Der(byte[] content)
-    {
-        var text = System.Text.Encoding.ASCII.GetString(content);
-        if (!text.Contains("-----BEGIN X509 CRL-----", StringComparison.Ordinal))
-        {
-            return content;
-        }
-
-        var fields = PemEncoding.Find(text);
-        return Convert.FromBase64String(text[fields.Base64Data]);
     }
 }

@@ -72,10 +72,15 @@ public sealed class Pkcs12KeyStore(IReadOnlyDictionary<string, KeyFile> files) :
             throw new InvalidOperationException($"Không đọc được tệp kho khóa của \"{keyId}\".");
         }
 
-        var signer = certificates.FirstOrDefault(c => c.HasPrivateKey)
-            ?? throw new InvalidOperationException($"Kho khóa của \"{keyId}\" không chứa khóa bí mật.");
-        AsymmetricAlgorithm privateKey = (AsymmetricAlgorithm?)signer.GetRSAPrivateKey() ?? signer.GetECDsaPrivateKey()
-            ?? throw new InvalidOperationException($"Khóa của \"{keyId}\" không phải RSA hay ECDSA.");
-        return new SigningKey(signer, [.. certificates.Where(c => c != signer)], privateKey);
+        return FromCollection(certificates)
+            ?? throw new InvalidOperationException($"Kho khóa của \"{keyId}\" không chứa khóa bí mật RSA hay ECDSA.");
+    }
+
+    /// <summary>The certificate with a private key (RSA or ECDSA) in an opened PKCS#12 and the others as its chain; null when there is none.</summary>
+    public static SigningKey? FromCollection(X509Certificate2Collection certificates)
+    {
+        var signer = certificates.FirstOrDefault(c => c.HasPrivateKey);
+        AsymmetricAlgorithm? privateKey = signer is null ? null : (AsymmetricAlgorithm?)signer.GetRSAPrivateKey() ?? signer.GetECDsaPrivateKey();
+        return privateKey is null ? null : new SigningKey(signer!, [.. certificates.Where(c => c != signer)], privateKey);
     }
 }

@@ -13,10 +13,13 @@ public sealed class RevocationList
     private readonly byte[] signature;
     private readonly Dictionary<BigInteger, DateTime> revoked;
 
-    private RevocationList(byte[] tbs, string algorithm, byte[] signature, X500DistinguishedName issuer, DateTime thisUpdate, Dictionary<BigInteger, DateTime> revoked)
+    private RevocationList(byte[] der, byte[] tbs, string algorithm, byte[] signature, X500DistinguishedName issuer, DateTime thisUpdate, Dictionary<BigInteger, DateTime> revoked)
     {
-        (this.tbs, this.algorithm, this.signature, Issuer, ThisUpdate, this.revoked) = (tbs, algorithm, signature, issuer, thisUpdate, revoked);
+        (Der, this.tbs, this.algorithm, this.signature, Issuer, ThisUpdate, this.revoked) = (der, tbs, algorithm, signature, issuer, thisUpdate, revoked);
     }
+
+    /// <summary>The list as DER, however it was read.</summary>
+    public byte[] Der { get; }
 
     public X500DistinguishedName Issuer { get; }
 
@@ -68,7 +71,7 @@ public sealed class RevocationList
                 }
             }
 
-            return new RevocationList(tbsBytes, algorithm, signature, issuer, thisUpdate, revoked);
+            return new RevocationList(data, tbsBytes, algorithm, signature, issuer, thisUpdate, revoked);
         }
         catch (AsnContentException e)
         {

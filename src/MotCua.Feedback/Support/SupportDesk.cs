@@ -136,8 +136,7 @@ public sealed class SupportDesk(
         var user = await db.Set<User>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == assignee && u.IsActive && u.Kind == AccountKind.Staff, ct)
             ?? throw new DomainException("Không có cán bộ này.", ProblemKind.Invalid, "userId");
         var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == request.AgencyId, ct);
-        var grants = await scope.GrantsAsync(assignee, ct);
-        if (!new AgencyFilter([.. grants.Where(g => Roles.Permissions.TryGetValue(g.Role, out var p) && p.Contains(Permissions.SupportHandle))]).Covers(agency))
+        if (!(await scope.ForUserAsync(assignee, Permissions.SupportHandle, ct)).Covers(agency))
         {
             throw new DomainException($"{user.FullName} không làm công việc hỗ trợ của {agency.Name}.", ProblemKind.Invalid, "userId");
         }
@@ -240,9 +239,8 @@ public sealed class SupportDesk(
 
     /// <summary>The province's one-stop centre (Trung tâm Phục vụ hành chính công), which answers what is not about a dossier.</summary>
     internal async Task<Guid> CentreAsync(CancellationToken ct) =>
-        await db.Set<Agency>().Where(a => a.Kind == AgencyKind.OneStopCentre && a.ValidTo == null).OrderBy(a => a.Level).ThenBy(a => a.Path).Select(a => a.Id).FirstOrDefaultAsync(ct) is { } id && id != Guid.Empty
-            ? id
-            : throw new DomainException("Chưa có Trung tâm Phục vụ hành chính công để nhận yêu cầu hỗ trợ.", ProblemKind.Conflict);
+        await db.Set<Agency>().Where(a => a.Kind == AgencyKind.OneStopCentre && a.ValidTo == null).OrderBy(a => a.Level).ThenBy(a => a.Path).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("Chưa có Trung tâm Phục vụ hành chính công để nhận yêu cầu hỗ trợ.", ProblemKind.Conflict);
 
     private async Task<SupportRequest> ScopedAsync(Guid id, bool tracking, CancellationToken ct)
     {

@@ -52,9 +52,12 @@ public sealed class AgencyScope(DbContext db, IHttpContextAccessor httpContextAc
         return grants;
     }
 
-    public async Task<AgencyFilter> ForAsync(string permission, CancellationToken cancellationToken)
+    public Task<AgencyFilter> ForAsync(string permission, CancellationToken cancellationToken) => ForUserAsync(UserId, permission, cancellationToken);
+
+    /// <summary>The agencies where <paramref name="userId"/> (the signed-in user or another, e.g. a colleague given a task) holds <paramref name="permission"/>.</summary>
+    public async Task<AgencyFilter> ForUserAsync(Guid? userId, string permission, CancellationToken cancellationToken)
     {
-        var all = await GrantsAsync(UserId, cancellationToken);
+        var all = await GrantsAsync(userId, cancellationToken);
         return new AgencyFilter([.. all.Where(g => Roles.Permissions.TryGetValue(g.Role, out var p) && p.Contains(permission))]);
     }
 
