@@ -93,7 +93,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/can-bo");
+        // Wait for the workspace's heading, not the load event: CI once saw the URL change and the load event never
+        // reported within a minute (the page itself had arrived), which failed a journey that had not begun.
+        await page.WaitForURLAsync(BaseUrl + "/can-bo", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bàn làm việc", Level = 1 })).ToBeVisibleAsync();
         return page;
     }
 
