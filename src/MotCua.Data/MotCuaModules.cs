@@ -20,6 +20,7 @@ public static class MotCuaModules
         new Documents.DocumentsModule(),
         new Feedback.FeedbackModule(),
         new Notifications.NotificationsModule(),
+        new Queueing.QueueingModule(),
     ];
 
     /// <summary>The modules' assemblies: entity configurations, pages, static files.</summary>

@@ -57,6 +57,10 @@ public class ArchitectureTests
         MotCuaReferences(typeof(MotCua.Notifications.NotificationsModule).Assembly).Should().BeSubsetOf(["MotCua.Kernel", "MotCua.Organization", "MotCua.Catalog", "MotCua.Dossiers"]);
 
     [Fact]
+    public void Queueing_depends_on_Kernel_Organization_Catalog_and_Dossiers_only() =>
+        MotCuaReferences(typeof(MotCua.Queueing.QueueingModule).Assembly).Should().BeSubsetOf(UpToDossiers);
+
+    [Fact]
     public void Data_applies_the_configurations_of_every_module_it_knows() =>
         MotCuaDbContext.ModuleAssemblies.Select(a => a.GetName().Name).Should().BeEquivalentTo(
             MotCuaReferences(typeof(MotCuaDbContext).Assembly));
@@ -105,7 +109,7 @@ public class ArchitectureTests
         program.Should().Contain("MotCuaModules.All").And.NotContainAny(MotCuaModules.All.Select(m => m.GetType().Name + "."));
     }
 
-    private static string RepositoryFile(string relative)
+    internal static string RepositoryFile(string relative)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

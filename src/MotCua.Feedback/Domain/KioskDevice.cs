@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using MotCua.Kernel;
 using MotCua.Kernel.Problems;
+using MotCua.Kernel.Security;
 
 namespace MotCua.Feedback.Domain;
 
@@ -33,16 +32,13 @@ public sealed class KioskDevice
     {
         var text = RatingLevels.PlainText(name) is { Length: > 0 and <= 100 } n ? n
             : throw new DomainException("Hãy đặt tên thiết bị (tối đa 100 ký tự), ví dụ \"Quầy số 3\".", ProblemKind.Invalid, "name");
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        return (new KioskDevice { AgencyId = agencyId, Name = text, KeyHash = Hash(key), CreatedAt = now, CreatedBy = by }, key);
+        var (key, hash) = DeviceKey.New();
+        return (new KioskDevice { AgencyId = agencyId, Name = text, KeyHash = hash, CreatedAt = now, CreatedBy = by }, key);
     }
 
-    public bool Accepts(string? key) =>
-        Active && key is { Length: > 0 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(key)), Encoding.ASCII.GetBytes(KeyHash));
+    public bool Accepts(string? key) => Active && DeviceKey.Matches(key, KeyHash);
 
     public void Retire() => Active = false;
-
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
 
 /// <summary>The reasons offered after a desk rating (tablet or phone): for Chưa tốt and Thất vọng, and for the others.</summary>

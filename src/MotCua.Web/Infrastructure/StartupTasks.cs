@@ -12,6 +12,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
     {
         await DataModule.MigrateAsync(services, cancellationToken);
         string? linkedSample = null;
+        IReadOnlyList<string> queueDevices = [];
         using (var scope = services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<MotCua.Organization.Persistence.SortKeys>().FillMissingAsync(cancellationToken);
@@ -31,6 +32,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
                 await scope.ServiceProvider.GetRequiredService<MotCua.Documents.Credentials.DemoCredentials>().SeedAsync(cancellationToken);
                 await scope.ServiceProvider.GetRequiredService<MotCua.Feedback.Support.DemoSupport>().SeedAsync(cancellationToken);
                 linkedSample = await scope.ServiceProvider.GetRequiredService<DemoLinked>().SeedAsync(cancellationToken);
+                queueDevices = await scope.ServiceProvider.GetRequiredService<MotCua.Queueing.Seed.DemoCentre>().SeedAsync(cancellationToken);
             }
         }
 
@@ -62,6 +64,13 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
                     }
                 }
             }
+            if (queueDevices.Count > 0)
+            {
+                // The keys of the demo's kiosk and board are shown this once (only their hashes are kept).
+                text.AppendLine();
+                text.Append("Thiết bị của trung tâm (mở một lần trên thiết bị; khóa chỉ hiện lúc này) / centre devices (open once on the device): " + string.Join("; ", queueDevices));
+            }
+
             logger.LogInformation("{DemoAccounts}", text.ToString());
         }
     }

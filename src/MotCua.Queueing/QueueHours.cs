@@ -1,0 +1,44 @@
+using System.Globalization;
+using MotCua.Kernel;
+using MotCua.Kernel.Calendar;
+
+namespace MotCua.Queueing;
+
+/// <summary>
+/// When a centre issues tickets: on a working day of the calendar (holidays and swapped days included), from
+/// <see cref="QueueOptions.OpensBeforeMinutes"/> before its first working period to the end of its last.
+/// </summary>
+public static class QueueHours
+{
+    /// <summary>Null when tickets are issued now; else the local time they are issued from again.</summary>
+    public static DateTimeOffset? ClosedUntil(WorkingCalendar calendar, DateTimeOffset now, TimeSpan opensBefore)
+    {
+        var local = VietnamTime.ToLocal(now);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        var opens = calendar.Periods[0].Start.Add(-opensBefore);
+        var last = calendar.Periods[^1].End;
+        if (calendar.IsWorkingDay(today) && time < last)
+        {
+            return time >= opens ? null : VietnamTime.At(today, opens);
+        }
+
+        return VietnamTime.At(calendar.NextWorkingDay(today), opens);
+    }
+
+    /// <summary>"07:30 thứ Hai, 08/12/2026".</summary>
+    public static string Describe(DateTimeOffset at)
+    {
+        var local = VietnamTime.ToLocal(at);
+        var day = local.DayOfWeek == DayOfWeek.Sunday ? "Chủ nhật" : "thứ " + (local.DayOfWeek switch
+        {
+            DayOfWeek.Monday => "Hai",
+            DayOfWeek.Tuesday => "Ba",
+            DayOfWeek.Wednesday => "Tư",
+            DayOfWeek.Thursday => "Năm",
+            DayOfWeek.Friday => "Sáu",
+            _ => "Bảy",
+        });
+        return local.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + day + ", " + local.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    }
+}
