@@ -50,5 +50,5 @@ public sealed class QueueingModule : IModule
     }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) =>
-        api.MapQueueSetup().MapTickets().MapCounters().MapBoards();
+        api.MapQueueSetup().MapDevices().MapTickets().MapCounters().MapBoards();
 }

@@ -130,7 +130,7 @@ public sealed class CounterDesk(DbContext db, AgencyScope scope, TicketDesk tick
 
     public async Task<CounterPanel> PanelAsync(CancellationToken ct)
     {
-        var session = await SessionAsync(ct) ?? throw new DomainException("Ông/bà chưa đăng nhập làm việc tại quầy nào hôm nay.", ProblemKind.Forbidden);
+        var session = await SessionAsync(ct) ?? throw new DomainException("Ông/bà chưa đăng nhập làm việc tại quầy nào hôm nay.", ProblemKind.Conflict);
         var centre = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == session.AgencyId).Select(a => a.Name).SingleAsync(ct);
         var desk = await db.Set<Desk>().AsNoTracking().SingleAsync(d => d.Id == session.DeskId, ct);
         var services = await db.Set<QueueService>().AsNoTracking().Where(s => s.AgencyId == session.AgencyId && s.Active).ToListAsync(ct);
@@ -258,7 +258,7 @@ public sealed class CounterDesk(DbContext db, AgencyScope scope, TicketDesk tick
     }
 
     private async Task<CounterSession> DemandSessionAsync(CancellationToken ct) =>
-        await SessionAsync(ct) ?? throw new DomainException("Ông/bà chưa đăng nhập làm việc tại quầy nào hôm nay: hãy chọn quầy trước khi gọi số.", ProblemKind.Forbidden);
+        await SessionAsync(ct) ?? throw new DomainException("Ông/bà chưa đăng nhập làm việc tại quầy nào hôm nay: hãy chọn quầy trước khi gọi số.", ProblemKind.Conflict);
 
     private Task<Ticket?> CurrentAsync(CounterSession session, CancellationToken ct)
     {

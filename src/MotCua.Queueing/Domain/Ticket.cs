@@ -136,7 +136,7 @@ public sealed class Ticket : AggregateRoot
     {
         if (!session.IsOpen)
         {
-            throw new DomainException("Ông/bà chưa đăng nhập làm việc tại quầy này.", ProblemKind.Forbidden);
+            throw new DomainException("Ông/bà chưa đăng nhập làm việc tại quầy này.", ProblemKind.Conflict);
         }
 
         if (!CallableAt(session.DeskId))
@@ -233,7 +233,7 @@ public sealed class Ticket : AggregateRoot
     {
         if (session is not { IsOpen: true })
         {
-            return new DomainException("Ông/bà chưa đăng nhập làm việc tại quầy này.", ProblemKind.Forbidden);
+            return new DomainException("Ông/bà chưa đăng nhập làm việc tại quầy này.", ProblemKind.Conflict);
         }
 
         if (Status != TicketStatus.Called || DeskId != session.DeskId)

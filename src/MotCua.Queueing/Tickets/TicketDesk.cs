@@ -12,7 +12,7 @@ namespace MotCua.Queueing.Tickets;
 
 public sealed record TicketInput(Guid ServiceId, TicketPriority Priority = TicketPriority.None, string? Phone = null);
 
-public sealed record ResultTicketInput(string DossierCode);
+public sealed record ResultTicketInput(string? DossierCode);
 
 /// <summary>A ticket as the citizen follows it: where it stands, and where to go when called.</summary>
 public sealed record TicketView(

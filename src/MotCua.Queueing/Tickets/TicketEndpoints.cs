@@ -26,12 +26,12 @@ public static class TicketEndpoints
             TypedResults.Ok(await desk.IssueAsync(centreId, input, TicketChannel.Virtual, AgencyScope.UserIdOf(http.User), ct)))
             .AllowAnonymous().RequireRateLimiting(QueueingModule.TicketPolicy);
 
-        // The kiosk at the door: a registered kiosk only, for its own centre.
-        group.MapPost("kiosk/tickets", async (TicketInput input, TicketDesk desk, QueueDevices devices, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await desk.IssueAsync((await devices.DemandAsync(http, QueueDeviceKind.TicketKiosk, ct)).CentreId, input, TicketChannel.Kiosk, null, ct)))
+        // The kiosk at the door: a registered kiosk only, for its own centre (the device is checked before the body).
+        group.MapPost("kiosk/tickets", async (TicketInput? input, TicketDesk desk, QueueDevices devices, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await desk.IssueAsync((await devices.DemandAsync(http, QueueDeviceKind.TicketKiosk, ct)).CentreId, input ?? new TicketInput(Guid.Empty), TicketChannel.Kiosk, null, ct)))
             .AllowAnonymous();
-        group.MapPost("kiosk/result-tickets", async (ResultTicketInput input, TicketDesk desk, QueueDevices devices, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await desk.IssueForResultAsync((await devices.DemandAsync(http, QueueDeviceKind.TicketKiosk, ct)).CentreId, input, ct)))
+        group.MapPost("kiosk/result-tickets", async (ResultTicketInput? input, TicketDesk desk, QueueDevices devices, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await desk.IssueForResultAsync((await devices.DemandAsync(http, QueueDeviceKind.TicketKiosk, ct)).CentreId, input ?? new ResultTicketInput(""), ct)))
             .AllowAnonymous();
 
         // Whoever holds the ticket (its QR) follows it.

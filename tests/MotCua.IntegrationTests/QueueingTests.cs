@@ -1,0 +1,305 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Kernel;
+using MotCua.Kernel.Calendar;
+using MotCua.Kernel.Security;
+using MotCua.Organization.Domain;
+using MotCua.Queueing.Domain;
+using MotCua.Queueing.Tickets;
+using static MotCua.IntegrationTests.DocumentFlow;
+
+namespace MotCua.IntegrationTests;
+
+public sealed class QueueingTestsOnSqlite(SqliteApp app) : QueueingTests(app), IClassFixture<SqliteApp>;
+
+public sealed class QueueingTestsOnPostgres(PostgresApp app) : QueueingTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// The modern one-stop centre (issue 25): services and counters set up by the administrator, tickets from the phone
+/// and the kiosk, counters that call without ever calling a ticket twice, priority, transfers, absence, and the boards
+/// that show and announce each call; every refusal says why in Vietnamese.
+/// </summary>
+public abstract class QueueingTests(AppFixture app)
+{
+    private static int nextDesk = 100;
+
+    [Fact]
+    public async Task A_ticket_taken_on_the_phone_is_called_to_a_counter_and_every_board_of_the_centre_shows_and_announces_it()
+    {
+        var (centre, desks) = await SetUpAsync(2);
+        var admin = await app.ApiAsAsync("quantri");
+        var service = await ServiceAsync(admin, centre, "Đất đai (thử)", "TA", desks);
+
+        // The board: registered by the administrator, admitted once with its key; then it reads the centre's state.
+        var board = await BoardAsync(admin, centre);
+        var before = await ReadAsync(await board.GetAsync("/api/v1/queue/board"));
+        before.GetProperty("queues").EnumerateArray().Should().Contain(q => q.GetProperty("prefix").GetString() == "TA");
+
+        // Two citizens scan the QR on the wall: no account, the next numbers of the service; the second has one ahead.
+        var citizen = app.CreateClient();
+        var first = await ReadAsync(await citizen.PostAsJsonAsync($"/api/v1/queue/centres/{centre}/tickets", new { serviceId = service }));
+        var second = await ReadAsync(await citizen.PostAsJsonAsync($"/api/v1/queue/centres/{centre}/tickets", new { serviceId = service, phone = "0912 345 678" }));
+        (first.GetProperty("number").GetString(), second.GetProperty("number").GetString()).Should().Be(("TA1001", "TA1002"));
+        second.GetProperty("ahead").GetInt32().Should().Be(1);
+
+        // The board's stream starts with the state now, then each new state of the centre.
+        using var stream = await board.GetAsync("/api/v1/queue/board/events", HttpCompletionOption.ResponseHeadersRead);
+        stream.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        (await NextStateAsync(events)).GetProperty("centreId").GetGuid().Should().Be(centre);
+
+        var officer = await OfficerAsync(centre, desks[0]);
+        var called = await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null));
+        var number = desks[0].Number;
+        called.GetProperty("number").GetString().Should().Be("TA1001");
+        called.GetProperty("announcement").GetString().Should().Be($"Mời số TA1001 đến quầy số {number}");
+
+        var state = await NextStateAsync(events, s => s.GetProperty("calls").EnumerateArray().Any(c => c.GetProperty("number").GetString() == "TA1001"));
+        var call = state.GetProperty("calls").EnumerateArray().Single(c => c.GetProperty("number").GetString() == "TA1001");
+        call.GetProperty("text").GetString().Should().Be($"Mời số TA1001 đến quầy số {number}");
+        call.GetProperty("clips").EnumerateArray().Select(c => c.GetString()).Should().StartWith(["/_content/MotCua.Queueing/announce/moi-so.ogg", "/_content/MotCua.Queueing/announce/chu-t.ogg"]);
+        state.GetProperty("counters").EnumerateArray().Should().Contain(c => c.GetProperty("number").GetInt32() == number && c.GetProperty("serving").GetString() == "TA1001");
+
+        // Every clip the board is told to play is one the product ships (QueueRulesTests checks the files; the browser test that they are served).
+        call.GetProperty("clips").EnumerateArray().Select(c => Path.GetFileNameWithoutExtension(c.GetString())).Should().BeSubsetOf(Announcement.Clips.Keys);
+
+        // The citizen's ticket page says where to go; the one behind is now first.
+        var mine = await ReadAsync(await citizen.GetAsync($"/api/v1/queue/tickets/{first.GetProperty("id").GetGuid()}"));
+        (mine.GetProperty("status").GetString(), mine.GetProperty("counter").GetInt32()).Should().Be(("Called", number));
+        (await ReadAsync(await citizen.GetAsync($"/api/v1/queue/tickets/{second.GetProperty("id").GetGuid()}"))).GetProperty("ahead").GetInt32().Should().Be(0);
+        var page = await citizen.GetStringAsync($"/xep-hang/ve/{first.GetProperty("id").GetGuid()}");
+        page.Should().Contain("TA1001").And.Contain($"Mời ông/bà đến quầy số {number}");
+
+        // A recall is announced again, as a new call.
+        await ReadAsync(await officer.PostAsync($"/api/v1/queue/counter/tickets/{first.GetProperty("id").GetGuid()}/recall", null));
+        state = await NextStateAsync(events, s => s.GetProperty("calls").EnumerateArray().Count(c => c.GetProperty("number").GetString() == "TA1001") == 2);
+        state.GetProperty("calls").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task Counters_calling_at_once_each_get_a_different_ticket_and_no_ticket_is_called_twice()
+    {
+        const int counters = 8;
+        const int tickets = 20;
+        var (centre, desks) = await SetUpAsync(counters);
+        var admin = await app.ApiAsAsync("quantri");
+        var service = await ServiceAsync(admin, centre, "Hộ tịch (thử)", "TB", desks);
+        await IssueAsync(centre, service, tickets);
+        var officers = await Task.WhenAll(desks.Select(d => OfficerAsync(centre, d)));
+
+        var numbers = new List<string>();
+        for (var round = 0; round < 3; round++)
+        {
+            var answers = await Task.WhenAll(officers.Select(o => o.PostAsync("/api/v1/queue/counter/next", null)));
+            foreach (var answer in answers)
+            {
+                answer.StatusCode.Should().BeOneOf([HttpStatusCode.OK, HttpStatusCode.NoContent], await answer.Content.ReadAsStringAsync());
+                if (answer.StatusCode == HttpStatusCode.OK)
+                {
+                    numbers.Add((await ReadAsync(answer)).GetProperty("number").GetString()!);
+                }
+            }
+        }
+
+        numbers.Should().OnlyHaveUniqueItems().And.HaveCount(tickets);
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var rows = await db.Set<Ticket>().AsNoTracking().Where(t => t.ServiceId == service).ToListAsync();
+            rows.Should().HaveCount(tickets).And.OnlyContain(t => t.CallCount == 1 && t.FirstCalledAt != null);
+            rows.Select(t => t.Sequence).Should().BeEquivalentTo(Enumerable.Range(1, tickets), "numbers issued at once are all different and none is skipped");
+        }
+    }
+
+    [Fact]
+    public async Task Priority_moves_a_ticket_ahead_a_transfer_sends_it_to_another_counter_and_absence_waits_for_the_set_time()
+    {
+        var (centre, desks) = await SetUpAsync(2);
+        var admin = await app.ApiAsAsync("quantri");
+        var land = await ServiceAsync(admin, centre, "Xây dựng (thử)", "TC", [desks[0]]);
+        var business = await ServiceAsync(admin, centre, "Kinh doanh (thử)", "TD", [desks[1]]);
+        var issued = await IssueAsync(centre, land, 3);
+
+        // The officer checks the third citizen's age: priority moves the ticket ahead of the two before it (taken within the set time).
+        var officer = await OfficerAsync(centre, desks[0]);
+        var set = await officer.PostAsJsonAsync($"/api/v1/queue/counter/tickets/{issued[2]}/priority", new { priority = "Elderly" });
+        set.StatusCode.Should().Be(HttpStatusCode.NoContent, await set.Content.ReadAsStringAsync());
+        var called = await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null));
+        called.GetProperty("number").GetString().Should().Be("TC1003");
+        called.GetProperty("priority").GetString().Should().Be("Elderly");
+
+        // He came for a business matter: sent to the business counter, he keeps his number and goes first there.
+        await IssueAsync(centre, business, 1);
+        var moved = await officer.PostAsJsonAsync($"/api/v1/queue/counter/tickets/{issued[2]}/transfer", new { serviceId = business, deskId = desks[1].Id });
+        moved.StatusCode.Should().Be(HttpStatusCode.NoContent, await moved.Content.ReadAsStringAsync());
+        var other = await OfficerAsync(centre, desks[1]);
+        var there = await ReadAsync(await other.PostAsync("/api/v1/queue/counter/next", null));
+        there.GetProperty("number").GetString().Should().Be("TC1003");
+
+        // Absent: not before the set time after the call.
+        var early = await other.PostAsync($"/api/v1/queue/counter/tickets/{issued[2]}/no-show", null);
+        (await ProblemAsync(early, HttpStatusCode.Conflict)).Should().StartWith("Chờ thêm").And.Contain("vắng mặt");
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        other = await app.ApiAsAsync(OfficerName(desks[1]));
+        (await other.PostAsync($"/api/v1/queue/counter/tickets/{issued[2]}/no-show", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var ticket = await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Id == issued[2]);
+            (ticket.Status, ticket.Number, ticket.ServiceId, ticket.CallCount).Should().Be((TicketStatus.NoShow, "TC1003", business, 2));
+        }
+
+        // The first officer's queue goes on in order.
+        officer = await app.ApiAsAsync(OfficerName(desks[0]));
+        (await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null))).GetProperty("number").GetString().Should().Be("TC1001");
+    }
+
+    [Fact]
+    public async Task Each_wrong_step_is_refused_with_its_reason_and_nothing_is_lost()
+    {
+        var (centre, desks) = await SetUpAsync(1);
+        var admin = await app.ApiAsAsync("quantri");
+        var service = await ServiceAsync(admin, centre, "Chứng thực (thử)", "TE", desks);
+
+        // The same letters twice in a centre; a service without a counter issues nothing.
+        (await ProblemAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/services", new { centreId = centre, name = "Trùng", prefix = "te", deskIds = desks.Select(d => d.Id) }), HttpStatusCode.Conflict))
+            .Should().Contain("\"TE\" đã dùng");
+        var idle = await ServiceAsync(admin, centre, "Chưa có quầy (thử)", "TF", []);
+        var citizen = app.CreateClient();
+        (await ProblemAsync(await citizen.PostAsJsonAsync($"/api/v1/queue/centres/{centre}/tickets", new { serviceId = idle }), HttpStatusCode.Conflict))
+            .Should().Contain("chưa có quầy phục vụ");
+        (await ProblemAsync(await citizen.PostAsJsonAsync($"/api/v1/queue/centres/{centre}/tickets", new { serviceId = service, phone = "12345" }), HttpStatusCode.BadRequest))
+            .Should().Contain("Số điện thoại không hợp lệ");
+
+        // Calling without sitting at a counter; sitting where someone else sits.
+        var officer = await app.StaffAsync("quay-le", Roles.DeskOfficer, centre);
+        (await ProblemAsync(await officer.PostAsync("/api/v1/queue/counter/next", null), HttpStatusCode.Conflict)).Should().Contain("chưa đăng nhập làm việc tại quầy");
+        await OfficerAsync(centre, desks[0]);
+        (await ProblemAsync(await officer.PostAsJsonAsync("/api/v1/queue/counter/session", new { deskId = desks[0].Id }), HttpStatusCode.Conflict)).Should().Contain("đang làm việc tại");
+
+        // Devices: the kiosk and board routes refuse a browser that is not a registered device of that kind.
+        (await ProblemAsync(await citizen.PostAsJsonAsync("/api/v1/queue/kiosk/tickets", new { serviceId = service }), HttpStatusCode.Forbidden)).Should().Contain("chưa được đăng ký");
+        (await ProblemAsync(await citizen.GetAsync("/api/v1/queue/board"), HttpStatusCode.Forbidden)).Should().Contain("chưa được đăng ký");
+        (await citizen.GetAsync("/xep-hang/bang")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var registered = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/devices", new { centreId = centre, kind = "Board", name = "Màn hình thử" }));
+        var device = registered.GetProperty("id").GetGuid();
+        var stranger = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        (await ProblemAsync(await stranger.PostAsJsonAsync($"/api/v1/queue/devices/{device}/admit", new { key = "sai-khoa" }), HttpStatusCode.Forbidden)).Should().Contain("Khóa thiết bị không đúng");
+        var board = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        await ReadAsync(await board.PostAsJsonAsync($"/api/v1/queue/devices/{device}/admit", new { key = registered.GetProperty("key").GetString() }));
+        (await ProblemAsync(await board.PostAsJsonAsync("/api/v1/queue/kiosk/tickets", new { serviceId = service }), HttpStatusCode.Forbidden)).Should().Contain("ki-ốt lấy số");
+        (await board.GetAsync("/api/v1/queue/board")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.DeleteAsync($"/api/v1/queue/setup/devices/{device}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await board.GetAsync("/api/v1/queue/board")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "a retired board is shut out");
+
+        // A result ticket for a code that does not exist.
+        var kiosk = await KioskAsync(admin, centre);
+        (await ProblemAsync(await kiosk.PostAsJsonAsync("/api/v1/queue/kiosk/result-tickets", new { dossierCode = "000.00.01.H26-261207-9999" }), HttpStatusCode.NotFound))
+            .Should().Contain("Không tìm thấy hồ sơ");
+        var ticket = await ReadAsync(await kiosk.PostAsJsonAsync("/api/v1/queue/kiosk/tickets", new { serviceId = service, priority = "Pregnant" }));
+        (ticket.GetProperty("number").GetString(), ticket.GetProperty("priority").GetString()).Should().Be(("TE1001", "Pregnant"));
+        (await ProblemAsync(await kiosk.PostAsJsonAsync("/api/v1/queue/kiosk/tickets", new { serviceId = service, priority = "Vip" }), HttpStatusCode.BadRequest)).Should().NotBeNull();
+    }
+
+    /// <summary>Within working hours (the tests' clock only moves forward): the province's centre and new counters of its own.</summary>
+    private async Task<(Guid Centre, (Guid Id, int Number)[] Desks)> SetUpAsync(int count)
+    {
+        var now = app.Clock.GetUtcNow();
+        var local = VietnamTime.ToLocal(now);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var calendar = WorkingCalendar.Default;
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        if (!calendar.IsWorkingDay(today) || time < new TimeOnly(7, 30) || time > new TimeOnly(15, 30))
+        {
+            var day = calendar.IsWorkingDay(today) && time < new TimeOnly(7, 30) ? today : calendar.NextWorkingDay(today);
+            app.Clock.Advance(VietnamTime.At(day, new TimeOnly(8, 0)) - now);
+        }
+
+        Guid centre;
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            centre = await db.Set<Agency>().Where(a => a.Kind == AgencyKind.OneStopCentre && a.Level == AgencyLevel.Province).Select(a => a.Id).FirstAsync();
+        }
+
+        var admin = await app.ApiAsAsync("quantri");
+        var desks = new List<(Guid, int)>();
+        for (var i = 0; i < count; i++)
+        {
+            var number = Interlocked.Increment(ref nextDesk);
+            var desk = await ReadAsync(await admin.PostAsJsonAsync($"/api/v1/agencies/{centre}/desks", new { number, name = $"Quầy số {number}" }));
+            desks.Add((desk.GetProperty("id").GetGuid(), number));
+        }
+
+        return (centre, [.. desks]);
+    }
+
+    private static async Task<Guid> ServiceAsync(HttpClient admin, Guid centre, string name, string prefix, IEnumerable<(Guid Id, int Number)> desks) =>
+        (await ReadAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/services", new { centreId = centre, name, prefix, deskIds = desks.Select(d => d.Id) }))).GetProperty("id").GetGuid();
+
+    private static string OfficerName((Guid Id, int Number) desk) => $"quay{desk.Number}";
+
+    /// <summary>An officer of the centre signed in at the counter for the day.</summary>
+    private async Task<HttpClient> OfficerAsync(Guid centre, (Guid Id, int Number) desk)
+    {
+        var officer = await app.StaffAsync(OfficerName(desk), Roles.DeskOfficer, centre);
+        await ReadAsync(await officer.PostAsJsonAsync("/api/v1/queue/counter/session", new { deskId = desk.Id }));
+        return officer;
+    }
+
+    /// <summary>Tickets taken at the kiosk one after another (through the service, as the kiosk page does), in order.</summary>
+    private async Task<List<Guid>> IssueAsync(Guid centre, Guid service, int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            using var scope = app.Services.CreateScope();
+            var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+            ids.Add((await desk.IssueAsync(centre, new TicketInput(service), TicketChannel.Kiosk, null, CancellationToken.None)).Id);
+        }
+
+        return ids;
+    }
+
+    private async Task<HttpClient> BoardAsync(HttpClient admin, Guid centre) => await DeviceAsync(admin, centre, "Board", "Màn hình sảnh (thử)");
+
+    private async Task<HttpClient> KioskAsync(HttpClient admin, Guid centre) => await DeviceAsync(admin, centre, "TicketKiosk", "Ki-ốt (thử)");
+
+    private async Task<HttpClient> DeviceAsync(HttpClient admin, Guid centre, string kind, string name)
+    {
+        var registered = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/devices", new { centreId = centre, kind, name }));
+        registered.GetProperty("url").GetString().Should().Contain("#khoa=", "the key travels after #, never to a server log");
+        var device = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var admitted = await ReadAsync(await device.PostAsJsonAsync($"/api/v1/queue/devices/{registered.GetProperty("id").GetGuid()}/admit", new { key = registered.GetProperty("key").GetString() }));
+        admitted.GetProperty("page").GetString().Should().Be(kind == "Board" ? "/xep-hang/bang" : "/xep-hang/lay-so");
+        return device;
+    }
+
+    /// <summary>The next "state" event of a board's stream (skipping pings) that satisfies <paramref name="wanted"/>.</summary>
+    private static async Task<JsonElement> NextStateAsync(StreamReader events, Func<JsonElement, bool>? wanted = null)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        string? type = null;
+        while (true)
+        {
+            var line = await events.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException("The board's stream ended.");
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                type = line["event: ".Length..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && type == "state")
+            {
+                var state = JsonSerializer.Deserialize<JsonElement>(line["data: ".Length..]);
+                if (wanted is null || wanted(state))
+                {
+                    return state;
+                }
+            }
+        }
+    }
+}
