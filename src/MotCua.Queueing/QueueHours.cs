@@ -5,19 +5,20 @@ using MotCua.Kernel.Calendar;
 namespace MotCua.Queueing;
 
 /// <summary>
-/// When a centre issues tickets: on a working day of the calendar (holidays and swapped days included), from
-/// <see cref="QueueOptions.OpensBeforeMinutes"/> before its first working period to the end of its last.
+/// When a service issues tickets: on a working day of the calendar (holidays and swapped days included), from
+/// <see cref="QueueOptions.OpensBeforeMinutes"/> before the first working period to the end of the last, unless the
+/// service sets its own hours.
 /// </summary>
 public static class QueueHours
 {
     /// <summary>Null when tickets are issued now; else the local time they are issued from again.</summary>
-    public static DateTimeOffset? ClosedUntil(WorkingCalendar calendar, DateTimeOffset now, TimeSpan opensBefore)
+    public static DateTimeOffset? ClosedUntil(WorkingCalendar calendar, DateTimeOffset now, TimeSpan opensBefore, TimeOnly? from = null, TimeOnly? until = null)
     {
         var local = VietnamTime.ToLocal(now);
         var today = DateOnly.FromDateTime(local.DateTime);
         var time = TimeOnly.FromDateTime(local.DateTime);
-        var opens = calendar.Periods[0].Start.Add(-opensBefore);
-        var last = calendar.Periods[^1].End;
+        var opens = from ?? calendar.Periods[0].Start.Add(-opensBefore);
+        var last = until ?? calendar.Periods[^1].End;
         if (calendar.IsWorkingDay(today) && time < last)
         {
             return time >= opens ? null : VietnamTime.At(today, opens);

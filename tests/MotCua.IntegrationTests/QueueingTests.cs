@@ -61,7 +61,7 @@ public abstract class QueueingTests(AppFixture app)
         var state = await NextStateAsync(events, s => s.GetProperty("calls").EnumerateArray().Any(c => c.GetProperty("number").GetString() == "TA1001"));
         var call = state.GetProperty("calls").EnumerateArray().Single(c => c.GetProperty("number").GetString() == "TA1001");
         call.GetProperty("text").GetString().Should().Be($"Mời số TA1001 đến quầy số {number}");
-        call.GetProperty("clips").EnumerateArray().Select(c => c.GetString()).Should().StartWith(["/_content/MotCua.Queueing/announce/moi-so.ogg", "/_content/MotCua.Queueing/announce/chu-t.ogg"]);
+        call.GetProperty("clips").EnumerateArray().Select(c => c.GetString()).Should().StartWith(["/_content/MotCua.Queueing/announce/moi-so.oga", "/_content/MotCua.Queueing/announce/chu-t.oga"]);
         state.GetProperty("counters").EnumerateArray().Should().Contain(c => c.GetProperty("number").GetInt32() == number && c.GetProperty("serving").GetString() == "TA1001");
 
         // Every clip the board is told to play is one the product ships (QueueRulesTests checks the files; the browser test that they are served).

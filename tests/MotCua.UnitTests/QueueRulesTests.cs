@@ -151,6 +151,12 @@ public class QueueRulesTests
         // Saturday 12/12: until Monday.
         QueueHours.ClosedUntil(calendar, Local(12, 9, 0), hour).Should().Be(Local(14, 6, 30));
         QueueHours.Describe(Local(14, 6, 30)).Should().Be("06:30 thứ Hai, 14/12/2026");
+
+        // A service's own hours: mornings only.
+        var (from, until) = (new TimeOnly(7, 0), new TimeOnly(11, 0));
+        QueueHours.ClosedUntil(calendar, Local(7, 10, 30), hour, from, until).Should().BeNull();
+        QueueHours.ClosedUntil(calendar, Local(7, 11, 15), hour, from, until).Should().Be(Local(8, 7, 0));
+        FluentActions.Invoking(() => Land().SetHours(until, from)).Should().Throw<DomainException>().Which.Field.Should().Be("issueUntil");
     }
 
     [Fact]
@@ -187,7 +193,7 @@ public class QueueRulesTests
         used.Should().BeSubsetOf(Announcement.Clips.Keys);
         foreach (var clip in Announcement.Clips.Keys)
         {
-            var file = new FileInfo(Path.Combine(folder, clip + ".ogg"));
+            var file = new FileInfo(Path.Combine(folder, clip + ".oga"));
             file.Exists.Should().BeTrue($"the clip {clip} is shipped");
             file.Length.Should().BeGreaterThan(1000, $"the clip {clip} holds sound");
             File.ReadAllBytes(file.FullName).AsSpan(0, 4).SequenceEqual("OggS"u8).Should().BeTrue();

@@ -3563,6 +3563,12 @@ namespace MotCua.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
+                    b.Property<TimeOnly?>("IssueFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("IssueUntil")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

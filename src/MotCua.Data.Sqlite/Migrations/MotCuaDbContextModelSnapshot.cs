@@ -3551,6 +3551,12 @@ namespace MotCua.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly?>("IssueFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("IssueUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -75,7 +75,7 @@ public static class Announcement
         return clips;
     }
 
-    public static string Url(string clip) => ClipPath + clip + ".ogg";
+    public static string Url(string clip) => ClipPath + clip + ".oga";
 
     private static Dictionary<string, string> BuildClips()
     {

@@ -39,6 +39,14 @@ public sealed class QueueService
 
     public int SortOrder { get; private set; }
 
+    /// <summary>
+    /// The service's own ticket hours on working days (a service issuing only in the morning, or an evening desk);
+    /// without them, the calendar's working hours (<see cref="QueueHours"/>).
+    /// </summary>
+    public TimeOnly? IssueFrom { get; private set; }
+
+    public TimeOnly? IssueUntil { get; private set; }
+
     public bool Active { get; private set; } = true;
 
     public static QueueService Create(Guid agencyId, string name, string prefix, bool returnsResults, IEnumerable<Guid> fieldIds, IEnumerable<Guid> deskIds, int slotCapacity, int sortOrder)
@@ -70,6 +78,16 @@ public sealed class QueueService
         (Name, Prefix, ReturnsResults, SlotCapacity, SortOrder, Active) = (text, letters, returnsResults, slotCapacity, sortOrder, active);
         FieldIds = [.. fieldIds.Distinct()];
         DeskIds = [.. deskIds.Distinct()];
+    }
+
+    public void SetHours(TimeOnly? from, TimeOnly? until)
+    {
+        if (from is not null && until is not null && until <= from)
+        {
+            throw new DomainException("Giờ kết thúc cấp số phải sau giờ bắt đầu.", ProblemKind.Invalid, "issueUntil");
+        }
+
+        (IssueFrom, IssueUntil) = (from, until);
     }
 
     public bool ServedAt(Guid deskId) => Active && DeskIds.Contains(deskId);

@@ -9,9 +9,13 @@ using MotCua.Queueing.Domain;
 
 namespace MotCua.Queueing.Setup;
 
-public sealed record ServiceInput(Guid CentreId, string Name, string Prefix, bool ReturnsResults, IReadOnlyList<Guid>? FieldIds, IReadOnlyList<Guid>? DeskIds, int SlotCapacity = 4, int SortOrder = 0, bool Active = true);
+public sealed record ServiceInput(
+    Guid CentreId, string Name, string Prefix, bool ReturnsResults, IReadOnlyList<Guid>? FieldIds, IReadOnlyList<Guid>? DeskIds, int SlotCapacity = 4, int SortOrder = 0, bool Active = true,
+    TimeOnly? IssueFrom = null, TimeOnly? IssueUntil = null);
 
-public sealed record ServiceView(Guid Id, Guid CentreId, string Name, string Prefix, bool ReturnsResults, IReadOnlyList<Guid> FieldIds, IReadOnlyList<Guid> DeskIds, IReadOnlyList<int> DeskNumbers, int SlotCapacity, int SortOrder, bool Active);
+public sealed record ServiceView(
+    Guid Id, Guid CentreId, string Name, string Prefix, bool ReturnsResults, IReadOnlyList<Guid> FieldIds, IReadOnlyList<Guid> DeskIds, IReadOnlyList<int> DeskNumbers, int SlotCapacity, int SortOrder, bool Active,
+    TimeOnly? IssueFrom, TimeOnly? IssueUntil);
 
 public sealed record CentreView(Guid Id, string Name, IReadOnlyList<CounterView> Counters);
 
@@ -71,6 +75,8 @@ public sealed class QueueSetup(DbContext db, AgencyScope scope)
             db.Add(service);
         }
 
+        service.SetHours(input.IssueFrom, input.IssueUntil);
+
         var prefix = service.Prefix;
         var serviceId = service.Id;
         if (await db.Set<QueueService>().AnyAsync(s => s.AgencyId == centre.Id && s.Prefix == prefix && s.Id != serviceId, ct))
@@ -94,5 +100,5 @@ public sealed class QueueSetup(DbContext db, AgencyScope scope)
     }
 
     private static ServiceView View(QueueService s, Dictionary<Guid, int> numbers) =>
-        new(s.Id, s.AgencyId, s.Name, s.Prefix, s.ReturnsResults, s.FieldIds, s.DeskIds, [.. s.DeskIds.Where(numbers.ContainsKey).Select(d => numbers[d]).Order()], s.SlotCapacity, s.SortOrder, s.Active);
+        new(s.Id, s.AgencyId, s.Name, s.Prefix, s.ReturnsResults, s.FieldIds, s.DeskIds, [.. s.DeskIds.Where(numbers.ContainsKey).Select(d => numbers[d]).Order()], s.SlotCapacity, s.SortOrder, s.Active, s.IssueFrom, s.IssueUntil);
 }

@@ -81,7 +81,7 @@ public sealed class TicketDesk(DbContext db, WorkingCalendarProvider calendars, 
         }
 
         var calendar = await calendars.GetAsync(db, ct);
-        if (QueueHours.ClosedUntil(calendar, now, TimeSpan.FromMinutes(options.Value.OpensBeforeMinutes)) is { } opens)
+        if (QueueHours.ClosedUntil(calendar, now, TimeSpan.FromMinutes(options.Value.OpensBeforeMinutes), service.IssueFrom, service.IssueUntil) is { } opens)
         {
             throw new DomainException($"Hiện chưa đến giờ cấp số. Dịch vụ {service.Name} cấp số từ {QueueHours.Describe(opens)}.", ProblemKind.Conflict, "serviceId");
         }
