@@ -38,6 +38,7 @@ public sealed class QueueingModule : IModule
         services.AddScoped<QueueDevices>();
         services.AddScoped<TicketDesk>();
         services.AddScoped<CounterDesk>();
+        services.AddScoped<Dossiers.Intake.IQueueTickets, ServedTickets>();
         services.AddScoped<BoardStates>();
         services.AddScoped<Seed.DemoCentre>();
         services.AddSingleton<BoardFeed>();

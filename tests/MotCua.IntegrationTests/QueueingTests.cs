@@ -160,6 +160,39 @@ public abstract class QueueingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_dossier_received_for_the_called_ticket_keeps_it_and_a_ticket_not_being_served_is_refused()
+    {
+        var (centre, desks) = await SetUpAsync(1);
+        var admin = await app.ApiAsAsync("quantri");
+        var service = await ServiceAsync(admin, centre, "Môi trường (thử)", "TG", desks);
+        var issued = await IssueAsync(centre, service, 2);
+        var officer = await OfficerAsync(centre, desks[0]);
+        await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null));
+
+        // The reception screen the panel opens names the ticket and keeps it in its form.
+        var pages = await app.PagesAsAsync(OfficerName(desks[0]));
+        var screen = await pages.GetStringAsync($"/can-bo/tiep-nhan?ve={issued[0]}&ma={DossierLifeTests.ProvinceProcedure}");
+        screen.Should().Contain("Đang phục vụ số thứ tự <strong>TG1001</strong>").And.Contain($"name=\"TicketId\" value=\"{issued[0]}\"");
+
+        var competent = await DossierLifeTests.PointAsync(officer, DossierLifeTests.ProvinceProcedure);
+        System.Text.Json.Nodes.JsonObject Body(Guid ticket)
+        {
+            var body = JsonSerializer.SerializeToNode(DossierLifeTests.CounterBody(DossierLifeTests.ProvinceProcedure, competent, "Accept", null))!.AsObject();
+            body["ticketId"] = ticket;
+            return body;
+        }
+
+        (await ProblemAsync(await officer.PostAsJsonAsync("/api/v1/dossiers/counter", Body(issued[1])), HttpStatusCode.Conflict)).Should().Contain("không còn được ông/bà phục vụ");
+        var received = await ReadAsync(await officer.PostAsJsonAsync("/api/v1/dossiers/counter", Body(issued[0])));
+        using var db = app.NewDbContext(out var scope);
+        using (scope)
+        {
+            var id = received.GetProperty("id").GetGuid();
+            (await db.Set<MotCua.Dossiers.Domain.Dossier>().AsNoTracking().Where(d => d.Id == id).Select(d => d.TicketId).SingleAsync()).Should().Be(issued[0]);
+        }
+    }
+
+    [Fact]
     public async Task Each_wrong_step_is_refused_with_its_reason_and_nothing_is_lost()
     {
         var (centre, desks) = await SetUpAsync(1);

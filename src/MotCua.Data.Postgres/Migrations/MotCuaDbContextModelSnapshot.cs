@@ -1472,6 +1472,9 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("TransferFromAgencyId")
                         .HasColumnType("uuid");
 
@@ -1493,6 +1496,8 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasIndex("LinkedDossierId");
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("AssistedById", "SubmittedAt");
 

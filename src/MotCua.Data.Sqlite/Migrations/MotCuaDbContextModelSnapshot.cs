@@ -1460,6 +1460,9 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TransferFromAgencyId")
                         .HasColumnType("TEXT");
 
@@ -1481,6 +1484,8 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasIndex("LinkedDossierId");
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("AssistedById", "SubmittedAt");
 

@@ -54,6 +54,9 @@ public sealed class Dossier : AggregateRoot
     /// </summary>
     public Guid? LinkedDossierId { get; private set; }
 
+    /// <summary>The queue ticket the applicant was called with to the counter that received this dossier: its waiting time is this dossier's.</summary>
+    public Guid? TicketId { get; private set; }
+
     public int? LinkedStage { get; private set; }
 
     public string? LinkedInputFrom { get; private set; }
@@ -349,6 +352,17 @@ public sealed class Dossier : AggregateRoot
         }
 
         return dossier;
+    }
+
+    /// <summary>The applicant came to the counter with this queue ticket (set while the dossier is being received).</summary>
+    public void CameWithTicket(Guid ticketId)
+    {
+        if (Code is not null)
+        {
+            throw new DomainException("Hồ sơ đã được tiếp nhận.", ProblemKind.Conflict);
+        }
+
+        TicketId = ticketId;
     }
 
     /// <summary>Edits the application while it can be edited (a draft, or while a supplement is requested).</summary>

@@ -18,7 +18,7 @@ namespace MotCua.Dossiers.Intake;
 /// </summary>
 public sealed class CounterIntake(
     DbContext db, DossierStore store, DossierAccess access, DossierClock clock, IntakePoints points, ProcessesInForce processes, DossierFiles files, DossierCodes codes,
-    FastTracks.FastTrackRules fastTracks)
+    FastTracks.FastTrackRules fastTracks, IQueueTickets tickets)
 {
     /// <summary>A walk-in at the counter: the dossier is created with what was handed over, and the desk decides at once.</summary>
     public async Task<Dossier> ReceiveAtCounterAsync(CounterReceptionInput input, CancellationToken ct)
@@ -45,6 +45,12 @@ public sealed class CounterIntake(
 
         var actor = await access.ActorAsync(ct);
         var dossier = point.Start(procedure, input.Channel, null, input.Applicant, actor, clock.Now, withChecklist: false);
+        if (input.TicketId is { } ticketId)
+        {
+            var ticket = actor.Id is { } officer ? await tickets.ServingAsync(ticketId, officer, ct) : null;
+            dossier.CameWithTicket(ticket?.Id ?? throw new DomainException("Số thứ tự này không còn được ông/bà phục vụ tại quầy; hãy gọi lại số hoặc tiếp nhận không kèm số.", ProblemKind.Conflict, "ticketId"));
+        }
+
         dossier.Fill(input.Applicant, input.Request, input.Delivery, input.DeliveryAddress);
         foreach (var document in input.Documents)
         {

@@ -99,6 +99,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.LinkedInputFrom).HasMaxLength(16);
         builder.Property(d => d.LinkedInputName).HasMaxLength(500);
         builder.HasIndex(d => d.LinkedDossierId);
+        builder.HasIndex(d => d.TicketId); // the queue's ticket (Queueing keeps no key here: a module above this one)
         builder.HasOne<Linked.LinkedDossier>().WithMany().HasForeignKey(d => d.LinkedDossierId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(d => d.LetterFileKey).HasMaxLength(80);
         builder.Property(d => d.LetterDeclined).HasDefaultValue(false);

@@ -12,6 +12,12 @@ namespace MotCua.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "TicketId",
+                table: "Dossiers",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CounterSessions",
                 columns: table => new
@@ -161,6 +167,11 @@ namespace MotCua.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_TicketId",
+                table: "Dossiers",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CounterSessions_AgencyId_Day",
                 table: "CounterSessions",
                 columns: new[] { "AgencyId", "Day" });
@@ -239,6 +250,14 @@ namespace MotCua.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "QueueServices");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_TicketId",
+                table: "Dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "TicketId",
+                table: "Dossiers");
         }
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Data.Postgres.Migrations
 {
     [DbContext(typeof(MotCuaDbContext))]
-    [Migration("20261207220057_Queueing")]
+    [Migration("20261207220931_Queueing")]
     partial class Queueing
     {
         /// <inheritdoc />
@@ -1475,6 +1475,9 @@ namespace MotCua.Data.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("TransferFromAgencyId")
                         .HasColumnType("uuid");
 
@@ -1496,6 +1499,8 @@ namespace MotCua.Data.Postgres.Migrations
                     b.HasIndex("LinkedDossierId");
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("AssistedById", "SubmittedAt");
 

@@ -11,6 +11,12 @@ namespace MotCua.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "TicketId",
+                table: "Dossiers",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CounterSessions",
                 columns: table => new
@@ -160,6 +166,11 @@ namespace MotCua.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_TicketId",
+                table: "Dossiers",
+                column: "TicketId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CounterSessions_AgencyId_Day",
                 table: "CounterSessions",
                 columns: new[] { "AgencyId", "Day" });
@@ -238,6 +249,14 @@ namespace MotCua.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "QueueServices");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_TicketId",
+                table: "Dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "TicketId",
+                table: "Dossiers");
         }
     }
 }

@@ -11,7 +11,7 @@ using MotCua.Data;
 namespace MotCua.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MotCuaDbContext))]
-    [Migration("20261207220041_Queueing")]
+    [Migration("20261207220914_Queueing")]
     partial class Queueing
     {
         /// <inheritdoc />
@@ -1463,6 +1463,9 @@ namespace MotCua.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TransferFromAgencyId")
                         .HasColumnType("TEXT");
 
@@ -1484,6 +1487,8 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.HasIndex("LinkedDossierId");
 
                     b.HasIndex("ProcedureId");
+
+                    b.HasIndex("TicketId");
 
                     b.HasIndex("AssistedById", "SubmittedAt");
 
