@@ -193,6 +193,40 @@ public abstract class QueueingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_citizen_who_took_a_ticket_on_the_phone_is_told_once_when_a_few_people_are_ahead()
+    {
+        var (centre, desks) = await SetUpAsync(1);
+        var admin = await app.ApiAsAsync("quantri");
+        var service = await ServiceAsync(admin, centre, "Tư pháp (thử)", "TH", desks);
+        await IssueAsync(centre, service, 3);
+        const string phone = "0977000111";
+        var byPhone = await ReadAsync(await app.CreateClient().PostAsJsonAsync($"/api/v1/queue/centres/{centre}/tickets", new { serviceId = service, phone }));
+        var citizen = await app.CitizenAsync("xephang.congdan");
+        var signedIn = await ReadAsync(await citizen.PostAsJsonAsync($"/api/v1/queue/centres/{centre}/tickets", new { serviceId = service }));
+        (byPhone.GetProperty("ahead").GetInt32(), signedIn.GetProperty("ahead").GetInt32()).Should().Be((3, 4));
+
+        // The first is called: the phone's ticket has two ahead, the signed-in citizen's three (the set number).
+        var officer = await OfficerAsync(centre, desks[0]);
+        await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null));
+        var sms = (await Mailbox.EventuallyAsync(() => Task.FromResult(app.Messaging.Sms.Where(m => m.Phone == phone).ToList()), l => l.Count > 0)).Single();
+        sms.Content.Should().Contain("TH1004").And.Contain("còn 2 người trước bạn").And.Contain("/xep-hang/ve/" + byPhone.GetProperty("id").GetGuid());
+
+        var citizenId = signedIn.GetProperty("id").GetGuid();
+        using (var db = app.NewDbContext(out var scope))
+        using (scope)
+        {
+            var inApp = await db.Set<MotCua.Notifications.Domain.OutboxMessage>().AsNoTracking()
+                .Where(m => m.IdempotencyKey == $"queue:{citizenId}:{MotCua.Notifications.Domain.NotificationChannel.InApp}").ToListAsync();
+            inApp.Should().ContainSingle();
+        }
+
+        // Called again: each was told once.
+        await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null));
+        await Task.Delay(1500);
+        app.Messaging.Sms.Count(m => m.Phone == phone).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Each_wrong_step_is_refused_with_its_reason_and_nothing_is_lost()
     {
         var (centre, desks) = await SetUpAsync(1);

@@ -32,6 +32,9 @@ public enum NotificationEvent
 
     /// <summary>The support desk's answer to a request for help, to the e-mail address (else by SMS) the citizen gave.</summary>
     SupportAnswered = 33,
+
+    /// <summary>A queue ticket taken on the phone is a few people from its turn: to the number left, or in the application.</summary>
+    QueueTurnNear = 34,
 }
 
 public enum Audience
@@ -115,6 +118,11 @@ public static class NotificationEvents
             Recipient, new("ma_yeu_cau", "Mã yêu cầu hỗ trợ", "HT-AB23CD45"), new("cau_hoi", "Câu hỏi", "Làm giấy khai sinh có cần sổ hộ khẩu không?"),
             new("tra_loi", "Câu trả lời", "Không cần sổ hộ khẩu; mang giấy chứng sinh và căn cước của cha hoặc mẹ."),
         ]),
+        new(NotificationEvent.QueueTurnNear, "Sắp đến lượt (số thứ tự lấy trên điện thoại)", Audience.Citizen, true,
+        [
+            new("so_thu_tu", "Số thứ tự", "A1023"), new("so_nguoi_truoc", "Số người đang chờ trước", "3"), new("dich_vu", "Dịch vụ", "Đất đai, xây dựng, môi trường"),
+            new("trung_tam", "Trung tâm", "Trung tâm Phục vụ hành chính công tỉnh"), new("lien_ket", "Liên kết theo dõi số thứ tự", "https://motcua.example.gov.vn/xep-hang/ve/…"),
+        ], AtOnce: true),
         new(NotificationEvent.AccountVerification, "Mã xác nhận số điện thoại (đăng ký tài khoản)", Audience.Citizen, true,
             [new("ma_xac_nhan", "Mã xác nhận", "482913"), new("so_phut", "Số phút hiệu lực", "5"), new("ten_cong", "Tên cổng dịch vụ công", "Cổng Dịch vụ công Thành phố Hà Nội")], AtOnce: true),
         new(NotificationEvent.AssistConsent, "Mã đồng ý nộp hồ sơ trực tuyến có hỗ trợ", Audience.Citizen, true,

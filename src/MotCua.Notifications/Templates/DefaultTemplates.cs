@@ -93,6 +93,10 @@ public static class DefaultTemplates
             "Trả lời yêu cầu hỗ trợ {ma_yeu_cau}",
             "Chào {nguoi_nhan},\n\nBạn hỏi: {cau_hoi}\n\nTổ hướng dẫn, hỗ trợ trả lời:\n{tra_loi}" + Signature,
             "Trả lời yêu cầu hỗ trợ {ma_yeu_cau}: {tra_loi}"),
+        NotificationEvent.QueueTurnNear => (
+            "Sắp đến lượt số {so_thu_tu}",
+            "Số thứ tự {so_thu_tu} ({dich_vu}) tại {trung_tam}: còn {so_nguoi_truoc} người trước bạn. Hãy có mặt gần quầy để nghe gọi số.\n\nTheo dõi: {lien_ket}" + Signature,
+            "Số {so_thu_tu} tại {trung_tam}: còn {so_nguoi_truoc} người trước bạn, hãy đến gần quầy. Theo dõi: {lien_ket}"),
         NotificationEvent.AccountVerification => (
             "Mã xác nhận tài khoản: {ma_xac_nhan}",
             "Mã xác nhận số điện thoại của bạn trên {ten_cong} là {ma_xac_nhan}, có hiệu lực {so_phut} phút. Không đưa mã này cho bất kỳ ai." + Signature,

@@ -181,6 +181,7 @@ public sealed class CounterDesk(DbContext db, AgencyScope scope, TicketDesk tick
 
             var ticket = await db.Set<Ticket>().AsTracking().SingleAsync(t => t.Id == id, ct);
             ticket.Call(session, Now);
+            await TellTurnNearAsync(ticket, services, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -264,6 +265,25 @@ public sealed class CounterDesk(DbContext db, AgencyScope scope, TicketDesk tick
     {
         var (deskId, day) = (session.DeskId, session.Day);
         return db.Set<Ticket>().AsTracking().SingleOrDefaultAsync(t => t.DeskId == deskId && t.Status == TicketStatus.Called && t.Day == day, ct);
+    }
+
+    /// <summary>The citizens who left a phone or are signed in, now within <see cref="QueueOptions.TurnNearAhead"/> of their turn in the called ticket's queue.</summary>
+    private async Task TellTurnNearAsync(Ticket called, List<QueueService> services, CancellationToken ct)
+    {
+        var (serviceId, day, near) = (called.ServiceId, called.Day, options.Value.TurnNearAhead);
+        var next = await db.Set<Ticket>().AsTracking().Where(t => t.ServiceId == serviceId && t.Day == day && t.Status == TicketStatus.Waiting && t.Id != called.Id)
+            .OrderBy(t => t.RankAt).ThenBy(t => t.IssuedAt).Take(near + 1).ToListAsync(ct);
+        if (!next.Any(t => t.WantsTurnNear))
+        {
+            return;
+        }
+
+        var centre = await db.Set<Agency>().Where(a => a.Id == called.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var service = services.Single(s => s.Id == serviceId).Name;
+        for (var ahead = 0; ahead < next.Count; ahead++)
+        {
+            next[ahead].TellTurnNear(ahead, centre, service, TicketDesk.PathOf(next[ahead].Id));
+        }
     }
 
     private async Task<Guid?> ClaimNextAsync(CounterSession session, Guid[] services, CancellationToken ct)

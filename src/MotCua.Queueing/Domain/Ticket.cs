@@ -211,10 +211,20 @@ public sealed class Ticket : AggregateRoot
         Revision++;
     }
 
-    public void TurnNearTold()
+    /// <summary>Whether the citizen left a way to be told their turn is near, and was not told yet.</summary>
+    public bool WantsTurnNear => !TurnNearSent && Status == TicketStatus.Waiting && (Phone is not null || CitizenId is not null);
+
+    /// <summary>Tells the citizen (once) that <paramref name="ahead"/> people are before them.</summary>
+    public void TellTurnNear(int ahead, string centreName, string service, string path)
     {
+        if (!WantsTurnNear)
+        {
+            return;
+        }
+
         TurnNearSent = true;
         Revision++;
+        Raise(new QueueTurnNear(Id, Number, AgencyId, centreName, service, ahead, Phone, CitizenId, path));
     }
 
     /// <summary>What the officer at <paramref name="session"/>'s counter may do now.</summary>
