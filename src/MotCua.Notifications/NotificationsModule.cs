@@ -39,7 +39,9 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<IReactTo<TargetMissed>, Events.TargetMessages>();
         services.AddSingleton<IReactTo<CertificateExpiring>, Events.CertificateMessages>();
         services.AddSingleton<IReactTo<SupportAnswered>, Events.SupportMessages>();
-        services.AddSingleton<IReactTo<QueueTurnNear>, Events.QueueMessages>();
+        services.AddSingleton<Events.QueueMessages>();
+        services.AddSingleton<IReactTo<QueueTurnNear>>(sp => sp.GetRequiredService<Events.QueueMessages>());
+        services.AddSingleton<IReactTo<QueueBookingNotice>>(sp => sp.GetRequiredService<Events.QueueMessages>());
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<INotificationChannel, InAppChannel>();
         services.AddHttpClient<SmsChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));

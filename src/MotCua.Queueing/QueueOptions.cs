@@ -26,7 +26,32 @@ public sealed class QueueOptions
     /// <summary>Virtual tickets per client address per minute.</summary>
     public int TicketsPerMinute { get; set; } = 30;
 
+    /// <summary>How many days ahead citizens may book (from tomorrow; today's later slots too).</summary>
+    public int BookingDays { get; set; } = 14;
+
+    /// <summary>A booked ticket is ranked as if taken this long before its slot: from its time it is called before walk-ins.</summary>
+    public int BookingAheadMinutes { get; set; } = 120;
+
+    /// <summary>A booked ticket may be called from this many minutes before its slot.</summary>
+    public int BookingCallEarlyMinutes { get; set; } = 5;
+
+    /// <summary>The booking's QR gives a ticket from this many minutes before the slot …</summary>
+    public int BookingRedeemEarlyMinutes { get; set; } = 60;
+
+    /// <summary>… to this many minutes after its start; later, the booking is a no-show.</summary>
+    public int BookingGraceMinutes { get; set; } = 15;
+
+    /// <summary>No-shows within <see cref="MissedWindowDays"/> that stop a phone number from booking again.</summary>
+    public int MaxMissedBookings { get; set; } = 2;
+
+    public int MissedWindowDays { get; set; } = 60;
+
+    /// <summary>Local time from which tomorrow's bookings are reminded.</summary>
+    public TimeOnly ReminderFrom { get; set; } = new(8, 0);
+
     public TimeSpan PriorityAdvance => TimeSpan.FromMinutes(PriorityAdvanceMinutes);
+
+    public TimeSpan BookingGrace => TimeSpan.FromMinutes(BookingGraceMinutes);
 
     public TimeSpan NoShowAfter => TimeSpan.FromMinutes(NoShowAfterMinutes);
 }

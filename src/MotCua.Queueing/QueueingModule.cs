@@ -12,6 +12,7 @@ using MotCua.Kernel.Events;
 using MotCua.Kernel.Modules;
 using MotCua.Organization;
 using MotCua.Queueing.Boards;
+using MotCua.Queueing.Bookings;
 using MotCua.Queueing.Counters;
 using MotCua.Queueing.Devices;
 using MotCua.Queueing.Domain;
@@ -40,6 +41,9 @@ public sealed class QueueingModule : IModule
         services.AddScoped<CounterDesk>();
         services.AddScoped<Dossiers.Intake.IQueueTickets, ServedTickets>();
         services.AddScoped<BoardStates>();
+        services.AddScoped<Bookings.Bookings>();
+        services.AddSingleton<Bookings.BookingReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<Bookings.BookingReminders>());
         services.AddScoped<Seed.DemoCentre>();
         services.AddSingleton<BoardFeed>();
         services.AddHostedService<BoardPolling>();
@@ -51,5 +55,5 @@ public sealed class QueueingModule : IModule
     }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) =>
-        api.MapQueueSetup().MapDevices().MapTickets().MapCounters().MapBoards();
+        api.MapQueueSetup().MapDevices().MapTickets().MapCounters().MapBoards().MapBookings();
 }

@@ -107,8 +107,8 @@ public class QueueRulesTests
         FluentActions.Invoking(() => ticket.Transfer(one, civil, Desk1.Id, Morning.AddMinutes(4))).Should().Throw<DomainException>().Which.Field.Should().Be("deskId");
         ticket.Transfer(one, civil, Desk2.Id, Morning.AddMinutes(4));
         (ticket.Status, ticket.ServiceId, ticket.Number, ticket.RankAt).Should().Be((TicketStatus.Waiting, civil.Id, "A1007", ticket.IssuedAt));
-        ticket.CallableAt(Desk1.Id).Should().BeFalse();
-        ticket.CallableAt(Desk2.Id).Should().BeTrue();
+        ticket.CallableAt(Desk1.Id, Morning.AddMinutes(5)).Should().BeFalse();
+        ticket.CallableAt(Desk2.Id, Morning.AddMinutes(5)).Should().BeTrue();
         ticket.Call(At(Desk2), Morning.AddMinutes(6));
         ticket.FirstCalledAt.Should().Be(Morning.AddMinutes(3));
     }

@@ -35,6 +35,12 @@ public enum NotificationEvent
 
     /// <summary>A queue ticket taken on the phone is a few people from its turn: to the number left, or in the application.</summary>
     QueueTurnNear = 34,
+
+    /// <summary>An appointment booked online at a centre, made or moved: its time and the link to its QR.</summary>
+    BookingConfirmed = 35,
+
+    /// <summary>The day before a booked appointment.</summary>
+    BookingReminder = 36,
 }
 
 public enum Audience
@@ -123,6 +129,16 @@ public static class NotificationEvents
             new("so_thu_tu", "Số thứ tự", "A1023"), new("so_nguoi_truoc", "Số người đang chờ trước", "3"), new("dich_vu", "Dịch vụ", "Đất đai, xây dựng, môi trường"),
             new("trung_tam", "Trung tâm", "Trung tâm Phục vụ hành chính công tỉnh"), new("lien_ket", "Liên kết theo dõi số thứ tự", "https://motcua.example.gov.vn/xep-hang/ve/…"),
         ], AtOnce: true),
+        new(NotificationEvent.BookingConfirmed, "Xác nhận lịch hẹn tại trung tâm", Audience.Citizen, true,
+        [
+            Recipient, new("ma_lich_hen", "Mã lịch hẹn", "LH-7K3M9Q"), new("gio_hen", "Giờ hẹn", "09:30 ngày 08/12/2026"), new("dich_vu", "Dịch vụ", "Đất đai, xây dựng, môi trường"),
+            new("trung_tam", "Trung tâm", "Trung tâm Phục vụ hành chính công tỉnh"), new("lien_ket", "Liên kết lịch hẹn và mã QR", "https://motcua.example.gov.vn/xep-hang/hen/…"),
+        ], AtOnce: true),
+        new(NotificationEvent.BookingReminder, "Nhắc lịch hẹn ngày mai", Audience.Citizen, true,
+        [
+            Recipient, new("ma_lich_hen", "Mã lịch hẹn", "LH-7K3M9Q"), new("gio_hen", "Giờ hẹn", "09:30 ngày 08/12/2026"), new("dich_vu", "Dịch vụ", "Đất đai, xây dựng, môi trường"),
+            new("trung_tam", "Trung tâm", "Trung tâm Phục vụ hành chính công tỉnh"), new("lien_ket", "Liên kết lịch hẹn và mã QR", "https://motcua.example.gov.vn/xep-hang/hen/…"),
+        ]),
         new(NotificationEvent.AccountVerification, "Mã xác nhận số điện thoại (đăng ký tài khoản)", Audience.Citizen, true,
             [new("ma_xac_nhan", "Mã xác nhận", "482913"), new("so_phut", "Số phút hiệu lực", "5"), new("ten_cong", "Tên cổng dịch vụ công", "Cổng Dịch vụ công Thành phố Hà Nội")], AtOnce: true),
         new(NotificationEvent.AssistConsent, "Mã đồng ý nộp hồ sơ trực tuyến có hỗ trợ", Audience.Citizen, true,

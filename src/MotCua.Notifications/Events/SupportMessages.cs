@@ -8,7 +8,7 @@ namespace MotCua.Notifications.Events;
 /// <summary>The support desk's answer, to the e-mail address the citizen gave, else by SMS, in the transaction that closed the request.</summary>
 public sealed class SupportMessages(ChannelAvailability channels, TimeProvider clock, OutboxSignal signal) : IReactTo<SupportAnswered>
 {
-    public async Task ReactAsync(IReadOnlyList<SupportAnswered> events, DbContext db, CancellationToken ct)
+    public Task ReactAsync(IReadOnlyList<SupportAnswered> events, DbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var messages = new List<OutboxMessage>();
@@ -29,9 +29,13 @@ public sealed class SupportMessages(ChannelAvailability channels, TimeProvider c
             }
         }
 
-        if (await Outbox.AddNewAsync(db, messages, ct) > 0)
+        // Written with the answer (a reaction never saves: a failed save must fail the answer too).
+        db.AddRange(messages);
+        if (messages.Count > 0)
         {
             signal.Wake();
         }
+
+        return Task.CompletedTask;
     }
 }

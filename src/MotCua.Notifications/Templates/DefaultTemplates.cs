@@ -97,6 +97,14 @@ public static class DefaultTemplates
             "Sắp đến lượt số {so_thu_tu}",
             "Số thứ tự {so_thu_tu} ({dich_vu}) tại {trung_tam}: còn {so_nguoi_truoc} người trước bạn. Hãy có mặt gần quầy để nghe gọi số.\n\nTheo dõi: {lien_ket}" + Signature,
             "Số {so_thu_tu} tại {trung_tam}: còn {so_nguoi_truoc} người trước bạn, hãy đến gần quầy. Theo dõi: {lien_ket}"),
+        NotificationEvent.BookingConfirmed => (
+            "Lịch hẹn {ma_lich_hen}: {gio_hen} tại {trung_tam}",
+            "Chào {nguoi_nhan},\n\nBạn đã đặt lịch hẹn {ma_lich_hen} ({dich_vu}) lúc {gio_hen} tại {trung_tam}. Khi đến, quét mã QR trên trang lịch hẹn tại ki-ốt để lấy số; số của bạn được gọi đúng giờ hẹn.\n\nXem mã QR, đổi giờ hoặc hủy: {lien_ket}" + Signature,
+            "Lịch hẹn {ma_lich_hen} lúc {gio_hen} tại {trung_tam} ({dich_vu}). Mã QR, đổi giờ, hủy: {lien_ket}"),
+        NotificationEvent.BookingReminder => (
+            "Nhắc lịch hẹn ngày mai: {gio_hen}",
+            "Chào {nguoi_nhan},\n\nNgày mai bạn có lịch hẹn {ma_lich_hen} ({dich_vu}) lúc {gio_hen} tại {trung_tam}. Quét mã QR tại ki-ốt khi đến. Nếu không đến được, hãy hủy hoặc đổi giờ để nhường chỗ: {lien_ket}" + Signature,
+            "Nhắc lịch hẹn {ma_lich_hen} lúc {gio_hen} tại {trung_tam}. Không đến được, hãy hủy: {lien_ket}"),
         NotificationEvent.AccountVerification => (
             "Mã xác nhận tài khoản: {ma_xac_nhan}",
             "Mã xác nhận số điện thoại của bạn trên {ten_cong} là {ma_xac_nhan}, có hiệu lực {so_phut} phút. Không đưa mã này cho bất kỳ ai." + Signature,

@@ -288,20 +288,22 @@ public sealed class CounterDesk(DbContext db, AgencyScope scope, TicketDesk tick
 
     private async Task<Guid?> ClaimNextAsync(CounterSession session, Guid[] services, CancellationToken ct)
     {
-        var (deskId, day) = (session.DeskId, session.Day);
+        var (deskId, day, now) = (session.DeskId, session.Day, Now);
         var waiting = (int)TicketStatus.Waiting;
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
         {
             var ids = await db.Database.SqlQuery<Guid>($"""
                 SELECT "Id" AS "Value" FROM "QueueTickets"
                 WHERE "ServiceId" = ANY({services}) AND "Day" = {day} AND "Status" = {waiting} AND ("TargetDeskId" IS NULL OR "TargetDeskId" = {deskId})
+                  AND ("EligibleFrom" IS NULL OR "EligibleFrom" <= {now})
                 ORDER BY "RankAt", "IssuedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
                 """).ToListAsync(ct);
             return ids.Count == 0 ? null : ids[0];
         }
 
         return await db.Set<Ticket>()
-            .Where(t => services.Contains(t.ServiceId) && t.Day == day && t.Status == TicketStatus.Waiting && (t.TargetDeskId == null || t.TargetDeskId == deskId))
+            .Where(t => services.Contains(t.ServiceId) && t.Day == day && t.Status == TicketStatus.Waiting && (t.TargetDeskId == null || t.TargetDeskId == deskId)
+                && (t.EligibleFrom == null || t.EligibleFrom <= now))
             .OrderBy(t => t.RankAt).ThenBy(t => t.IssuedAt).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
     }
 }

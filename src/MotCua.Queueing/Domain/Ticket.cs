@@ -47,6 +47,12 @@ public sealed class Ticket : AggregateRoot
     /// <summary>The time the queue orders by (earliest first).</summary>
     public DateTime RankAt { get; private set; }
 
+    /// <summary>A booked ticket is not called before this (a few minutes before its slot).</summary>
+    public DateTime? EligibleFrom { get; private init; }
+
+    /// <summary>The booking whose QR gave this ticket.</summary>
+    public Guid? BookingId { get; private init; }
+
     public TicketStatus Status { get; private set; }
 
     /// <summary>A transfer to one counter: only that counter calls it.</summary>
@@ -106,6 +112,23 @@ public sealed class Ticket : AggregateRoot
         return ticket;
     }
 
+    /// <summary>
+    /// The ticket a booking's QR gives at arrival: ranked <paramref name="ahead"/> before its slot so that from its time it
+    /// comes before walk-ins, and callable from <paramref name="callEarly"/> before the slot.
+    /// </summary>
+    public static Ticket ForBooking(QueueService service, DateOnly day, int sequence, Booking booking, DateTime now, TimeSpan ahead, TimeSpan callEarly)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        var ticket = new Ticket
+        {
+            AgencyId = service.AgencyId, ServiceId = service.Id, IssuedServiceId = service.Id, Day = day, Sequence = sequence, Number = NumberOf(service.Prefix, sequence),
+            Channel = TicketChannel.Booking, IssuedAt = now, RankAt = booking.StartsAt - ahead, EligibleFrom = booking.StartsAt - callEarly, Status = TicketStatus.Waiting,
+            Phone = booking.Phone, CitizenId = booking.CitizenId, BookingId = booking.Id,
+        };
+        ticket.Raise(new TicketChanged(ticket, TicketChange.Issued));
+        return ticket;
+    }
+
     /// <summary>Sets the priority the law gives (chosen at the kiosk or by the officer) while the ticket waits; moves it by the set time.</summary>
     public void Prioritise(TicketPriority priority, TimeSpan advance)
     {
@@ -119,6 +142,14 @@ public sealed class Ticket : AggregateRoot
             throw new DomainException("Đối tượng ưu tiên không hợp lệ.", ProblemKind.Invalid, "priority");
         }
 
+        if (BookingId is not null)
+        {
+            // A booked ticket already comes at its time.
+            Priority = priority;
+            Revision++;
+            return;
+        }
+
         Priority = priority;
         RankAt = IssuedAt - (priority == TicketPriority.None ? TimeSpan.Zero : advance);
         if (Revision > 0 || CallCount > 0)
@@ -129,8 +160,9 @@ public sealed class Ticket : AggregateRoot
         Revision++;
     }
 
-    /// <summary>Whether a counter may call it now: waiting, in a service the counter serves, and not sent to another counter.</summary>
-    public bool CallableAt(Guid deskId) => Status == TicketStatus.Waiting && (TargetDeskId is null || TargetDeskId == deskId);
+    /// <summary>Whether a counter may call it now: waiting, in a service the counter serves, not sent to another counter, and (booked) near its time.</summary>
+    public bool CallableAt(Guid deskId, DateTime now) =>
+        Status == TicketStatus.Waiting && (TargetDeskId is null || TargetDeskId == deskId) && (EligibleFrom is null || EligibleFrom <= now);
 
     public void Call(CounterSession session, DateTime now)
     {
@@ -139,7 +171,7 @@ public sealed class Ticket : AggregateRoot
             throw new DomainException("Ông/bà chưa đăng nhập làm việc tại quầy này.", ProblemKind.Conflict);
         }
 
-        if (!CallableAt(session.DeskId))
+        if (!CallableAt(session.DeskId, now))
         {
             throw new DomainException($"Số {Number} không còn chờ: quầy khác đã gọi.", ProblemKind.Conflict);
         }

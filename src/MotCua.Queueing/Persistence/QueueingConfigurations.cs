@@ -80,3 +80,25 @@ internal sealed class QueueDeviceConfiguration : IEntityTypeConfiguration<QueueD
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> builder)
+    {
+        builder.ToTable("QueueBookings");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Token).HasMaxLength(40);
+        builder.Property(b => b.Code).HasMaxLength(12);
+        builder.Property(b => b.Name).HasMaxLength(200);
+        builder.Property(b => b.Phone).HasMaxLength(20);
+        builder.Property(b => b.Revision).IsConcurrencyToken();
+        builder.HasIndex(b => b.Token).IsUnique();
+        builder.HasIndex(b => b.Code);
+
+        // A seat per booking of a slot while it is not cancelled: the slot's capacity holds when two book its last seat at once.
+        builder.HasIndex(b => new { b.ServiceId, b.StartsAt, b.Seat }).IsUnique().HasFilter("\"Status\" <> 2");
+        builder.HasIndex(b => new { b.AgencyId, b.Day });
+        builder.HasIndex(b => new { b.Phone, b.StartsAt });
+        builder.HasOne<QueueService>().WithMany().HasForeignKey(b => b.ServiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -67,7 +67,15 @@ public sealed class TicketDesk(DbContext db, WorkingCalendarProvider calendars, 
         return await ReadAsync(ticket.Id, ct);
     }
 
-    public async Task<Ticket> IssueAsync(QueueService service, TicketChannel channel, TicketPriority priority, string? phone, Guid? citizenId, Guid? dossierId, CancellationToken ct)
+    public Task<Ticket> IssueAsync(QueueService service, TicketChannel channel, TicketPriority priority, string? phone, Guid? citizenId, Guid? dossierId, CancellationToken ct) =>
+        IssueAsync(service, (day, sequence, now, _) => Task.FromResult(Ticket.Issue(service, day, sequence, channel, priority, now, options.Value.PriorityAdvance, phone, citizenId, dossierId)), ct);
+
+    /// <summary>
+    /// The next number of the service today, made by <paramref name="make"/> (which may change other things in the same
+    /// unit of work: a booking redeemed). A number taken by another ticket in between clears the unit of work and makes
+    /// it again with the next.
+    /// </summary>
+    public async Task<Ticket> IssueAsync(QueueService service, Func<DateOnly, int, DateTime, CancellationToken, Task<Ticket>> make, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (!service.Active)
@@ -91,7 +99,7 @@ public sealed class TicketDesk(DbContext db, WorkingCalendarProvider calendars, 
         for (var attempt = 1; ; attempt++)
         {
             var last = await db.Set<Ticket>().Where(t => t.IssuedServiceId == serviceId && t.Day == day).MaxAsync(t => (int?)t.Sequence, ct) ?? 0;
-            var ticket = Ticket.Issue(service, day, last + 1, channel, priority, now.UtcDateTime, options.Value.PriorityAdvance, phone, citizenId, dossierId);
+            var ticket = await make(day, last + 1, now.UtcDateTime, ct);
             db.Add(ticket);
             try
             {

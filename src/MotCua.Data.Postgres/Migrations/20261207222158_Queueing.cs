@@ -119,6 +119,40 @@ namespace MotCua.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QueueBookings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Seat = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CitizenId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RedeemedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderSent = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QueueBookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QueueBookings_QueueServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "QueueServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QueueTickets",
                 columns: table => new
                 {
@@ -133,6 +167,8 @@ namespace MotCua.Data.Postgres.Migrations
                     Priority = table.Column<int>(type: "integer", nullable: false),
                     IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RankAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EligibleFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BookingId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     TargetDeskId = table.Column<Guid>(type: "uuid", nullable: true),
                     DeskId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -201,6 +237,34 @@ namespace MotCua.Data.Postgres.Migrations
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_AgencyId_Day",
+                table: "QueueBookings",
+                columns: new[] { "AgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_Code",
+                table: "QueueBookings",
+                column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_Phone_StartsAt",
+                table: "QueueBookings",
+                columns: new[] { "Phone", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_ServiceId_StartsAt_Seat",
+                table: "QueueBookings",
+                columns: new[] { "ServiceId", "StartsAt", "Seat" },
+                unique: true,
+                filter: "\"Status\" <> 2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_Token",
+                table: "QueueBookings",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QueueDevices_AgencyId",
                 table: "QueueDevices",
                 column: "AgencyId");
@@ -241,6 +305,9 @@ namespace MotCua.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "QueueBoardChanges");
+
+            migrationBuilder.DropTable(
+                name: "QueueBookings");
 
             migrationBuilder.DropTable(
                 name: "QueueDevices");

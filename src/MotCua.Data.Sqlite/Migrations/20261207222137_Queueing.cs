@@ -118,6 +118,40 @@ namespace MotCua.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QueueBookings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CitizenId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TicketId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RedeemedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderSent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QueueBookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QueueBookings_QueueServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "QueueServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QueueTickets",
                 columns: table => new
                 {
@@ -132,6 +166,8 @@ namespace MotCua.Data.Sqlite.Migrations
                     Priority = table.Column<int>(type: "INTEGER", nullable: false),
                     IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RankAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EligibleFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BookingId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     TargetDeskId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DeskId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -200,6 +236,34 @@ namespace MotCua.Data.Sqlite.Migrations
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_AgencyId_Day",
+                table: "QueueBookings",
+                columns: new[] { "AgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_Code",
+                table: "QueueBookings",
+                column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_Phone_StartsAt",
+                table: "QueueBookings",
+                columns: new[] { "Phone", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_ServiceId_StartsAt_Seat",
+                table: "QueueBookings",
+                columns: new[] { "ServiceId", "StartsAt", "Seat" },
+                unique: true,
+                filter: "\"Status\" <> 2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueueBookings_Token",
+                table: "QueueBookings",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QueueDevices_AgencyId",
                 table: "QueueDevices",
                 column: "AgencyId");
@@ -240,6 +304,9 @@ namespace MotCua.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "QueueBoardChanges");
+
+            migrationBuilder.DropTable(
+                name: "QueueBookings");
 
             migrationBuilder.DropTable(
                 name: "QueueDevices");
