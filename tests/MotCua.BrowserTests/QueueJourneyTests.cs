@@ -21,12 +21,7 @@ public sealed class QueueJourneyTests(BrowserApp app)
     public async Task A_citizen_takes_a_ticket_at_the_kiosk_an_officer_calls_it_and_the_board_announces_it_within_a_second()
     {
         var admin = await app.ApiAsAsync("quantri");
-        Guid centre;
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DbContext>();
-            centre = await db.Set<Agency>().Where(a => a.Kind == AgencyKind.OneStopCentre && a.Level == AgencyLevel.Province).Select(a => a.Id).FirstAsync();
-        }
+        var centre = await CentreAsync();
 
         // A counter and a service of its own, issuing all day (the tests run at any hour); on a day off, today is made a working day for the test.
         var desk = await BrowserApp.ReadJsonAsync(await admin.PostAsJsonAsync($"/api/v1/agencies/{centre}/desks", new { number = 90, name = "Quầy số 90" }));
@@ -35,14 +30,7 @@ public sealed class QueueJourneyTests(BrowserApp app)
         {
             centreId = centre, name = "Đất đai (kiểm thử)", prefix = "W", deskIds = new[] { deskId }, issueFrom = "00:00:00", issueUntil = "23:59:59",
         }));
-        var today = VietnamTime.Today(TimeProvider.System);
-        Guid? madeWorking = null;
-        if (!WorkingCalendar.Default.IsWorkingDay(today))
-        {
-            var added = await BrowserApp.ReadJsonAsync(await admin.PostAsJsonAsync("/api/v1/calendar/overrides", new { date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kind = "WorkingDay", name = "Làm việc (kiểm thử xếp hàng)" }));
-            madeWorking = added.GetProperty("id").GetGuid();
-        }
-
+        var madeWorking = await WorkingTodayAsync(admin);
         try
         {
             var kioskLink = (await BrowserApp.ReadJsonAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/devices", new { centreId = centre, kind = "TicketKiosk", name = "Ki-ốt (kiểm thử)" }))).GetProperty("url").GetString()!;
@@ -116,6 +104,91 @@ public sealed class QueueJourneyTests(BrowserApp app)
                 await admin.DeleteAsync($"/api/v1/calendar/overrides/{id}");
             }
         }
+    }
+
+    [Fact]
+    public async Task A_citizen_books_a_slot_online_and_the_booking_QR_gives_a_ticket_at_the_kiosk()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var centre = await CentreAsync();
+        var desk = await BrowserApp.ReadJsonAsync(await admin.PostAsJsonAsync($"/api/v1/agencies/{centre}/desks", new { number = 91, name = "Quầy số 91" }));
+        var service = (await BrowserApp.ReadJsonAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/services", new
+        {
+            centreId = centre, name = "Hộ tịch (kiểm thử đặt lịch)", prefix = "V", deskIds = new[] { desk.GetProperty("id").GetGuid() }, slotCapacity = 2, issueFrom = "00:00:00", issueUntil = "23:59:59",
+        }))).GetProperty("id").GetGuid();
+        var madeWorking = await WorkingTodayAsync(admin);
+        try
+        {
+            // The evening before, from the centre's page: a service, a free half hour, a name and a phone.
+            var citizen = await app.NewPageAsync();
+            await citizen.GotoAsync($"/xep-hang/{centre}/dat-lich?dich-vu={service}");
+            await Axe.AssertAccessibleAsync(citizen);
+            await citizen.Locator("input[name='Slot']:not([disabled])").First.CheckAsync();
+            await citizen.GetByLabel("Họ và tên người đến làm thủ tục").FillAsync("Đỗ Văn Hàng Xóm");
+            await citizen.GetByLabel("Số điện thoại di động").FillAsync("0966123456");
+            await citizen.GetByRole(AriaRole.Button, new() { Name = "Đặt lịch hẹn" }).ClickAsync();
+            await citizen.WaitForURLAsync("**/xep-hang/hen/*");
+            await Assertions.Expect(citizen.Locator("h1")).ToContainTextAsync("Lịch hẹn LH-");
+            await Assertions.Expect(citizen.Locator(".booking-qr svg")).ToBeVisibleAsync();
+            await Assertions.Expect(citizen.Locator("[data-status]")).ToHaveTextAsync("Đã đặt");
+            await Axe.AssertAccessibleAsync(citizen);
+            await citizen.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "queue-booking.png"), FullPage = true });
+            var link = citizen.Url;
+
+            // The tests run at any hour: the booked slot is brought to ten minutes from now (the slot rules are tested on their own).
+            var token = new Uri(link).Segments[^1];
+            using (var scope = app.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+                var soon = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(10);
+                await db.Set<MotCua.Queueing.Domain.Booking>().Where(b => b.Token == token).ExecuteUpdateAsync(u => u.SetProperty(b => b.StartsAt, soon));
+            }
+
+            // At the door, the kiosk's scanner reads the QR (its link) into the kiosk's field.
+            var kioskLink = (await BrowserApp.ReadJsonAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/devices", new { centreId = centre, kind = "TicketKiosk", name = "Ki-ốt đặt lịch (kiểm thử)" }))).GetProperty("url").GetString()!;
+            var kiosk = await app.NewPageAsync();
+            await kiosk.GotoAsync(kioskLink);
+            await kiosk.WaitForURLAsync("**/xep-hang/lay-so");
+            await kiosk.GetByLabel("Có lịch hẹn: quét mã QR của lịch hẹn vào máy quét").FillAsync(link);
+            await kiosk.GetByRole(AriaRole.Button, new() { Name = "Lấy số theo lịch hẹn" }).ClickAsync();
+            await kiosk.WaitForURLAsync("**/xep-hang/ve/*?in=1");
+            await Assertions.Expect(kiosk.Locator("h1")).ToHaveTextAsync("V1001");
+
+            // The same QR again gives nothing more.
+            await kiosk.GotoAsync("/xep-hang/lay-so");
+            await kiosk.GetByLabel("Có lịch hẹn: quét mã QR của lịch hẹn vào máy quét").FillAsync(link);
+            await kiosk.GetByRole(AriaRole.Button, new() { Name = "Lấy số theo lịch hẹn" }).ClickAsync();
+            await Assertions.Expect(kiosk.Locator(".alert-error")).ToContainTextAsync("đã được dùng để lấy số");
+
+            await citizen.ReloadAsync();
+            await Assertions.Expect(citizen.Locator("[data-status]")).ToHaveTextAsync("Đã lấy số");
+        }
+        finally
+        {
+            if (madeWorking is { } id)
+            {
+                await admin.DeleteAsync($"/api/v1/calendar/overrides/{id}");
+            }
+        }
+    }
+
+    /// <summary>Tickets are issued on working days only: on a day off the test makes today a working day (and removes it after).</summary>
+    private static async Task<Guid?> WorkingTodayAsync(HttpClient admin)
+    {
+        var today = VietnamTime.Today(TimeProvider.System);
+        if (WorkingCalendar.Default.IsWorkingDay(today))
+        {
+            return null;
+        }
+
+        var added = await admin.PostAsJsonAsync("/api/v1/calendar/overrides", new { date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kind = "WorkingDay", name = "Làm việc (kiểm thử xếp hàng)" });
+        return added.IsSuccessStatusCode ? (await BrowserApp.ReadJsonAsync(added)).GetProperty("id").GetGuid() : null;
+    }
+
+    private async Task<Guid> CentreAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DbContext>().Set<Agency>().Where(a => a.Kind == AgencyKind.OneStopCentre && a.Level == AgencyLevel.Province).Select(a => a.Id).FirstAsync();
     }
 
     private async Task<string> CentreNameAsync(Guid centre)
