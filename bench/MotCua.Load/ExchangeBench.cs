@@ -38,19 +38,24 @@ public static class ExchangeBench
         platform.Register(Remote.SystemId, Remote.Secret, [Remote.Agency, .. recipients]);
         var endpoint = new Uri(platform.BaseUrl);
         var folder = Directory.CreateTempSubdirectory("motcua-exchange-bench-").FullName;
-        var port = FreePort();
-        using var process = StartApplication(app, folder, port, platform.BaseUrl, postgres);
+        var port = BenchApp.FreePort();
+        using var process = BenchApp.Start(app, folder, port, postgres, new()
+        {
+            ["Exchange__Platform__Url"] = platform.BaseUrl, ["Exchange__Platform__PollSeconds"] = "1",
+            ["Exchange__Platform__Accounts__0__Agency"] = Province.Agency, ["Exchange__Platform__Accounts__0__SystemId"] = Province.SystemId,
+            ["Exchange__Platform__Accounts__0__Secret"] = Province.Secret,
+        });
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
-            await ReadyAsync(http);
+            await BenchApp.ReadyAsync(http);
             using var platformHttp = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
             var lgsp = new VxpClient(platformHttp, TimeProvider.System);
             var pdf = Pdf(size);
             log.WriteLine($"application pid {process.Id} on port {port}, platform {platform.BaseUrl}; {count} packages of {size:N0} bytes");
 
             // Receiving.
-            var clerk = await SignInAsync(http, "vanthu");
+            var clerk = await BenchApp.SignInAsync(http, "vanthu");
             var before = await TotalAsync(clerk, "/api/v1/documents?direction=Incoming&size=1");
             using var receiving = new PeakMemory(process.Id);
             var watch = Stopwatch.StartNew();
@@ -83,27 +88,27 @@ public static class ExchangeBench
                 $"application peak RSS {receivedPeak / 1048576.0:F0} MiB; platform says {string.Join(", ", taken.Select(t => $"{t.Key} {t.Value}"))}; arrivals registered {arrivals}; 01 answers {answers}");
 
             // Sending: documents to send, prepared through the API (not measured).
-            var head = await SignInAsync(http, "truongphong");
-            var leader = await SignInAsync(http, "lanhdao");
+            var head = await BenchApp.SignInAsync(http, "truongphong");
+            var leader = await BenchApp.SignInAsync(http, "lanhdao");
             watch.Restart();
             var ids = new Guid[documents];
             await Parallel.ForAsync(0, documents, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
             {
-                var draft = await JsonAsync(await clerk.PostAsJsonAsync("/api/v1/documents/outgoing", new { typeCode = "CV", subject = $"Công văn gửi thử tải số {i + 1}", recipients = "Sở Tư pháp tỉnh Lạng Sơn" }, ct));
+                var draft = await BenchApp.JsonAsync(await clerk.PostAsJsonAsync("/api/v1/documents/outgoing", new { typeCode = "CV", subject = $"Công văn gửi thử tải số {i + 1}", recipients = "Sở Tư pháp tỉnh Lạng Sơn" }, ct));
                 var id = draft.GetProperty("id").GetGuid();
                 using var form = new MultipartFormDataContent();
                 var file = new ByteArrayContent(Stamped(pdf, 1_000_000 + i));
                 file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
                 form.Add(file, "file", "cong-van.pdf");
-                await JsonAsync(await clerk.PostAsync($"/api/v1/documents/{id}/file", form, ct));
-                await JsonAsync(await head.PostAsync($"/api/v1/documents/{id}/review", null, ct));
-                await JsonAsync(await leader.PostAsync($"/api/v1/documents/{id}/sign", null, ct));
-                await JsonAsync(await clerk.PostAsync($"/api/v1/documents/{id}/issue", null, ct));
+                await BenchApp.JsonAsync(await clerk.PostAsync($"/api/v1/documents/{id}/file", form, ct));
+                await BenchApp.JsonAsync(await head.PostAsync($"/api/v1/documents/{id}/review", null, ct));
+                await BenchApp.JsonAsync(await leader.PostAsync($"/api/v1/documents/{id}/sign", null, ct));
+                await BenchApp.JsonAsync(await clerk.PostAsync($"/api/v1/documents/{id}/issue", null, ct));
                 ids[i] = id;
             });
             log.WriteLine($"prepare: {documents} documents drafted, filed, reviewed, signed and issued in {watch.Elapsed.TotalSeconds:F1} s");
 
-            clerk = await SignInAsync(http, "vanthu"); // a fresh token: preparing may take longer than one lasts
+            clerk = await BenchApp.SignInAsync(http, "vanthu"); // a fresh token: preparing may take longer than one lasts
 
             // The department takes what arrives while the clerk sends.
             using var stop = new CancellationTokenSource();
@@ -169,83 +174,11 @@ public static class ExchangeBench
         }
     }
 
-    private static Process StartApplication(string app, string folder, int port, string platformUrl, string? postgres)
-    {
-        var start = new ProcessStartInfo("dotnet", Path.Combine(app, "MotCua.Web.dll")) { WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true };
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Seed__DemoAccounts"] = "true",
-            ["Storage__Root"] = Path.Combine(folder, "files"), ["Serilog__MinimumLevel__Default"] = "Warning",
-            ["Exchange__Platform__Url"] = platformUrl, ["Exchange__Platform__PollSeconds"] = "1",
-            ["Exchange__Platform__Accounts__0__Agency"] = Province.Agency, ["Exchange__Platform__Accounts__0__SystemId"] = Province.SystemId,
-            ["Exchange__Platform__Accounts__0__Secret"] = Province.Secret,
-        };
-        if (postgres is null)
-        {
-            settings["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "motcua.db")}";
-        }
-        else
-        {
-            settings["Database__Provider"] = "Postgres";
-            settings["ConnectionStrings__Default"] = postgres;
-        }
 
-        foreach (var (name, value) in settings)
-        {
-            start.Environment[name] = value;
-        }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the application did not start");
-        process.OutputDataReceived += (_, e) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine("app: " + line); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
 
-    private static async Task ReadyAsync(HttpClient http)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+    private static async Task<int> TotalAsync(HttpClient client, string path) => (await BenchApp.JsonAsync(await client.GetAsync(path))).GetProperty("total").GetInt32();
 
-            await Task.Delay(1000);
-        }
-
-        throw new TimeoutException("the application was not ready in 10 minutes");
-    }
-
-    private static async Task<HttpClient> SignInAsync(HttpClient app, string userName)
-    {
-        var response = await app.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = "MotCua@2026" });
-        var token = (await JsonAsync(response)).GetProperty("accessToken").GetString();
-        var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<int> TotalAsync(HttpClient client, string path) => (await JsonAsync(await client.GetAsync(path))).GetProperty("total").GetInt32();
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
-        }
-
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 
     /// <summary>
     /// A real government-signed letter padded to <paramref name="size"/> bytes (what is scanned is large): a comment after its
@@ -277,41 +210,4 @@ public static class ExchangeBench
         return copy;
     }
 
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    /// <summary>The largest resident set of a process while it runs, sampled every 100 ms from /proc.</summary>
-    private sealed class PeakMemory : IDisposable
-    {
-        private readonly CancellationTokenSource stop = new();
-        private readonly Task sampling;
-        private long peak;
-
-        public PeakMemory(int pid) => sampling = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                var rss = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-                if (rss is not null)
-                {
-                    peak = Math.Max(peak, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024);
-                }
-
-                await Task.Delay(100);
-            }
-        });
-
-        public long Stop()
-        {
-            stop.Cancel();
-            sampling.Wait();
-            return peak;
-        }
-
-        public void Dispose() => stop.Dispose();
-    }
 }

@@ -12,6 +12,8 @@ namespace MotCua.Load;
 //   serve-plaintext --port 5099                                                            (Kestrel answering "Hello, World!")
 //   exchange --app /tmp/motcua-pub [--count 10000] [--size 1048576] [--concurrency 4] [--backlog 300] [--documents 100] [--postgres "Host=…;Database=…"]
 //                                                                                          (documents through the national platform: bench/exchange/run.sh)
+//   queue --app /tmp/motcua-pub [--tickets 200000] [--concurrency 16] [--rounds 20] [--postgres "Host=…;Database=…"]
+//                                                                                          (the modern one-stop centre: bench/queue/run.sh)
 public static class LoadProgram
 {
     public static async Task<int> Main(string[] args)
@@ -54,8 +56,11 @@ public static class LoadProgram
             case "exchange":
                 return await ExchangeBench.RunAsync(Get("app", "/tmp/motcua-pub"), Int("count", 10_000), Int("size", 1_048_576), Int("concurrency", 4), Int("backlog", 300), Int("documents", 100),
                     named.TryGetValue("postgres", out var postgres) ? postgres : null, Console.Out);
+            case "queue":
+                return await QueueBench.RunAsync(Get("app", "/tmp/motcua-pub"), Int("tickets", 200_000), Int("concurrency", 16), Int("rounds", 20),
+                    named.TryGetValue("postgres", out var queuePostgres) ? queuePostgres : null, Console.Out);
             default:
-                Console.Error.WriteLine("usage: run | plaintext | serve-plaintext | exchange (see the comment at the top of Program.cs)");
+                Console.Error.WriteLine("usage: run | plaintext | serve-plaintext | exchange | queue (see the comment at the top of Program.cs)");
                 return 2;
         }
     }

@@ -11,7 +11,7 @@ namespace MotCua.Queueing.Seed;
 /// <summary>
 /// The demo's modern one-stop centre: the province centre's services with their counters, a ticket kiosk and a board
 /// (their registration links printed at first start), the last working day's tickets from the morning to the close,
-/// and, on a working day, today's first tickets waiting.
+/// on a working day today's first tickets waiting, and the next working day's bookings.
 /// </summary>
 public sealed class DemoCentre(DbContext db, WorkingCalendarProvider calendars, IOptions<QueueOptions> options, TimeProvider clock)
 {
@@ -69,6 +69,15 @@ public sealed class DemoCentre(DbContext db, WorkingCalendarProvider calendars, 
                 var sequence = db.ChangeTracker.Entries<Ticket>().Count(e => e.Entity.IssuedServiceId == service.Id && e.Entity.Day == today) + 1;
                 db.Add(Ticket.Issue(service, today, sequence, TicketChannel.Kiosk, i == 4 ? TicketPriority.Elderly : TicketPriority.None, at.AddMinutes(i * 4), options.Value.PriorityAdvance));
             }
+        }
+
+        // Bookings of the next working day, for the desk's list and the kiosk's QR.
+        var next = calendar.NextWorkingDay(today);
+        string[] names = ["Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Quốc Bảo", "Phạm Thu Hà", "Hoàng Minh Đức"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var service = services[i % (services.Count - 1)];
+            db.Add(Booking.Make(service, centre.Name, next, new TimeOnly(8, 0).AddMinutes(30 * i), 1, names[i], $"09120000{i + 10}", null, now));
         }
 
         await db.SaveChangesAsync(ct);
