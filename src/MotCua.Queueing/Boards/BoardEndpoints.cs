@@ -27,7 +27,7 @@ public static class BoardEndpoints
         {
             var device = await devices.DemandAsync(http, QueueDeviceKind.Board, ct);
             var subscription = feed.Subscribe(device.CentreId);
-            var first = await states.ReadAsync(device.CentreId, ct);
+            var first = BoardFeed.Frame(await states.ReadAsync(device.CentreId, ct));
             http.Response.Headers.CacheControl = "no-store";
             return TypedResults.ServerSentEvents(StreamAsync(first, subscription, ct));
         });
@@ -35,16 +35,17 @@ public static class BoardEndpoints
         return api;
     }
 
-    private static async IAsyncEnumerable<SseItem<BoardState?>> StreamAsync(BoardState first, BoardFeed.Subscription subscription, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The frames are JSON already, written as they are: one serialisation per state, whatever the number of boards.</summary>
+    private static async IAsyncEnumerable<SseItem<string>> StreamAsync(string first, BoardFeed.Subscription subscription, [EnumeratorCancellation] CancellationToken ct)
     {
         using (subscription)
         {
-            yield return new SseItem<BoardState?>(first, "state");
+            yield return new SseItem<string>(first, "state");
             while (!ct.IsCancellationRequested)
             {
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 wait.CancelAfter(KeepAlive);
-                BoardState? state = null;
+                string? state = null;
                 try
                 {
                     state = await subscription.Reader.ReadAsync(wait.Token);
@@ -63,7 +64,7 @@ public static class BoardEndpoints
                     yield break;
                 }
 
-                yield return state is null ? new SseItem<BoardState?>(null, "ping") : new SseItem<BoardState?>(state, "state");
+                yield return state is null ? new SseItem<string>("", "ping") : new SseItem<string>(state, "state");
             }
         }
     }

@@ -10,7 +10,9 @@ namespace MotCua.Queueing.Boards;
 /// </summary>
 public sealed class BoardFeed
 {
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Channel<BoardState>>> boards = new();
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Channel<string>>> boards = new();
 
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -20,7 +22,7 @@ public sealed class BoardFeed
     public Subscription Subscribe(Guid centreId)
     {
         // A board that cannot keep up needs only the latest state.
-        var channel = Channel.CreateBounded<BoardState>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         var id = MotCua.Kernel.Ids.New();
         boards.GetOrAdd(centreId, _ => new()).TryAdd(id, channel);
         return new Subscription(channel.Reader, () =>
@@ -32,13 +34,16 @@ public sealed class BoardFeed
         });
     }
 
-    public void Publish(BoardState state)
+    /// <summary>A state as the boards receive it (JSON), made once for all the boards of its centre.</summary>
+    public static string Frame(BoardState state) => System.Text.Json.JsonSerializer.Serialize(state, Json);
+
+    public void Publish(Guid centreId, string frame)
     {
-        if (boards.TryGetValue(state.CentreId, out var of))
+        if (boards.TryGetValue(centreId, out var of))
         {
             foreach (var channel in of.Values)
             {
-                channel.Writer.TryWrite(state);
+                channel.Writer.TryWrite(frame);
             }
         }
     }
@@ -59,9 +64,9 @@ public sealed class BoardFeed
         }
     }
 
-    public sealed class Subscription(ChannelReader<BoardState> reader, Action dispose) : IDisposable
+    public sealed class Subscription(ChannelReader<string> reader, Action dispose) : IDisposable
     {
-        public ChannelReader<BoardState> Reader => reader;
+        public ChannelReader<string> Reader => reader;
 
         public void Dispose() => dispose();
     }

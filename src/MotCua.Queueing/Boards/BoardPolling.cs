@@ -18,6 +18,8 @@ public sealed partial class BoardPolling(IServiceScopeFactory scopes, BoardFeed 
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
+    private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(100);
+
     private readonly Dictionary<Guid, DateTime> seen = [];
 
     private DateTime nextCleanup;
@@ -27,7 +29,9 @@ public sealed partial class BoardPolling(IServiceScopeFactory scopes, BoardFeed 
         var interval = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.BoardPollMilliseconds));
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Woken by each change made here, but at most every MinimumGap: a morning's stream of tickets is read in batches.
             await feed.WaitAsync(interval, stoppingToken);
+            await Task.Delay(MinimumGap, clock, stoppingToken);
             try
             {
                 await PollAsync(stoppingToken);
@@ -73,7 +77,7 @@ public sealed partial class BoardPolling(IServiceScopeFactory scopes, BoardFeed 
         var states = scope.ServiceProvider.GetRequiredService<BoardStates>();
         foreach (var centre in changed)
         {
-            feed.Publish(await states.ReadAsync(centre, ct));
+            feed.Publish(centre, BoardFeed.Frame(await states.ReadAsync(centre, ct)));
         }
     }
 

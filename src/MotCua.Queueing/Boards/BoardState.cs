@@ -32,22 +32,25 @@ public sealed class BoardStates(DbContext db, IOptions<QueueOptions> options, Ti
         var serving = await db.Set<Ticket>().AsNoTracking().Where(t => t.AgencyId == centreId && t.Day == today && t.Status == TicketStatus.Called)
             .Select(t => new { t.DeskId, t.Number }).ToListAsync(ct);
         var services = await db.Set<QueueService>().AsNoTracking().Where(s => s.AgencyId == centreId && s.Active).ToListAsync(ct);
-        var waiting = await db.Set<Ticket>().AsNoTracking().Where(t => t.AgencyId == centreId && t.Day == today && t.Status == TicketStatus.Waiting)
-            .OrderBy(t => t.RankAt).ThenBy(t => t.IssuedAt).Select(t => new { t.ServiceId, t.Number }).ToListAsync(ct);
+        var waiting = db.Set<Ticket>().AsNoTracking().Where(t => t.AgencyId == centreId && t.Day == today && t.Status == TicketStatus.Waiting);
+        var counts = await waiting.GroupBy(t => t.ServiceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var next = options.Value.BoardNext;
+        var heads = new Dictionary<Guid, List<string>>();
+        foreach (var service in services.Where(s => counts.ContainsKey(s.Id)))
+        {
+            var serviceId = service.Id;
+            heads[serviceId] = await waiting.Where(t => t.ServiceId == serviceId).OrderBy(t => t.RankAt).ThenBy(t => t.IssuedAt).Select(t => t.Number).Take(next).ToListAsync(ct);
+        }
+
         var since = now - AnnounceWithin;
         var calls = await db.Set<BoardChange>().AsNoTracking().Where(c => c.AgencyId == centreId && c.Change == TicketChange.Called && c.At >= since && c.DeskNumber != null)
             .OrderBy(c => c.At).ToListAsync(ct);
-        var next = options.Value.BoardNext;
         return new BoardState(
             centreId,
             centre,
             [.. desks.Where(d => open.Contains(d.Id) || serving.Any(s => s.DeskId == d.Id))
                 .Select(d => new BoardCounter(d.Number, d.Name, serving.FirstOrDefault(s => s.DeskId == d.Id)?.Number, open.Contains(d.Id)))],
-            [.. services.OrderBy(s => s.SortOrder).Select(s =>
-            {
-                var queue = waiting.Where(w => w.ServiceId == s.Id).Select(w => w.Number).ToList();
-                return new BoardLine(s.Name, s.Prefix, queue.Count, [.. queue.Take(next)]);
-            })],
+            [.. services.OrderBy(s => s.SortOrder).Select(s => new BoardLine(s.Name, s.Prefix, counts.GetValueOrDefault(s.Id), heads.GetValueOrDefault(s.Id) ?? []))],
             [.. calls.Select(c => new BoardCall(c.Id, c.Number, c.DeskNumber!.Value, c.At, Announcement.Text(c.Number, c.DeskNumber.Value), [.. Announcement.ClipsFor(c.Number, c.DeskNumber.Value).Select(Announcement.Url)]))],
             now);
     }
