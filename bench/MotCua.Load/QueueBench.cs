@@ -10,14 +10,15 @@ namespace MotCua.Load;
 /// <summary>
 /// The modern one-stop centre under a morning peak (issue 25), against a published build started here: 100 centres on
 /// one node, each with one service and 5 registered boards reading the server-sent events; the province's centre has
-/// 50 counters. Measured: ticket issue latency while <c>tickets</c> tickets arrive from <c>concurrency</c> clients at
-/// once over all centres; then <c>rounds</c> rounds in which the 50 counters of the province's centre all call at once,
+/// 50 counters. Measured: ticket issue latency while <c>tickets</c> tickets arrive over all centres at <c>rate</c> per
+/// second (open loop: a morning peak), or from <c>concurrency</c> clients as fast as answered when the rate is 0 (the
+/// node's ceiling); then <c>rounds</c> rounds in which the 50 counters of the province's centre all call at once,
 /// and the time from each call's answer to each of the centre's 5 boards receiving the state that shows it; then
 /// 100 counters of one centre calling at once for <c>rounds</c> rounds: every ticket called once.
 /// </summary>
 public static class QueueBench
 {
-    public static async Task<int> RunAsync(string app, int tickets, int concurrency, int rounds, string? postgres, TextWriter log)
+    public static async Task<int> RunAsync(string app, int tickets, int concurrency, int rate, int rounds, string? postgres, TextWriter log)
     {
         var folder = Directory.CreateTempSubdirectory("motcua-queue-bench-").FullName;
         var port = BenchApp.FreePort();
@@ -64,20 +65,48 @@ public static class QueueBench
             var next = -1;
             var clock = Stopwatch.StartNew();
             using var memory = new PeakMemory(process.Id);
-            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            using var ticketClient = new HttpClient { BaseAddress = http.BaseAddress };
+            async Task IssueAsync(int i)
             {
-                using var client = new HttpClient { BaseAddress = http.BaseAddress };
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < order.Length)
+                var started = Stopwatch.GetTimestamp();
+                var response = await ticketClient.PostAsJsonAsync($"/api/v1/queue/centres/{order[i]}/tickets", new { serviceId = services[order[i]] });
+                issue.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                response.EnsureSuccessStatusCode();
+            }
+
+            if (rate > 0)
+            {
+                // Open loop: tickets arrive at the rate of a morning peak, whatever the answers' times (as citizens arrive).
+                var pending = new List<Task>();
+                for (var i = 0; i < order.Length; i++)
                 {
-                    var started = Stopwatch.GetTimestamp();
-                    var response = await client.PostAsJsonAsync($"/api/v1/queue/centres/{order[i]}/tickets", new { serviceId = services[order[i]] });
-                    issue.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    response.EnsureSuccessStatusCode();
+                    var due = TimeSpan.FromSeconds((double)i / rate) - clock.Elapsed;
+                    if (due > TimeSpan.Zero)
+                    {
+                        await Task.Delay(due);
+                    }
+
+                    pending.Add(IssueAsync(i));
                 }
-            }));
+
+                await Task.WhenAll(pending);
+            }
+            else
+            {
+                // Closed loop: as fast as the node takes them, for its ceiling.
+                await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+                {
+                    int i;
+                    while ((i = Interlocked.Increment(ref next)) < order.Length)
+                    {
+                        await IssueAsync(i);
+                    }
+                }));
+            }
+
             var issueSeconds = clock.Elapsed.TotalSeconds;
-            log.WriteLine($"tickets issued: {tickets:N0} in {issueSeconds:F1} s ({tickets / issueSeconds:F0}/s) — {Percentiles(issue)}; peak memory {memory.Stop() / 1048576} MiB");
+            var mode = rate > 0 ? $"arriving at {rate}/s" : $"{concurrency} clients as fast as answered";
+            log.WriteLine($"tickets issued ({mode}): {tickets:N0} in {issueSeconds:F1} s ({tickets / issueSeconds:F0}/s) — {Percentiles(issue)}; peak memory {memory.Stop() / 1048576} MiB");
 
             // Calls at the province's centre: all 50 counters at once, then the time to each of its 5 boards.
             var provinceId = province.GetProperty("id").GetGuid();

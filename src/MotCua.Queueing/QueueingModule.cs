@@ -16,6 +16,7 @@ using MotCua.Queueing.Bookings;
 using MotCua.Queueing.Counters;
 using MotCua.Queueing.Devices;
 using MotCua.Queueing.Domain;
+using MotCua.Queueing.Figures;
 using MotCua.Queueing.Setup;
 using MotCua.Queueing.Tickets;
 
@@ -42,6 +43,7 @@ public sealed class QueueingModule : IModule
         services.AddScoped<Dossiers.Intake.IQueueTickets, ServedTickets>();
         services.AddScoped<BoardStates>();
         services.AddScoped<Bookings.Bookings>();
+        services.AddScoped<Figures.QueueFigures>();
         services.AddSingleton<Bookings.BookingReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<Bookings.BookingReminders>());
         services.AddScoped<Seed.DemoCentre>();
@@ -55,5 +57,5 @@ public sealed class QueueingModule : IModule
     }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) =>
-        api.MapQueueSetup().MapDevices().MapTickets().MapCounters().MapBoards().MapBookings();
+        api.MapQueueSetup().MapDevices().MapTickets().MapCounters().MapBoards().MapBookings().MapFigures();
 }

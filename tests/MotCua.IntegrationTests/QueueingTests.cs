@@ -227,6 +227,40 @@ public abstract class QueueingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_centre_figures_count_the_day_against_its_target_for_those_who_follow_it_and_export()
+    {
+        var (centre, desks) = await SetUpAsync(1);
+        var admin = await app.ApiAsAsync("quantri");
+        var service = await ServiceAsync(admin, centre, "Số liệu (thử)", "TK", desks);
+        await IssueAsync(centre, service, 3);
+        var officer = await OfficerAsync(centre, desks[0]);
+        await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null));
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+        officer = await app.ApiAsAsync(OfficerName(desks[0]));
+        await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null));
+
+        // The centre's target: 80 % within 10 minutes; a bad one is refused.
+        (await ProblemAsync(await admin.PutAsJsonAsync($"/api/v1/queue/setup/centres/{centre}/target", new { minutes = 0, percent = 80 }), HttpStatusCode.BadRequest)).Should().Contain("1 đến 240 phút");
+        (await admin.PutAsJsonAsync($"/api/v1/queue/setup/centres/{centre}/target", new { minutes = 10, percent = 80 })).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        // The leader of the province reads the centre under it: the first was called at once, the second after 20 minutes.
+        var day = VietnamTime.Today(app.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var leader = await app.ApiAsAsync("lanhdao");
+        var figures = await ReadAsync(await leader.GetAsync($"/api/v1/queue/figures?centreId={centre}&from={day}&to={day}"));
+        (figures.GetProperty("targetMinutes").GetInt32(), figures.GetProperty("targetPercent").GetInt32()).Should().Be((10, 80));
+        var line = figures.GetProperty("services").EnumerateArray().Single(l => l.GetProperty("key").GetString() == "Số liệu (thử)");
+        (line.GetProperty("tickets").GetInt32(), line.GetProperty("served").GetInt32(), line.GetProperty("withinTarget").GetDouble()).Should().Be((3, 1, 50.0));
+        line.GetProperty("waitP90").GetDouble().Should().BeApproximately(20, 0.2);
+
+        var csv = await leader.GetAsync($"/api/v1/queue/figures/export.csv?centreId={centre}&from={day}&to={day}");
+        csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        (await csv.Content.ReadAsStringAsync()).Should().Contain("Dịch vụ;Số liệu (thử);3;1;0;");
+
+        // A specialist of another unit follows no centre: not found.
+        (await (await app.ApiAsAsync("chuyenvien")).GetAsync($"/api/v1/queue/figures?centreId={centre}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Each_wrong_step_is_refused_with_its_reason_and_nothing_is_lost()
     {
         var (centre, desks) = await SetUpAsync(1);

@@ -203,3 +203,37 @@ public class QueueRulesTests
         script.Should().Equal(Announcement.Clips);
     }
 }
+
+/// <summary>The waiting-time figures against a day computed by hand.</summary>
+public class QueueFigureTests
+{
+    private static readonly DateTime Eight = MotCua.Kernel.VietnamTime.At(new DateOnly(2026, 12, 7), new TimeOnly(8, 0)).UtcDateTime;
+
+    private static MotCua.Queueing.Figures.TicketFacts T(string service, int? counter, int issued, int? called, int? done, TicketStatus status, int? lastCall = null) =>
+        new(service, counter, counter is null ? null : "Cán bộ " + counter, Eight.AddMinutes(issued), called is null ? null : Eight.AddMinutes(called.Value),
+            called is null ? null : Eight.AddMinutes(lastCall ?? called.Value), done is null ? null : Eight.AddMinutes(done.Value), status);
+
+    [Fact]
+    public void A_day_of_six_tickets_gives_the_figures_counted_by_hand()
+    {
+        // Waits (minutes): 2, 10, 20, 4, absent after 30, never called. Service times of the done: 5, 3, 6, 2.
+        MotCua.Queueing.Figures.TicketFacts[] day =
+        [
+            T("Đất đai", 1, 0, 2, 7, TicketStatus.Done),
+            T("Đất đai", 1, 5, 15, 18, TicketStatus.Done),
+            T("Đất đai", 2, 10, 30, 36, TicketStatus.Done),
+            T("Hộ tịch", 2, 20, 24, 26, TicketStatus.Done),
+            T("Hộ tịch", 2, 30, 60, 64, TicketStatus.NoShow, lastCall: 62),
+            T("Hộ tịch", null, 40, null, null, TicketStatus.Waiting),
+        ];
+        var total = MotCua.Queueing.Figures.QueueFigures.Line("Cả trung tâm", day, 15);
+
+        // Waits 2, 4, 10, 20, 30: average 13.2, the 90th percentile the 5th of 5 (30), 3 of 5 within 15 minutes.
+        total.Should().Be(new MotCua.Queueing.Figures.FigureLine("Cả trung tâm", 6, 4, 1, 13.2, 30, 4, 60));
+
+        var services = MotCua.Queueing.Figures.QueueFigures.Lines(day, t => t.Service, 15);
+        services.Select(l => (l.Key, l.Tickets, l.WaitAverage, l.WithinTarget)).Should().Equal([("Đất đai", 3, 10.7, 66.7), ("Hộ tịch", 3, 17.0, 50.0)], "in Vietnamese order");
+        var counters = MotCua.Queueing.Figures.QueueFigures.Lines(day, t => t.Counter?.ToString(System.Globalization.CultureInfo.InvariantCulture), 15);
+        counters.Select(l => (l.Key, l.Served, l.ServiceAverage)).Should().Equal(("1", 2, 4.0), ("2", 2, 4.0));
+    }
+}

@@ -3547,6 +3547,22 @@ namespace MotCua.Data.Postgres.Migrations
                     b.ToTable("QueueBookings", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Queueing.Domain.CentreTarget", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("QueueCentreTargets", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Queueing.Domain.CounterSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4261,6 +4277,15 @@ namespace MotCua.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Queueing.Domain.CentreTarget", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -3535,6 +3535,22 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.ToTable("QueueBookings", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Queueing.Domain.CentreTarget", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("QueueCentreTargets", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Queueing.Domain.CounterSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4249,6 +4265,15 @@ namespace MotCua.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Queueing.Domain.CentreTarget", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

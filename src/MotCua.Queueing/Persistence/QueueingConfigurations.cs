@@ -102,3 +102,13 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasOne<QueueService>().WithMany().HasForeignKey(b => b.ServiceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CentreTargetConfiguration : IEntityTypeConfiguration<CentreTarget>
+{
+    public void Configure(EntityTypeBuilder<CentreTarget> builder)
+    {
+        builder.ToTable("QueueCentreTargets");
+        builder.HasKey(t => t.AgencyId);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -11,7 +11,7 @@ using MotCua.Data;
 namespace MotCua.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MotCuaDbContext))]
-    [Migration("20261207222137_Queueing")]
+    [Migration("20261207225953_Queueing")]
     partial class Queueing
     {
         /// <inheritdoc />
@@ -3538,6 +3538,22 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.ToTable("QueueBookings", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Queueing.Domain.CentreTarget", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("QueueCentreTargets", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Queueing.Domain.CounterSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4252,6 +4268,15 @@ namespace MotCua.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Queueing.Domain.CentreTarget", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Data.Postgres.Migrations
 {
     [DbContext(typeof(MotCuaDbContext))]
-    [Migration("20261207222158_Queueing")]
+    [Migration("20261207230017_Queueing")]
     partial class Queueing
     {
         /// <inheritdoc />
@@ -3550,6 +3550,22 @@ namespace MotCua.Data.Postgres.Migrations
                     b.ToTable("QueueBookings", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Queueing.Domain.CentreTarget", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("QueueCentreTargets", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Queueing.Domain.CounterSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4264,6 +4280,15 @@ namespace MotCua.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Queueing.Domain.CentreTarget", b =>
+                {
+                    b.HasOne("MotCua.Organization.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -67,6 +67,25 @@ namespace MotCua.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QueueCentreTargets",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QueueCentreTargets", x => x.AgencyId);
+                    table.ForeignKey(
+                        name: "FK_QueueCentreTargets_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QueueDevices",
                 columns: table => new
                 {
@@ -308,6 +327,9 @@ namespace MotCua.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "QueueBookings");
+
+            migrationBuilder.DropTable(
+                name: "QueueCentreTargets");
 
             migrationBuilder.DropTable(
                 name: "QueueDevices");

@@ -66,6 +66,25 @@ namespace MotCua.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QueueCentreTargets",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QueueCentreTargets", x => x.AgencyId);
+                    table.ForeignKey(
+                        name: "FK_QueueCentreTargets_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QueueDevices",
                 columns: table => new
                 {
@@ -307,6 +326,9 @@ namespace MotCua.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "QueueBookings");
+
+            migrationBuilder.DropTable(
+                name: "QueueCentreTargets");
 
             migrationBuilder.DropTable(
                 name: "QueueDevices");
