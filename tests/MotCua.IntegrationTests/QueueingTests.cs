@@ -261,6 +261,27 @@ public abstract class QueueingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_lookup_kiosk_finds_procedures_typed_without_diacritics_and_shows_the_checklist_to_print()
+    {
+        var (centre, _) = await SetUpAsync(1);
+        var admin = await app.ApiAsAsync("quantri");
+        var registered = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/devices", new { centreId = centre, kind = "LookupKiosk", name = "Ki-ốt tra cứu (thử)" }));
+        var kiosk = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var admitted = await ReadAsync(await kiosk.PostAsJsonAsync($"/api/v1/queue/devices/{registered.GetProperty("id").GetGuid()}/admit", new { key = registered.GetProperty("key").GetString() }));
+        admitted.GetProperty("page").GetString().Should().Be("/xep-hang/tra-cuu");
+
+        var search = await kiosk.GetStringAsync("/xep-hang/tra-cuu?q=dang%20ky%20khai%20sinh");
+        search.Should().Contain("href=\"/xep-hang/tra-cuu/1.001193\"").And.Contain("data-keyboard").And.Contain("data-idle-home");
+        var checklist = await kiosk.GetStringAsync("/xep-hang/tra-cuu/1.001193");
+        checklist.Should().Contain("Giấy tờ cần mang").And.Contain("In danh mục giấy tờ");
+
+        // Another browser, or a kiosk of another kind, is not a lookup kiosk.
+        (await app.CreateClient().GetAsync("/xep-hang/tra-cuu")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var board = await BoardAsync(admin, centre);
+        (await board.GetAsync("/xep-hang/tra-cuu/1.001193")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Each_wrong_step_is_refused_with_its_reason_and_nothing_is_lost()
     {
         var (centre, desks) = await SetUpAsync(1);

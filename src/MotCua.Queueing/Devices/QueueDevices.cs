@@ -29,7 +29,12 @@ public sealed class QueueDevices(DbContext db, AgencyScope scope, IDataProtectio
 
     public static string AdmitPath(Guid id) => $"/xep-hang/thiet-bi/{id}";
 
-    public static string PagePath(QueueDeviceKind kind) => kind == QueueDeviceKind.Board ? "/xep-hang/bang" : "/xep-hang/lay-so";
+    public static string PagePath(QueueDeviceKind kind) => kind switch
+    {
+        QueueDeviceKind.Board => "/xep-hang/bang",
+        QueueDeviceKind.LookupKiosk => "/xep-hang/tra-cuu",
+        _ => "/xep-hang/lay-so",
+    };
 
     public async Task<DeviceView> RegisterAsync(DeviceInput input, CancellationToken ct)
     {

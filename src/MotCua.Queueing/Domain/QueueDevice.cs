@@ -11,6 +11,9 @@ public enum QueueDeviceKind
 
     /// <summary>The display board (a TV) that shows and announces calls.</summary>
     Board = 1,
+
+    /// <summary>A lookup kiosk: the catalog with large keys, an on-screen keyboard and a printed checklist.</summary>
+    LookupKiosk = 2,
 }
 
 /// <summary>
@@ -61,5 +64,10 @@ public sealed class QueueDevice
 
     public void Retire() => Active = false;
 
-    public static string KindName(QueueDeviceKind kind) => kind == QueueDeviceKind.Board ? "Màn hình hiển thị" : "Ki-ốt lấy số";
+    public static string KindName(QueueDeviceKind kind) => kind switch
+    {
+        QueueDeviceKind.Board => "Màn hình hiển thị",
+        QueueDeviceKind.LookupKiosk => "Ki-ốt tra cứu thủ tục",
+        _ => "Ki-ốt lấy số",
+    };
 }
