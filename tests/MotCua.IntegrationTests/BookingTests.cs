@@ -25,8 +25,6 @@ public sealed class BookingTestsOnPostgres(PostgresApp app) : BookingTests(app),
 /// </summary>
 public abstract class BookingTests(AppFixture app)
 {
-    private static int nextDesk = 500;
-
     [Fact]
     public async Task Slots_follow_the_calendar_and_each_slot_holds_its_capacity_even_when_booked_at_once()
     {
@@ -169,51 +167,18 @@ public abstract class BookingTests(AppFixture app)
 
     private async Task<(Guid Centre, Guid Service)> SetUpAsync(string prefix, int capacity)
     {
-        Guid centre;
-        using (var db = app.NewDbContext(out var scope))
-        using (scope)
-        {
-            centre = await db.Set<Agency>().Where(a => a.Kind == AgencyKind.OneStopCentre && a.Level == AgencyLevel.Province).Select(a => a.Id).FirstAsync();
-        }
-
-        var admin = await app.ApiAsAsync("quantri");
-        var number = Interlocked.Increment(ref nextDesk);
-        var desk = (await ReadAsync(await admin.PostAsJsonAsync($"/api/v1/agencies/{centre}/desks", new { number, name = $"Quầy số {number}" }))).GetProperty("id").GetGuid();
-        desks[prefix] = (desk, number);
-        current = prefix;
-        var service = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/services", new { centreId = centre, name = $"Đặt lịch {prefix} (thử)", prefix, deskIds = new[] { desk }, slotCapacity = capacity }));
-        return (centre, service.GetProperty("id").GetGuid());
+        var centre = await QueueCentre.IdAsync(app);
+        desk = (await QueueCentre.DesksAsync(app, centre, 1))[0];
+        return (centre, await QueueCentre.ServiceAsync(await app.ApiAsAsync("quantri"), centre, $"Đặt lịch {prefix} (thử)", prefix, [desk], capacity));
     }
 
-    private readonly Dictionary<string, (Guid Id, int Number)> desks = [];
-    private string current = "";
+    private (Guid Id, int Number) desk;
 
-    private string OfficerName(Guid centre) => $"hen{desks[current].Number}";
+    private string OfficerName(Guid centre) => QueueCentre.OfficerName(desk);
 
-    private async Task<HttpClient> OfficerAsync(Guid centre)
-    {
-        var officer = await app.StaffAsync(OfficerName(centre), Roles.DeskOfficer, centre);
-        await ReadAsync(await officer.PostAsJsonAsync("/api/v1/queue/counter/session", new { deskId = desks[current].Id }));
-        return officer;
-    }
+    private Task<HttpClient> OfficerAsync(Guid centre) => QueueCentre.OfficerAsync(app, centre, desk);
 
-    private async Task<List<Guid>> IssueAsync(Guid centre, Guid service, int count)
-    {
-        var ids = new List<Guid>();
-        for (var i = 0; i < count; i++)
-        {
-            using var scope = app.Services.CreateScope();
-            ids.Add((await scope.ServiceProvider.GetRequiredService<TicketDesk>().IssueAsync(centre, new TicketInput(service), TicketChannel.Kiosk, null, CancellationToken.None)).Id);
-        }
+    private Task<List<Guid>> IssueAsync(Guid centre, Guid service, int count) => QueueCentre.IssueAsync(app, centre, service, count);
 
-        return ids;
-    }
-
-    private async Task<HttpClient> KioskAsync(HttpClient admin, Guid centre)
-    {
-        var registered = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/devices", new { centreId = centre, kind = "TicketKiosk", name = "Ki-ốt hẹn (thử)" }));
-        var device = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
-        await ReadAsync(await device.PostAsJsonAsync($"/api/v1/queue/devices/{registered.GetProperty("id").GetGuid()}/admit", new { key = registered.GetProperty("key").GetString() }));
-        return device;
-    }
+    private Task<HttpClient> KioskAsync(HttpClient admin, Guid centre) => QueueCentre.DeviceAsync(app, admin, centre, "TicketKiosk", "Ki-ốt hẹn (thử)");
 }

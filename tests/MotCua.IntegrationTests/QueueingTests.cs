@@ -25,8 +25,6 @@ public sealed class QueueingTestsOnPostgres(PostgresApp app) : QueueingTests(app
 /// </summary>
 public abstract class QueueingTests(AppFixture app)
 {
-    private static int nextDesk = 100;
-
     [Fact]
     public async Task A_ticket_taken_on_the_phone_is_called_to_a_counter_and_every_board_of_the_centre_shows_and_announces_it()
     {
@@ -342,65 +340,22 @@ public abstract class QueueingTests(AppFixture app)
             app.Clock.Advance(VietnamTime.At(day, new TimeOnly(8, 0)) - now);
         }
 
-        Guid centre;
-        using (var db = app.NewDbContext(out var scope))
-        using (scope)
-        {
-            centre = await db.Set<Agency>().Where(a => a.Kind == AgencyKind.OneStopCentre && a.Level == AgencyLevel.Province).Select(a => a.Id).FirstAsync();
-        }
-
-        var admin = await app.ApiAsAsync("quantri");
-        var desks = new List<(Guid, int)>();
-        for (var i = 0; i < count; i++)
-        {
-            var number = Interlocked.Increment(ref nextDesk);
-            var desk = await ReadAsync(await admin.PostAsJsonAsync($"/api/v1/agencies/{centre}/desks", new { number, name = $"Quầy số {number}" }));
-            desks.Add((desk.GetProperty("id").GetGuid(), number));
-        }
-
-        return (centre, [.. desks]);
+        var centre = await QueueCentre.IdAsync(app);
+        return (centre, await QueueCentre.DesksAsync(app, centre, count));
     }
 
-    private static async Task<Guid> ServiceAsync(HttpClient admin, Guid centre, string name, string prefix, IEnumerable<(Guid Id, int Number)> desks) =>
-        (await ReadAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/services", new { centreId = centre, name, prefix, deskIds = desks.Select(d => d.Id) }))).GetProperty("id").GetGuid();
+    private static Task<Guid> ServiceAsync(HttpClient admin, Guid centre, string name, string prefix, IEnumerable<(Guid Id, int Number)> desks) =>
+        QueueCentre.ServiceAsync(admin, centre, name, prefix, desks);
 
-    private static string OfficerName((Guid Id, int Number) desk) => $"quay{desk.Number}";
+    private static string OfficerName((Guid Id, int Number) desk) => QueueCentre.OfficerName(desk);
 
-    /// <summary>An officer of the centre signed in at the counter for the day.</summary>
-    private async Task<HttpClient> OfficerAsync(Guid centre, (Guid Id, int Number) desk)
-    {
-        var officer = await app.StaffAsync(OfficerName(desk), Roles.DeskOfficer, centre);
-        await ReadAsync(await officer.PostAsJsonAsync("/api/v1/queue/counter/session", new { deskId = desk.Id }));
-        return officer;
-    }
+    private Task<HttpClient> OfficerAsync(Guid centre, (Guid Id, int Number) desk) => QueueCentre.OfficerAsync(app, centre, desk);
 
-    /// <summary>Tickets taken at the kiosk one after another (through the service, as the kiosk page does), in order.</summary>
-    private async Task<List<Guid>> IssueAsync(Guid centre, Guid service, int count)
-    {
-        var ids = new List<Guid>();
-        for (var i = 0; i < count; i++)
-        {
-            using var scope = app.Services.CreateScope();
-            var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
-            ids.Add((await desk.IssueAsync(centre, new TicketInput(service), TicketChannel.Kiosk, null, CancellationToken.None)).Id);
-        }
+    private Task<List<Guid>> IssueAsync(Guid centre, Guid service, int count) => QueueCentre.IssueAsync(app, centre, service, count);
 
-        return ids;
-    }
+    private Task<HttpClient> BoardAsync(HttpClient admin, Guid centre) => QueueCentre.DeviceAsync(app, admin, centre, "Board", "Màn hình sảnh (thử)");
 
-    private async Task<HttpClient> BoardAsync(HttpClient admin, Guid centre) => await DeviceAsync(admin, centre, "Board", "Màn hình sảnh (thử)");
-
-    private async Task<HttpClient> KioskAsync(HttpClient admin, Guid centre) => await DeviceAsync(admin, centre, "TicketKiosk", "Ki-ốt (thử)");
-
-    private async Task<HttpClient> DeviceAsync(HttpClient admin, Guid centre, string kind, string name)
-    {
-        var registered = await ReadAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/devices", new { centreId = centre, kind, name }));
-        registered.GetProperty("url").GetString().Should().Contain("#khoa=", "the key travels after #, never to a server log");
-        var device = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
-        var admitted = await ReadAsync(await device.PostAsJsonAsync($"/api/v1/queue/devices/{registered.GetProperty("id").GetGuid()}/admit", new { key = registered.GetProperty("key").GetString() }));
-        admitted.GetProperty("page").GetString().Should().Be(kind == "Board" ? "/xep-hang/bang" : "/xep-hang/lay-so");
-        return device;
-    }
+    private Task<HttpClient> KioskAsync(HttpClient admin, Guid centre) => QueueCentre.DeviceAsync(app, admin, centre, "TicketKiosk", "Ki-ốt (thử)");
 
     /// <summary>The next "state" event of a board's stream (skipping pings) that satisfies <paramref name="wanted"/>.</summary>
     private static async Task<JsonElement> NextStateAsync(StreamReader events, Func<JsonElement, bool>? wanted = null)
