@@ -31,7 +31,7 @@ public sealed class QueueingModule : IModule
     /// <summary>Rate-limiter policy of the public ticket routes (per client address).</summary>
     public const string TicketPolicy = "queue-tickets";
 
-    public IReadOnlyList<Type> DependsOn => [typeof(KernelModule), typeof(OrganizationModule), typeof(CatalogModule), typeof(DossiersModule)];
+    public IReadOnlyList<Type> DependsOn => [typeof(KernelModule), typeof(OrganizationModule), typeof(CatalogModule), typeof(DossiersModule), typeof(Feedback.FeedbackModule)];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {

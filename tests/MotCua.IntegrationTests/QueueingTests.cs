@@ -231,11 +231,19 @@ public abstract class QueueingTests(AppFixture app)
         var admin = await app.ApiAsAsync("quantri");
         var service = await ServiceAsync(admin, centre, "Số liệu (thử)", "TK", desks);
         await IssueAsync(centre, service, 3);
+        var issued = await IssueAsync(centre, service, 0);
         var officer = await OfficerAsync(centre, desks[0]);
-        await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null));
+        var first = (await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null))).GetProperty("id").GetGuid();
         app.Clock.Advance(TimeSpan.FromMinutes(20));
         officer = await app.ApiAsAsync(OfficerName(desks[0]));
-        await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null));
+        var second = (await ReadAsync(await officer.PostAsync("/api/v1/queue/counter/next", null))).GetProperty("id").GetGuid();
+
+        // The first citizen, served, rates the counter on the ticket's page; the one still at the counter cannot yet.
+        var citizen = app.CreateClient();
+        (await citizen.GetStringAsync($"/xep-hang/ve/{first}")).Should().Contain($"Ông/bà hài lòng với việc phục vụ tại quầy số {desks[0].Number}?");
+        (await ReadAsync(await citizen.PostAsJsonAsync($"/api/v1/queue/tickets/{first}/rating", new { level = "Good" }))).GetProperty("rating").GetString().Should().Be("Good");
+        (await ProblemAsync(await citizen.PostAsJsonAsync($"/api/v1/queue/tickets/{second}/rating", new { level = "Good" }), HttpStatusCode.Conflict)).Should().Contain("phục vụ xong");
+        issued.Should().BeEmpty();
 
         // The centre's target: 80 % within 10 minutes; a bad one is refused.
         (await ProblemAsync(await admin.PutAsJsonAsync($"/api/v1/queue/setup/centres/{centre}/target", new { minutes = 0, percent = 80 }), HttpStatusCode.BadRequest)).Should().Contain("1 đến 240 phút");
@@ -248,6 +256,9 @@ public abstract class QueueingTests(AppFixture app)
         (figures.GetProperty("targetMinutes").GetInt32(), figures.GetProperty("targetPercent").GetInt32()).Should().Be((10, 80));
         var line = figures.GetProperty("services").EnumerateArray().Single(l => l.GetProperty("key").GetString() == "Số liệu (thử)");
         (line.GetProperty("tickets").GetInt32(), line.GetProperty("served").GetInt32(), line.GetProperty("withinTarget").GetDouble()).Should().Be((3, 1, 50.0));
+        (line.GetProperty("ratings").GetInt32(), line.GetProperty("satisfied").GetDouble()).Should().Be((1, 100.0));
+        var counter = figures.GetProperty("counters").EnumerateArray().Single(l => l.GetProperty("key").GetString()!.EndsWith(desks[0].Number.ToString("000", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        counter.GetProperty("ratings").GetInt32().Should().Be(1, "the rating is the counter's and its officer's");
         line.GetProperty("waitP90").GetDouble().Should().BeApproximately(20, 0.2);
 
         var csv = await leader.GetAsync($"/api/v1/queue/figures/export.csv?centreId={centre}&from={day}&to={day}");

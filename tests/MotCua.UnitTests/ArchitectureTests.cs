@@ -57,8 +57,8 @@ public class ArchitectureTests
         MotCuaReferences(typeof(MotCua.Notifications.NotificationsModule).Assembly).Should().BeSubsetOf(["MotCua.Kernel", "MotCua.Organization", "MotCua.Catalog", "MotCua.Dossiers"]);
 
     [Fact]
-    public void Queueing_depends_on_Kernel_Organization_Catalog_and_Dossiers_only() =>
-        MotCuaReferences(typeof(MotCua.Queueing.QueueingModule).Assembly).Should().BeSubsetOf(UpToDossiers);
+    public void Queueing_depends_on_Kernel_Organization_Catalog_Dossiers_and_Feedback_only() =>
+        MotCuaReferences(typeof(MotCua.Queueing.QueueingModule).Assembly).Should().BeSubsetOf([.. UpToDossiers, "MotCua.Feedback"]);
 
     [Fact]
     public void Data_applies_the_configurations_of_every_module_it_knows() =>

@@ -137,6 +137,22 @@ public class QueueRulesTests
     }
 
     [Fact]
+    public void The_service_is_rated_once_done_within_a_day_of_its_end()
+    {
+        var ticket = Issue(Land(), 1, 0);
+        var one = At(Desk1);
+        var day = TimeSpan.FromHours(24);
+        ticket.Call(one, Morning.AddMinutes(2));
+        FluentActions.Invoking(() => ticket.Rate(MotCua.Feedback.Domain.RatingLevel.Good, Morning.AddMinutes(3), day)).Should().Throw<DomainException>().WithMessage("*phục vụ xong*");
+        ticket.Finish(one, Morning.AddMinutes(10));
+        ticket.Rate(MotCua.Feedback.Domain.RatingLevel.Good, Morning.AddMinutes(11), day);
+        ticket.Rate(MotCua.Feedback.Domain.RatingLevel.Delighted, Morning.AddMinutes(12), day);
+        ticket.Rating.Should().Be(MotCua.Feedback.Domain.RatingLevel.Delighted);
+        FluentActions.Invoking(() => ticket.Rate(MotCua.Feedback.Domain.RatingLevel.Poor, Morning.AddDays(2), day)).Should().Throw<DomainException>().WithMessage("*quá thời gian*");
+        FluentActions.Invoking(() => ticket.Rate((MotCua.Feedback.Domain.RatingLevel)9, Morning.AddMinutes(13), day)).Should().Throw<DomainException>().Which.Field.Should().Be("level");
+    }
+
+    [Fact]
     public void Tickets_are_issued_on_working_days_from_an_hour_before_the_first_period_to_the_close()
     {
         var calendar = WorkingCalendar.Default;
@@ -209,9 +225,9 @@ public class QueueFigureTests
 {
     private static readonly DateTime Eight = MotCua.Kernel.VietnamTime.At(new DateOnly(2026, 12, 7), new TimeOnly(8, 0)).UtcDateTime;
 
-    private static MotCua.Queueing.Figures.TicketFacts T(string service, int? counter, int issued, int? called, int? done, TicketStatus status, int? lastCall = null) =>
+    private static MotCua.Queueing.Figures.TicketFacts T(string service, int? counter, int issued, int? called, int? done, TicketStatus status, int? lastCall = null, MotCua.Feedback.Domain.RatingLevel? rating = null) =>
         new(service, counter, counter is null ? null : "Cán bộ " + counter, Eight.AddMinutes(issued), called is null ? null : Eight.AddMinutes(called.Value),
-            called is null ? null : Eight.AddMinutes(lastCall ?? called.Value), done is null ? null : Eight.AddMinutes(done.Value), status);
+            called is null ? null : Eight.AddMinutes(lastCall ?? called.Value), done is null ? null : Eight.AddMinutes(done.Value), status, rating);
 
     [Fact]
     public void A_day_of_six_tickets_gives_the_figures_counted_by_hand()
@@ -219,17 +235,18 @@ public class QueueFigureTests
         // Waits (minutes): 2, 10, 20, 4, absent after 30, never called. Service times of the done: 5, 3, 6, 2.
         MotCua.Queueing.Figures.TicketFacts[] day =
         [
-            T("Đất đai", 1, 0, 2, 7, TicketStatus.Done),
-            T("Đất đai", 1, 5, 15, 18, TicketStatus.Done),
-            T("Đất đai", 2, 10, 30, 36, TicketStatus.Done),
+            T("Đất đai", 1, 0, 2, 7, TicketStatus.Done, rating: MotCua.Feedback.Domain.RatingLevel.Delighted),
+            T("Đất đai", 1, 5, 15, 18, TicketStatus.Done, rating: MotCua.Feedback.Domain.RatingLevel.Acceptable),
+            T("Đất đai", 2, 10, 30, 36, TicketStatus.Done, rating: MotCua.Feedback.Domain.RatingLevel.Poor),
             T("Hộ tịch", 2, 20, 24, 26, TicketStatus.Done),
             T("Hộ tịch", 2, 30, 60, 64, TicketStatus.NoShow, lastCall: 62),
             T("Hộ tịch", null, 40, null, null, TicketStatus.Waiting),
         ];
         var total = MotCua.Queueing.Figures.QueueFigures.Line("Cả trung tâm", day, 15);
 
-        // Waits 2, 4, 10, 20, 30: average 13.2, the 90th percentile the 5th of 5 (30), 3 of 5 within 15 minutes.
-        total.Should().Be(new MotCua.Queueing.Figures.FigureLine("Cả trung tâm", 6, 4, 1, 13.2, 30, 4, 60));
+        // Waits 2, 4, 10, 20, 30: average 13.2, the 90th percentile the 5th of 5 (30), 3 of 5 within 15 minutes;
+        // three ratings, two of them satisfied (Yêu thích, Chấp nhận; not Chưa tốt).
+        total.Should().Be(new MotCua.Queueing.Figures.FigureLine("Cả trung tâm", 6, 4, 1, 13.2, 30, 4, 60, 3, 66.7));
 
         var services = MotCua.Queueing.Figures.QueueFigures.Lines(day, t => t.Service, 15);
         services.Select(l => (l.Key, l.Tickets, l.WaitAverage, l.WithinTarget)).Should().Equal([("Đất đai", 3, 10.7, 66.7), ("Hộ tịch", 3, 17.0, 50.0)], "in Vietnamese order");

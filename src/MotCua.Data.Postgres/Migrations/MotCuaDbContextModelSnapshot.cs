@@ -3772,6 +3772,12 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<DateTime>("RankAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

@@ -88,6 +88,11 @@ public sealed class Ticket : AggregateRoot
 
     public int Revision { get; private set; }
 
+    /// <summary>The citizen's rating of the service at the counter, asked at its end (on the ticket's page).</summary>
+    public Feedback.Domain.RatingLevel? Rating { get; private set; }
+
+    public DateTime? RatedAt { get; private set; }
+
     public TimeSpan? WaitingTime => FirstCalledAt - IssuedAt;
 
     public static string NumberOf(string prefix, int sequence) => prefix + (NumberBase + sequence).ToString(CultureInfo.InvariantCulture);
@@ -234,6 +239,28 @@ public sealed class Ticket : AggregateRoot
         (Status, ServiceId, TargetDeskId, DeskId, DeskNumber, OfficerId, OfficerName, CalledAt) = (TicketStatus.Waiting, service.Id, deskId, null, null, null, null, null);
         Revision++;
         Raise(new TicketChanged(this, TicketChange.Transferred));
+    }
+
+    /// <summary>The citizen rates the service once it is done, within <paramref name="window"/> of its end (a changed mind counts, the last one).</summary>
+    public void Rate(Feedback.Domain.RatingLevel level, DateTime now, TimeSpan window)
+    {
+        if (!Enum.IsDefined(level))
+        {
+            throw new DomainException("Mức đánh giá không hợp lệ.", ProblemKind.Invalid, "level");
+        }
+
+        if (Status != TicketStatus.Done || FinishedAt is not { } finished)
+        {
+            throw new DomainException("Ông/bà đánh giá được khi đã được phục vụ xong.", ProblemKind.Conflict, "level");
+        }
+
+        if (now - finished > window)
+        {
+            throw new DomainException("Đã quá thời gian đánh giá lượt phục vụ này.", ProblemKind.Conflict, "level");
+        }
+
+        (Rating, RatedAt) = (level, now);
+        Revision++;
     }
 
     /// <summary>The citizen came about this dossier (a result to collect, or the dossier received at the counter).</summary>

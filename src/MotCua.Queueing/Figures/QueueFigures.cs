@@ -12,10 +12,15 @@ using MotCua.Queueing.Domain;
 namespace MotCua.Queueing.Figures;
 
 /// <summary>One ticket as the figures count it (times in UTC).</summary>
-public sealed record TicketFacts(string Service, int? Counter, string? Officer, DateTime IssuedAt, DateTime? FirstCalledAt, DateTime? LastCalledAt, DateTime? FinishedAt, TicketStatus Status);
+public sealed record TicketFacts(
+    string Service, int? Counter, string? Officer, DateTime IssuedAt, DateTime? FirstCalledAt, DateTime? LastCalledAt, DateTime? FinishedAt, TicketStatus Status, Feedback.Domain.RatingLevel? Rating = null);
 
-/// <summary>A line of figures: tickets, served, absent, waiting (taken to first call) and service (last call to done) in minutes, and the share called within the target.</summary>
-public sealed record FigureLine(string Key, int Tickets, int Served, int NoShows, double? WaitAverage, double? WaitP90, double? ServiceAverage, double? WithinTarget);
+/// <summary>
+/// A line of figures: tickets, served, absent, waiting (taken to first call) and service (last call to done) in minutes,
+/// the share called within the target, and the ratings given at the end of service with the share satisfied (Chấp nhận
+/// and above, the official "hài lòng" and "rất hài lòng").
+/// </summary>
+public sealed record FigureLine(string Key, int Tickets, int Served, int NoShows, double? WaitAverage, double? WaitP90, double? ServiceAverage, double? WithinTarget, int Ratings = 0, double? Satisfied = null);
 
 public sealed record FiguresView(
     Guid CentreId, string CentreName, DateOnly From, DateOnly To, int TargetMinutes, int TargetPercent, FigureLine Total, IReadOnlyList<FigureLine> Services, IReadOnlyList<FigureLine> Counters,
@@ -44,12 +49,15 @@ public sealed class QueueFigures(DbContext db, AgencyScope scope, TimeProvider c
         var waits = list.Where(t => t.FirstCalledAt is not null).Select(t => (t.FirstCalledAt!.Value - t.IssuedAt).TotalMinutes).Order().ToList();
         var services = list.Where(t => t.Status == TicketStatus.Done && t.LastCalledAt is not null && t.FinishedAt is not null)
             .Select(t => (t.FinishedAt!.Value - t.LastCalledAt!.Value).TotalMinutes).ToList();
+        var ratings = list.Where(t => t.Rating is not null).Select(t => t.Rating!.Value).ToList();
         return new FigureLine(
             key, list.Count, list.Count(t => t.Status == TicketStatus.Done), list.Count(t => t.Status == TicketStatus.NoShow),
             waits.Count == 0 ? null : Math.Round(waits.Average(), 1),
             waits.Count == 0 ? null : Math.Round(waits[(int)Math.Ceiling(0.9 * waits.Count) - 1], 1),
             services.Count == 0 ? null : Math.Round(services.Average(), 1),
-            waits.Count == 0 ? null : Math.Round(100.0 * waits.Count(w => w <= targetMinutes) / waits.Count, 1));
+            waits.Count == 0 ? null : Math.Round(100.0 * waits.Count(w => w <= targetMinutes) / waits.Count, 1),
+            ratings.Count,
+            ratings.Count == 0 ? null : Math.Round(100.0 * ratings.Count(r => Feedback.Domain.RatingLevels.Official(r) != Feedback.Domain.OfficialLevel.NotSatisfied) / ratings.Count, 1));
     }
 
     public async Task<FiguresView> ForAsync(Guid centreId, DateOnly from, DateOnly to, CancellationToken ct)
@@ -104,12 +112,12 @@ public sealed class QueueFigures(DbContext db, AgencyScope scope, TimeProvider c
     /// <summary>The figures as CSV (UTF-8 with BOM for Excel): one row per line, grouped by what it is about.</summary>
     public static string Csv(FiguresView view)
     {
-        var csv = new StringBuilder("\uFEFFNhóm;Theo;Số vé;Đã phục vụ;Vắng mặt;Chờ trung bình (phút);Chờ 90% (phút);Phục vụ trung bình (phút);Gọi trong " + view.TargetMinutes + " phút (%)\r\n");
+        var csv = new StringBuilder("\uFEFFNhóm;Theo;Số vé;Đã phục vụ;Vắng mặt;Chờ trung bình (phút);Chờ 90% (phút);Phục vụ trung bình (phút);Gọi trong " + view.TargetMinutes + " phút (%);Lượt đánh giá;Hài lòng (%)\r\n");
         void Add(string group, IEnumerable<FigureLine> lines)
         {
             foreach (var l in lines)
             {
-                csv.Append(CultureInfo.InvariantCulture, $"{group};{Quote(l.Key)};{l.Tickets};{l.Served};{l.NoShows};{l.WaitAverage};{l.WaitP90};{l.ServiceAverage};{l.WithinTarget}\r\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{group};{Quote(l.Key)};{l.Tickets};{l.Served};{l.NoShows};{l.WaitAverage};{l.WaitP90};{l.ServiceAverage};{l.WithinTarget};{l.Ratings};{l.Satisfied}\r\n");
             }
         }
 
@@ -164,8 +172,8 @@ public sealed class QueueFigures(DbContext db, AgencyScope scope, TimeProvider c
             from t in db.Set<Ticket>().AsNoTracking()
             join s in db.Set<QueueService>() on t.ServiceId equals s.Id
             where t.AgencyId == centreId && t.Day >= first && t.Day <= last
-            select new { t.Day, s.Name, t.DeskNumber, t.OfficerName, t.IssuedAt, t.FirstCalledAt, t.CalledAt, t.FinishedAt, t.Status }).ToListAsync(ct);
-        return [.. rows.Select(r => (r.Day, new TicketFacts(r.Name, r.DeskNumber, r.OfficerName, r.IssuedAt, r.FirstCalledAt, r.CalledAt, r.FinishedAt, r.Status)))];
+            select new { t.Day, s.Name, t.DeskNumber, t.OfficerName, t.IssuedAt, t.FirstCalledAt, t.CalledAt, t.FinishedAt, t.Status, t.Rating }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Day, new TicketFacts(r.Name, r.DeskNumber, r.OfficerName, r.IssuedAt, r.FirstCalledAt, r.CalledAt, r.FinishedAt, r.Status, r.Rating)))];
     }
 
     private async Task<(int Total, int Kept)> BookingsAsync(Guid centreId, DateOnly from, DateOnly to, CancellationToken ct)

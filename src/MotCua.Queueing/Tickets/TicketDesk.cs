@@ -14,10 +14,12 @@ public sealed record TicketInput(Guid ServiceId, TicketPriority Priority = Ticke
 
 public sealed record ResultTicketInput(string? DossierCode);
 
+public sealed record TicketRatingInput(Feedback.Domain.RatingLevel Level);
+
 /// <summary>A ticket as the citizen follows it: where it stands, and where to go when called.</summary>
 public sealed record TicketView(
     Guid Id, string Number, Guid CentreId, string CentreName, Guid ServiceId, string Service, TicketStatus Status, string StatusName, TicketPriority Priority,
-    DateTime IssuedAt, int Ahead, int? Counter, DateTime? CalledAt, string? Announcement, string Path);
+    DateTime IssuedAt, int Ahead, int? Counter, DateTime? CalledAt, string? Announcement, string Path, Feedback.Domain.RatingLevel? Rating = null);
 
 /// <summary>
 /// Issues tickets (kiosk, the citizen's phone, a result to collect) and tells where a ticket stands. A number is the
@@ -115,6 +117,23 @@ public sealed class TicketDesk(DbContext db, WorkingCalendarProvider calendars, 
         }
     }
 
+    /// <summary>Whoever holds the ticket (its QR) rates the service at the counter, within a day of its end.</summary>
+    public async Task<TicketView> RateAsync(Guid id, Feedback.Domain.RatingLevel level, CancellationToken ct)
+    {
+        var ticket = await db.Set<Ticket>().AsTracking().SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw DomainException.NotFound("số thứ tự");
+        ticket.Rate(level, clock.GetUtcNow().UtcDateTime, TimeSpan.FromHours(24));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("Lượt đánh giá vừa được gửi; hãy gửi lại.", ProblemKind.Conflict);
+        }
+
+        return await ReadAsync(id, ct);
+    }
+
     public async Task<TicketView> ReadAsync(Guid id, CancellationToken ct)
     {
         var row = await (
@@ -128,7 +147,7 @@ public sealed class TicketDesk(DbContext db, WorkingCalendarProvider calendars, 
         var ahead = ticket.Status == TicketStatus.Waiting ? await AheadAsync(ticket, ct) : 0;
         return new TicketView(ticket.Id, ticket.Number, ticket.AgencyId, row.Centre, ticket.ServiceId, row.Service, ticket.Status, TicketLabels.Status(ticket.Status), ticket.Priority,
             ticket.IssuedAt, ahead, ticket.DeskNumber, ticket.CalledAt,
-            ticket.Status == TicketStatus.Called && ticket.DeskNumber is { } desk ? Announcement.Text(ticket.Number, desk) : null, PathOf(ticket.Id));
+            ticket.Status == TicketStatus.Called && ticket.DeskNumber is { } desk ? Announcement.Text(ticket.Number, desk) : null, PathOf(ticket.Id), ticket.Rating);
     }
 
     /// <summary>People waiting before the ticket in its service's queue (the order a counter calls in).</summary>

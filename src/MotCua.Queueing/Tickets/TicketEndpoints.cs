@@ -37,6 +37,8 @@ public static class TicketEndpoints
         // Whoever holds the ticket (its QR) follows it.
         group.MapGet("tickets/{id:guid}", async (Guid id, TicketDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.ReadAsync(id, ct)))
             .AllowAnonymous();
+        group.MapPost("tickets/{id:guid}/rating", async (Guid id, TicketRatingInput input, TicketDesk desk, CancellationToken ct) => TypedResults.Ok(await desk.RateAsync(id, input.Level, ct)))
+            .AllowAnonymous().RequireRateLimiting(QueueingModule.TicketPolicy);
         group.MapGet("tickets/{id:guid}/qr.svg", async (Guid id, TicketDesk desk, HttpContext http, CancellationToken ct) =>
             TypedResults.Text(Qr(http, (await desk.ReadAsync(id, ct)).Path), "image/svg+xml"))
             .AllowAnonymous();

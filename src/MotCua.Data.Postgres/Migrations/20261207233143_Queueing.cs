@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MotCua.Data.Sqlite.Migrations
+namespace MotCua.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Queueing : Migration
@@ -14,22 +15,22 @@ namespace MotCua.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "TicketId",
                 table: "Dossiers",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CounterSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DeskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DeskNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeskNumber = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfficerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -52,13 +53,13 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "QueueBoardChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TicketId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Change = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    DeskNumber = table.Column<int>(type: "INTEGER", nullable: true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Change = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    DeskNumber = table.Column<int>(type: "integer", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,9 +70,9 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "QueueCentreTargets",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Percent = table.Column<int>(type: "INTEGER", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,14 +89,14 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "QueueDevices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,18 +113,18 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "QueueServices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    ReturnsResults = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FieldIds = table.Column<string>(type: "TEXT", nullable: false),
-                    DeskIds = table.Column<string>(type: "TEXT", nullable: false),
-                    SlotCapacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssueFrom = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    IssueUntil = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ReturnsResults = table.Column<bool>(type: "boolean", nullable: false),
+                    FieldIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    DeskIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    SlotCapacity = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IssueFrom = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    IssueUntil = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,24 +141,24 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "QueueBookings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CitizenId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TicketId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RedeemedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReminderSent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Token = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Seat = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CitizenId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RedeemedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReminderSent = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,34 +175,36 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "QueueTickets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssuedServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RankAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EligibleFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BookingId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetDeskId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DeskId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DeskNumber = table.Column<int>(type: "INTEGER", nullable: true),
-                    OfficerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    FirstCalledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CalledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CallCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CitizenId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TurnNearSent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    IssuedServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RankAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EligibleFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BookingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    TargetDeskId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeskId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeskNumber = table.Column<int>(type: "integer", nullable: true),
+                    OfficerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OfficerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FirstCalledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CalledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CallCount = table.Column<int>(type: "integer", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CitizenId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TurnNearSent = table.Column<bool>(type: "boolean", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
