@@ -1,6 +1,7 @@
 using System.Globalization;
 using MotCua.Kernel;
 using MotCua.Kernel.Calendar;
+using MotCua.Kernel.Ui;
 
 namespace MotCua.Queueing;
 
@@ -31,15 +32,8 @@ public static class QueueHours
     public static string Describe(DateTimeOffset at)
     {
         var local = VietnamTime.ToLocal(at);
-        var day = local.DayOfWeek == DayOfWeek.Sunday ? "Chủ nhật" : "thứ " + (local.DayOfWeek switch
-        {
-            DayOfWeek.Monday => "Hai",
-            DayOfWeek.Tuesday => "Ba",
-            DayOfWeek.Wednesday => "Tư",
-            DayOfWeek.Thursday => "Năm",
-            DayOfWeek.Friday => "Sáu",
-            _ => "Bảy",
-        });
-        return local.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + day + ", " + local.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var day = Display.DayName(date);
+        return local.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + char.ToLowerInvariant(day[0]) + day[1..] + ", " + Display.Date(date);
     }
 }

@@ -118,6 +118,18 @@ public sealed class QueueDevices(DbContext db, AgencyScope scope, IDataProtectio
         return row is null ? null : View(row.Device, row.Name);
     }
 
+    /// <summary>The device of <paramref name="kind"/> a page is shown on; null, and the answer 403, for any other browser (the page shows <c>DeviceRefused</c>).</summary>
+    public async Task<DeviceView?> PageAsync(HttpContext http, QueueDeviceKind kind, CancellationToken ct)
+    {
+        var device = await CurrentAsync(http, kind, ct);
+        if (device is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
+        return device;
+    }
+
     /// <summary>The device of <paramref name="kind"/> or a refusal: a page or feed of an unregistered device is refused.</summary>
     public async Task<DeviceView> DemandAsync(HttpContext http, QueueDeviceKind kind, CancellationToken ct) =>
         await CurrentAsync(http, kind, ct)

@@ -66,7 +66,7 @@ public sealed class QueueDevice
 
     public static string KindName(QueueDeviceKind kind) => kind switch
     {
-        QueueDeviceKind.Board => "Màn hình hiển thị",
+        QueueDeviceKind.Board => "Màn hình gọi số",
         QueueDeviceKind.LookupKiosk => "Ki-ốt tra cứu thủ tục",
         _ => "Ki-ốt lấy số",
     };

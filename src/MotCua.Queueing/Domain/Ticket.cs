@@ -100,18 +100,7 @@ public sealed class Ticket : AggregateRoot
     public static Ticket Issue(QueueService service, DateOnly day, int sequence, TicketChannel channel, TicketPriority priority, DateTime now, TimeSpan priorityAdvance,
         string? phone = null, Guid? citizenId = null, Guid? dossierId = null)
     {
-        if (!service.Active)
-        {
-            throw new DomainException("Dịch vụ này đã ngừng cấp số.", ProblemKind.Invalid, "serviceId");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
-
-        var ticket = new Ticket
-        {
-            AgencyId = service.AgencyId, ServiceId = service.Id, IssuedServiceId = service.Id, Day = day, Sequence = sequence, Number = NumberOf(service.Prefix, sequence),
-            Channel = channel, IssuedAt = now, RankAt = now, Status = TicketStatus.Waiting, Phone = phone, CitizenId = citizenId, DossierId = dossierId,
-        };
+        var ticket = New(service, day, sequence, now, channel, now, null, phone, citizenId, dossierId, null);
         ticket.Prioritise(priority, priorityAdvance);
         ticket.Raise(new TicketChanged(ticket, TicketChange.Issued));
         return ticket;
@@ -123,15 +112,27 @@ public sealed class Ticket : AggregateRoot
     /// </summary>
     public static Ticket ForBooking(QueueService service, DateOnly day, int sequence, Booking booking, DateTime now, TimeSpan ahead, TimeSpan callEarly)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
-        var ticket = new Ticket
-        {
-            AgencyId = service.AgencyId, ServiceId = service.Id, IssuedServiceId = service.Id, Day = day, Sequence = sequence, Number = NumberOf(service.Prefix, sequence),
-            Channel = TicketChannel.Booking, IssuedAt = now, RankAt = booking.StartsAt - ahead, EligibleFrom = booking.StartsAt - callEarly, Status = TicketStatus.Waiting,
-            Phone = booking.Phone, CitizenId = booking.CitizenId, BookingId = booking.Id,
-        };
+        var ticket = New(service, day, sequence, now, TicketChannel.Booking, booking.StartsAt - ahead, booking.StartsAt - callEarly, booking.Phone, booking.CitizenId, null, booking.Id);
         ticket.Raise(new TicketChanged(ticket, TicketChange.Issued));
         return ticket;
+    }
+
+    /// <summary>What every new ticket is: the next number of an active service for the day, waiting; the rest says how it came.</summary>
+    private static Ticket New(
+        QueueService service, DateOnly day, int sequence, DateTime now, TicketChannel channel, DateTime rankAt, DateTime? eligibleFrom, string? phone, Guid? citizenId, Guid? dossierId, Guid? bookingId)
+    {
+        if (!service.Active)
+        {
+            throw new DomainException("Dịch vụ này đã ngừng cấp số.", ProblemKind.Invalid, "serviceId");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        return new Ticket
+        {
+            AgencyId = service.AgencyId, ServiceId = service.Id, IssuedServiceId = service.Id, Day = day, Sequence = sequence, Number = NumberOf(service.Prefix, sequence),
+            Status = TicketStatus.Waiting, IssuedAt = now, Channel = channel, RankAt = rankAt, EligibleFrom = eligibleFrom,
+            Phone = phone, CitizenId = citizenId, DossierId = dossierId, BookingId = bookingId,
+        };
     }
 
     /// <summary>Sets the priority the law gives (chosen at the kiosk or by the officer) while the ticket waits; moves it by the set time.</summary>

@@ -68,13 +68,12 @@ public sealed class QueueFigures(DbContext db, AgencyScope scope, TimeProvider c
         }
 
         var centre = await DemandAsync(centreId, ct);
-        var target = await db.Set<CentreTarget>().AsNoTracking().SingleOrDefaultAsync(t => t.AgencyId == centreId, ct);
-        var minutes = target?.Minutes ?? DefaultMinutes;
+        var (minutes, percent) = await TargetAsync(centreId, ct);
         var facts = await FactsAsync(centreId, from, to, ct);
         var today = VietnamTime.Today(clock);
         var (bookings, kept) = await BookingsAsync(centreId, from, to, ct);
         return new FiguresView(
-            centre.Id, centre.Name, from, to, minutes, target?.Percent ?? DefaultPercent, Line("Cả trung tâm", facts.Select(f => f.Facts), minutes),
+            centre.Id, centre.Name, from, to, minutes, percent, Line("Cả trung tâm", facts.Select(f => f.Facts), minutes),
             Lines(facts.Select(f => f.Facts), f => f.Service, minutes),
             Lines(facts.Select(f => f.Facts), f => f.Counter is { } n ? "Quầy " + n.ToString("000", CultureInfo.InvariantCulture) : null, minutes),
             Lines(facts.Select(f => f.Facts), f => f.Officer, minutes),
@@ -86,10 +85,16 @@ public sealed class QueueFigures(DbContext db, AgencyScope scope, TimeProvider c
     /// <summary>Today's line and the target, for the desk's panel and the board's staff view.</summary>
     public async Task<(FigureLine Today, int Minutes, int Percent)> TodayAsync(Guid centreId, CancellationToken ct)
     {
-        var target = await db.Set<CentreTarget>().AsNoTracking().SingleOrDefaultAsync(t => t.AgencyId == centreId, ct);
+        var (minutes, percent) = await TargetAsync(centreId, ct);
         var today = VietnamTime.Today(clock);
-        var minutes = target?.Minutes ?? DefaultMinutes;
-        return (Line("Hôm nay", (await FactsAsync(centreId, today, today, ct)).Select(f => f.Facts), minutes), minutes, target?.Percent ?? DefaultPercent);
+        return (Line("Hôm nay", (await FactsAsync(centreId, today, today, ct)).Select(f => f.Facts), minutes), minutes, percent);
+    }
+
+    /// <summary>The centre's waiting target, or the default.</summary>
+    public async Task<(int Minutes, int Percent)> TargetAsync(Guid centreId, CancellationToken ct)
+    {
+        var target = await db.Set<CentreTarget>().AsNoTracking().SingleOrDefaultAsync(t => t.AgencyId == centreId, ct);
+        return (target?.Minutes ?? DefaultMinutes, target?.Percent ?? DefaultPercent);
     }
 
     public async Task SetTargetAsync(Guid centreId, TargetInput input, CancellationToken ct)
