@@ -12,7 +12,7 @@ namespace MotCua.Load;
 //   serve-plaintext --port 5099                                                            (Kestrel answering "Hello, World!")
 //   exchange --app /tmp/motcua-pub [--count 10000] [--size 1048576] [--concurrency 4] [--backlog 300] [--documents 100] [--postgres "Host=…;Database=…"]
 //                                                                                          (documents through the national platform: bench/exchange/run.sh)
-//   queue --app /tmp/motcua-pub [--tickets 200000] [--rate 60] [--concurrency 16] [--rounds 20] [--postgres "Host=…;Database=…"]
+//   queue --app /tmp/motcua-pub [--tickets 200000] [--preload 0] [--rate 60] [--concurrency 16] [--rounds 20] [--postgres "Host=…;Database=…"]
 //                                                                                          (the modern one-stop centre: bench/queue/run.sh)
 public static class LoadProgram
 {
@@ -57,7 +57,7 @@ public static class LoadProgram
                 return await ExchangeBench.RunAsync(Get("app", "/tmp/motcua-pub"), Int("count", 10_000), Int("size", 1_048_576), Int("concurrency", 4), Int("backlog", 300), Int("documents", 100),
                     named.TryGetValue("postgres", out var postgres) ? postgres : null, Console.Out);
             case "queue":
-                return await QueueBench.RunAsync(Get("app", "/tmp/motcua-pub"), Int("tickets", 200_000), Int("concurrency", 16), Int("rate", 60), Int("rounds", 20),
+                return await QueueBench.RunAsync(Get("app", "/tmp/motcua-pub"), Int("tickets", 200_000), Int("preload", 0), Int("concurrency", 16), Int("rate", 60), Int("rounds", 20),
                     named.TryGetValue("postgres", out var queuePostgres) ? queuePostgres : null, Console.Out);
             default:
                 Console.Error.WriteLine("usage: run | plaintext | serve-plaintext | exchange | queue (see the comment at the top of Program.cs)");

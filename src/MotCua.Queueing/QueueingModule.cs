@@ -44,6 +44,7 @@ public sealed class QueueingModule : IModule
         services.AddScoped<BoardStates>();
         services.AddScoped<Bookings.Bookings>();
         services.AddScoped<Figures.QueueFigures>();
+        services.AddScoped<Feedback.Ratings.ICentreWaiting, Figures.CentreWaitingWeek>();
         services.AddSingleton<Bookings.BookingReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<Bookings.BookingReminders>());
         services.AddScoped<Seed.DemoCentre>();

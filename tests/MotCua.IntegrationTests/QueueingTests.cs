@@ -265,6 +265,21 @@ public abstract class QueueingTests(AppFixture app)
         csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         (await csv.Content.ReadAsStringAsync()).Should().Contain("Dịch vụ;Số liệu (thử);3;1;0;");
 
+        // The leader's weekly summary has the centre's week (the demo's days and this one), counted as its figures count it, against its target.
+        var monday = VietnamTime.Today(app.Clock).AddDays(-6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var total = (await ReadAsync(await leader.GetAsync($"/api/v1/queue/figures?centreId={centre}&from={monday}&to={day}"))).GetProperty("total");
+        var week = (await ReadAsync(await leader.GetAsync("/api/v1/ratings/week"))).GetProperty("waiting").EnumerateArray().Single(c => c.GetProperty("centreId").GetGuid() == centre);
+        foreach (var figure in new[] { "tickets", "served", "noShows", "ratings" })
+        {
+            week.GetProperty(figure).GetInt32().Should().Be(total.GetProperty(figure).GetInt32(), figure);
+        }
+
+        (week.GetProperty("withinTarget").GetDouble(), week.GetProperty("waitP90").GetDouble()).Should().Be((total.GetProperty("withinTarget").GetDouble(), total.GetProperty("waitP90").GetDouble()));
+        (week.GetProperty("tickets").GetInt32() >= 3, week.GetProperty("targetMinutes").GetInt32(), week.GetProperty("targetPercent").GetInt32()).Should().Be((true, 10, 80));
+        week.GetProperty("belowTarget").GetBoolean().Should().Be(week.GetProperty("withinTarget").GetDouble() < 80);
+        var page = await leader.GetStringAsync("/can-bo/danh-gia/tuan");
+        page.Should().Contain("Thời gian chờ tại trung tâm").And.Contain("/ 80 % trong 10 phút");
+
         // A specialist of another unit follows no centre: not found.
         (await (await app.ApiAsAsync("chuyenvien")).GetAsync($"/api/v1/queue/figures?centreId={centre}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
