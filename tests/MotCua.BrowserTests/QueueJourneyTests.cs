@@ -173,6 +173,48 @@ public sealed class QueueJourneyTests(BrowserApp app)
     }
 
     /// <summary>Tickets are issued on working days only: on a day off the test makes today a working day (and removes it after).</summary>
+    [Fact]
+    public async Task A_lookup_kiosk_finds_a_procedure_typed_on_its_keyboard_without_diacritics_and_goes_home_after_a_minute()
+    {
+        var admin = await app.ApiAsAsync("quantri");
+        var link = (await BrowserApp.ReadJsonAsync(await admin.PostAsJsonAsync("/api/v1/queue/setup/devices", new { centreId = await CentreAsync(), kind = "LookupKiosk", name = "Ki-ốt tra cứu (kiểm thử)" })))
+            .GetProperty("url").GetString()!;
+        var kiosk = await app.NewPageAsync();
+        await kiosk.Clock.InstallAsync();
+        await kiosk.GotoAsync(link);
+        await kiosk.WaitForURLAsync("**/xep-hang/tra-cuu");
+        await Axe.AssertAccessibleAsync(kiosk);
+
+        // She types "khai sinh" on the screen's keys (no diacritics to find) and touches Tìm.
+        foreach (var key in "khai sinh")
+        {
+            await kiosk.Locator($"[data-keyboard] button[data-key='{key}']").ClickAsync();
+        }
+
+        await Assertions.Expect(kiosk.GetByLabel("Tên thủ tục")).ToHaveValueAsync("khai sinh");
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        await Assertions.Expect(kiosk.Locator("h2")).ToHaveTextAsync("Kết quả cho “khai sinh”");
+        var first = kiosk.Locator(".lookup-results a").First;
+        await Assertions.Expect(first).ToContainTextAsync("khai sinh");
+        await first.ClickAsync();
+        await kiosk.WaitForURLAsync("**/xep-hang/tra-cuu/*");
+        await Assertions.Expect(kiosk.Locator(".checklist-slip h2")).ToHaveTextAsync("Giấy tờ cần mang");
+        await Assertions.Expect(kiosk.Locator(".checklist-slip li").First).ToContainTextAsync("☐");
+        await Assertions.Expect(kiosk.GetByRole(AriaRole.Button, new() { Name = "In danh mục giấy tờ" })).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(kiosk);
+
+        // She leaves; a minute without a touch takes the kiosk home with an empty search box.
+        await kiosk.Clock.FastForwardAsync("01:01");
+        await kiosk.WaitForURLAsync(url => url.EndsWith("/xep-hang/tra-cuu", StringComparison.Ordinal));
+        await Assertions.Expect(kiosk.GetByLabel("Tên thủ tục")).ToHaveValueAsync("");
+        await Assertions.Expect(kiosk.Locator("h2")).ToHaveTextAsync("Thủ tục nhiều người làm");
+
+        // The same page in a browser that is not the registered kiosk is refused.
+        var stranger = await app.NewPageAsync();
+        await stranger.GotoAsync("/xep-hang/tra-cuu");
+        await Assertions.Expect(stranger.Locator("h1")).ToContainTextAsync("chưa được đăng ký");
+    }
+
     private static async Task<Guid?> WorkingTodayAsync(HttpClient admin)
     {
         var today = VietnamTime.Today(TimeProvider.System);

@@ -9,7 +9,7 @@ using MotCua.Queueing.Domain;
 namespace MotCua.Queueing.Seed;
 
 /// <summary>
-/// The demo's modern one-stop centre: the province centre's services with their counters, a ticket kiosk and a board
+/// The demo's modern one-stop centre: the province centre's services with their counters, a ticket kiosk, a board, a lookup kiosk
 /// (their registration links printed at first start), the last working day's tickets from the morning to the close,
 /// on a working day today's first tickets waiting, and the next working day's bookings.
 /// </summary>
@@ -47,7 +47,8 @@ public sealed class DemoCentre(DbContext db, WorkingCalendarProvider calendars, 
         var now = clock.GetUtcNow().UtcDateTime;
         var (kiosk, kioskKey) = QueueDevice.Register(centre.Id, QueueDeviceKind.TicketKiosk, "Ki-ốt lấy số cửa chính", "Dữ liệu mẫu", now);
         var (board, boardKey) = QueueDevice.Register(centre.Id, QueueDeviceKind.Board, "Màn hình sảnh chính", "Dữ liệu mẫu", now);
-        db.AddRange(kiosk, board);
+        var (lookup, lookupKey) = QueueDevice.Register(centre.Id, QueueDeviceKind.LookupKiosk, "Ki-ốt tra cứu thủ tục", "Dữ liệu mẫu", now);
+        db.AddRange(kiosk, board, lookup);
 
         var calendar = await calendars.GetAsync(db, ct);
         var today = VietnamTime.Today(clock);
@@ -81,7 +82,8 @@ public sealed class DemoCentre(DbContext db, WorkingCalendarProvider calendars, 
         }
 
         await db.SaveChangesAsync(ct);
-        return [$"Ki-ốt lấy số: /xep-hang/thiet-bi/{kiosk.Id}#khoa={kioskKey}", $"Màn hình gọi số: /xep-hang/thiet-bi/{board.Id}#khoa={boardKey}"];
+        return [$"Ki-ốt lấy số: /xep-hang/thiet-bi/{kiosk.Id}#khoa={kioskKey}", $"Màn hình gọi số: /xep-hang/thiet-bi/{board.Id}#khoa={boardKey}",
+            $"Ki-ốt tra cứu: /xep-hang/thiet-bi/{lookup.Id}#khoa={lookupKey}"];
     }
 
     /// <summary>A day of tickets from 07:30 to the close: issued at a morning peak, called in order at the counters of their service, served in a few minutes, some absent.</summary>
