@@ -21,6 +21,7 @@ public static class MotCuaModules
         new Feedback.FeedbackModule(),
         new Notifications.NotificationsModule(),
         new Queueing.QueueingModule(),
+        new Records.RecordsModule(),
     ];
 
     /// <summary>The modules' assemblies: entity configurations, pages, static files.</summary>

@@ -32,7 +32,7 @@ public sealed partial class AccessMatrixTests(SqliteApp app) : IClassFixture<Sql
     private static readonly (string Name, string? Account)[] Principals =
     [
         ("anonymous", null), ("citizen", "congdan"), ("desk", "motcua"), ("specialist", "chuyenvien"), ("head", "truongphong"),
-        ("leader", "lanhdao"), ("clerk", "vanthu"), ("supervisor", "giamsat"), ("admin", "quantri"),
+        ("leader", "lanhdao"), ("clerk", "vanthu"), ("archivist", "luutru"), ("supervisor", "giamsat"), ("admin", "quantri"),
     ];
 
     private static readonly string[] SignedIn = Principals.Skip(1).Select(p => p.Name).ToArray();

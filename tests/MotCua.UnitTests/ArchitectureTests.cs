@@ -61,6 +61,10 @@ public class ArchitectureTests
         MotCuaReferences(typeof(MotCua.Queueing.QueueingModule).Assembly).Should().BeSubsetOf([.. UpToDossiers, "MotCua.Feedback"]);
 
     [Fact]
+    public void Records_depends_on_Kernel_Organization_Catalog_Dossiers_and_Documents_only() =>
+        MotCuaReferences(typeof(MotCua.Records.RecordsModule).Assembly).Should().BeSubsetOf([.. UpToDossiers, "MotCua.Documents"]);
+
+    [Fact]
     public void Data_applies_the_configurations_of_every_module_it_knows() =>
         MotCuaDbContext.ModuleAssemblies.Select(a => a.GetName().Name).Should().BeEquivalentTo(
             MotCuaReferences(typeof(MotCuaDbContext).Assembly));

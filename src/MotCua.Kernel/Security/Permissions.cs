@@ -60,6 +60,18 @@ public static class Permissions
     /// <summary>Read the official documents and registers of the agencies in scope.</summary>
     public const string DocumentsView = "documents.view";
 
+    /// <summary>Open record files, file documents into them and close them (hồ sơ công việc) at the agencies in scope; read their file plans.</summary>
+    public const string RecordsFile = "records.file";
+
+    /// <summary>Draft the agencies' file plans and keep the retention schedule (the archivist).</summary>
+    public const string RecordsPlan = "records.plan";
+
+    /// <summary>Approve file plans, retention extensions, access to restricted holdings and disposal lists (a leader).</summary>
+    public const string RecordsApprove = "records.approve";
+
+    /// <summary>Run the agency archive: check and accept transfers, search and export holdings, appraisal (the archivist).</summary>
+    public const string RecordsArchive = "records.archive";
+
     /// <summary>Set the installation's name, province, support desk, colour and logo.</summary>
     public const string InstallationManage = "installation.manage";
 
@@ -69,7 +81,7 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } =
         [
             StaffWorkspace, AgenciesView, AgenciesManage, StaffView, StaffManage, CalendarManage, AuditView, CatalogManage,
-            DossiersReceive, DossiersAssist, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SupportHandle, SurveysManage, NotificationsManage, InstallationManage, CitizenSelf,
+            DossiersReceive, DossiersAssist, DossiersProcess, DossiersView, DossiersStats, ProcessesManage, DocumentsRegister, DocumentsSign, DocumentsReview, DocumentsHandle, DocumentsView, FeedbackHandle, SupportHandle, SurveysManage, NotificationsManage, RecordsFile, RecordsPlan, RecordsApprove, RecordsArchive, InstallationManage, CitizenSelf,
         ];
 
     /// <summary>The claim type carrying a permission on the signed-in principal.</summary>

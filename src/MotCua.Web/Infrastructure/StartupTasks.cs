@@ -17,6 +17,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
         {
             await scope.ServiceProvider.GetRequiredService<MotCua.Organization.Persistence.SortKeys>().FillMissingAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<MotCua.Records.Plans.RetentionSchedule>().SeedAsync(cancellationToken);
             if (configuration.GetValue("Seed:Catalog", true))
             {
                 await scope.ServiceProvider.GetRequiredService<MotCua.Catalog.Seed.CatalogSeeder>().SeedAsync(cancellationToken);
@@ -33,6 +34,7 @@ internal sealed class StartupTasks(IServiceProvider services, IHostEnvironment e
                 await scope.ServiceProvider.GetRequiredService<MotCua.Feedback.Support.DemoSupport>().SeedAsync(cancellationToken);
                 linkedSample = await scope.ServiceProvider.GetRequiredService<DemoLinked>().SeedAsync(cancellationToken);
                 queueDevices = await scope.ServiceProvider.GetRequiredService<MotCua.Queueing.Seed.DemoCentre>().SeedAsync(cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<MotCua.Records.Seed.DemoRecords>().SeedAsync(cancellationToken);
             }
         }
 

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Documents.Domain;
+using MotCua.Kernel;
+using MotCua.Kernel.Security;
+using MotCua.Organization.Domain;
+using MotCua.Records.Domain;
+using MotCua.Records.Files;
+
+namespace MotCua.Records.Seed;
+
+/// <summary>
+/// The demo's records at the province's People's Committee: last year's file plan drafted by the archivist (luutru)
+/// and approved by the leader (lanhdao), this year's copied from it and approved, the year's files opened from the
+/// plan with two in three of the committee's registered documents filed into them (the rest wait in the unfiled
+/// list), and the fullest file closed.
+/// </summary>
+public sealed class DemoRecords(DbContext db, RecordFiles files, TimeProvider clock)
+{
+    private static readonly (string Heading, (string Notation, string Title, int? Years, RecordAccess Access, string? Type, string? Procedure)[] Files)[] Plan =
+    [
+        ("Tổng hợp, hành chính", [
+            ("01.01", "Kế hoạch, báo cáo công tác năm của Ủy ban nhân dân tỉnh", null, RecordAccess.Public, "KH", null),
+            ("01.02", "Công văn trao đổi về công tác hành chính, văn thư, lưu trữ", 10, RecordAccess.Public, "CV", null),
+            ("01.03", "Quyết định, chỉ thị của Ủy ban nhân dân tỉnh", null, RecordAccess.Conditional, "QĐ", null),
+        ]),
+        ("Cải cách hành chính, một cửa", [
+            ("02.01", "Hồ sơ về kiểm soát thủ tục hành chính, công bố danh mục thủ tục", 20, RecordAccess.Public, null, null),
+            ("02.02", "Văn bản đến về cải cách hành chính của các bộ, ngành", 10, RecordAccess.Public, "CV", null),
+        ]),
+        ("Kinh tế, đầu tư", [
+            ("03.01", "Hồ sơ chủ trương đầu tư các dự án", null, RecordAccess.Restricted, "QĐ", null),
+        ]),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Set<FilePlan>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        var people = await (
+            from u in db.Set<User>()
+            join g in db.Set<RoleGrant>() on u.Id equals g.UserId
+            where (u.UserName == "luutru" && g.Role == Roles.Archivist) || (u.UserName == "lanhdao" && g.Role == Roles.Leader)
+            select new { u.UserName, u.Id, u.FullName, u.UnitId, g.AgencyId }).AsNoTracking().ToListAsync(ct);
+        var archivist = people.FirstOrDefault(p => p.UserName == "luutru");
+        var leader = people.FirstOrDefault(p => p.UserName == "lanhdao");
+        var agency = archivist is null ? null : await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == archivist.AgencyId, ct);
+        if (archivist is null || leader is null || agency is null)
+        {
+            return;
+        }
+
+        var today = VietnamTime.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lastYear = FilePlan.Draft(agency.Id, today.Year - 1, archivist.Id, archivist.FullName, now.AddYears(-1));
+        foreach (var (heading, planned) in Plan)
+        {
+            var h = lastYear.AddHeading(heading);
+            foreach (var f in planned)
+            {
+                lastYear.AddFile(h.Id, new PlannedFileInput(f.Notation, f.Title, f.Years, f.Access, archivist.UnitId, "Văn phòng Ủy ban nhân dân", f.Procedure, f.Type));
+            }
+        }
+
+        lastYear.Approve(leader.Id, leader.FullName, now.AddYears(-1).AddDays(10));
+        var thisYear = FilePlan.CarryForward(lastYear, today.Year, archivist.Id, archivist.FullName, now.AddDays(-30));
+        thisYear.Approve(leader.Id, leader.FullName, now.AddDays(-28));
+        db.AddRange(lastYear, thisYear);
+
+        // This year's files open, filled from the registers; the fullest one closed.
+        var opened = thisYear.Files.Select(f => RecordFile.OpenPlanned(thisYear, f, agency.Identifier, archivist.Id, archivist.FullName, archivist.UnitId, now.AddDays(-27))).ToList();
+        db.AddRange(opened);
+        var documents = await db.Set<OfficialDocument>().AsNoTracking()
+            .Where(d => d.AgencyId == agency.Id && d.FileKey != null && (d.Status == DocumentStatus.Issued || d.Status == DocumentStatus.Registered || d.Status == DocumentStatus.Directed || d.Status == DocumentStatus.Finished))
+            .OrderBy(d => d.RegisteredAt).Take(60).ToListAsync(ct);
+        var filed = 0;
+        foreach (var document in documents)
+        {
+            // Two of three documents are filed (the rest wait in the officers' unfiled lists): by type where the plan says so.
+            if (filed % 3 == 2)
+            {
+                filed++;
+                continue;
+            }
+
+            var planned = thisYear.Files.FirstOrDefault(f => f.DocumentTypeCode == document.TypeCode) ?? thisYear.Files[1];
+            var target = opened[thisYear.Files.ToList().IndexOf(planned)];
+            target.Add(await files.ItemOfAsync(document, agency, ct), archivist.FullName, now);
+            filed++;
+        }
+
+        if (opened.MaxBy(f => f.Items.Count) is { Items.Count: > 1 } fullest)
+        {
+            fullest.Close(archivist.FullName, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}
