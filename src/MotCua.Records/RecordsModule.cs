@@ -5,6 +5,7 @@ using MotCua.Catalog;
 using MotCua.Documents;
 using MotCua.Dossiers;
 using MotCua.Kernel;
+using MotCua.Kernel.Events;
 using MotCua.Kernel.Modules;
 using MotCua.Organization;
 using MotCua.Records.Files;
@@ -26,6 +27,7 @@ public sealed class RecordsModule : IModule
         services.AddScoped<RecordFiles>();
         services.AddScoped<RetentionSchedule>();
         services.AddScoped<Seed.DemoRecords>();
+        services.AddSingleton<IReactTo<Dossiers.Domain.DossierActionRecorded>, Filing.ResultFiling>();
     }
 
     public void MapRoutes(IEndpointRouteBuilder app, RouteGroupBuilder api) => api.MapFilePlans().MapRecordFiles();

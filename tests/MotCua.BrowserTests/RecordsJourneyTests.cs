@@ -92,6 +92,13 @@ public sealed class RecordsJourneyTests(BrowserApp app)
         await Assertions.Expect(clerk.Locator("[data-file-dates]")).ToHaveTextAsync("01/12/2026 – 03/12/2026");
         await Assertions.Expect(clerk.GetByRole(AriaRole.Button, new() { Name = "Lập vào hồ sơ", Exact = true })).ToHaveCountAsync(0);
         await clerk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "records-file.png"), FullPage = true });
+
+        // What is left to file, with the year's filing rate.
+        await clerk.GotoAsync("/can-bo/ho-so-cong-viec/chua-lap");
+        await Assertions.Expect(clerk.Locator("h1")).ToHaveTextAsync("Văn bản chưa lập hồ sơ");
+        await Assertions.Expect(clerk.Locator("tr[data-rate]").First).ToContainTextAsync("%");
+        await Axe.AssertAccessibleAsync(clerk);
+        await clerk.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "records-unfiled.png"), FullPage = true });
         await clerk.Context.CloseAsync();
     }
 }

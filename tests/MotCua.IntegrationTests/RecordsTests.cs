@@ -162,6 +162,61 @@ public abstract class RecordsTests(AppFixture app)
         (await (await app.ApiAsAsync("congdan")).GetAsync("/api/v1/records/files")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_returned_result_files_itself_into_the_years_file_for_its_procedure_and_the_rest_waits_with_a_proposal()
+    {
+        var clerk = await app.ApiAsAsync("vanthu");
+        var desk = await app.ApiAsAsync("motcua");
+        var authority = await AuthorityAsync();
+        var year = MotCua.Kernel.VietnamTime.Today(app.Clock).Year;
+
+        // An unplanned file of this year for the province's procedure, and one for công văn (numbered ahead of the demo plan's, so proposed first).
+        var results = await ReadAsync(await clerk.PostAsJsonAsync("/api/v1/records/files", new
+        {
+            agencyId = authority, year, notation = "88.01", title = "Hồ sơ giải quyết thủ tục (kiểm thử)", retentionYears = 20, access = "Conditional",
+            reason = "Thủ tục mới được giao trong năm", procedureCode = DossierLifeTests.ProvinceProcedure,
+        }, Json));
+        var letters = await ReadAsync(await clerk.PostAsJsonAsync("/api/v1/records/files", new
+        {
+            agencyId = authority, year, notation = "00.02", title = "Công văn trao đổi (kiểm thử)", retentionYears = 10, access = "Public", reason = "Kiểm thử", documentTypeCode = "CV",
+        }, Json));
+
+        // A dossier received, approved (its result signed and issued) and returned: the result is filed on return, not before.
+        var point = await DossierLifeTests.PointAsync(desk, DossierLifeTests.ProvinceProcedure);
+        var dossier = await DossierLifeTests.CounterAsync(desk, point, "Accept", null);
+        await DossierLifeTests.ApproveAsync(app, dossier.Id);
+        (await ReadAsync(await clerk.GetAsync($"/api/v1/records/files/{results.GetProperty("id").GetGuid()}"))).GetProperty("items").GetArrayLength().Should().Be(0);
+        var unfiled = await ReadAsync(await clerk.GetAsync($"/api/v1/records/files/unfiled?agencyId={authority}"));
+        var pending = unfiled.EnumerateArray().Where(d => d.GetProperty("sourceName").GetString() == "Kết quả giải quyết TTHC" && d.GetProperty("proposedFileId").ValueKind != JsonValueKind.Null).ToList();
+        pending.Should().NotBeEmpty("the issued result is proposed for the procedure's file until it is returned");
+        pending.Select(d => d.GetProperty("proposedFileId").GetGuid()).Should().AllBeEquivalentTo(results.GetProperty("id").GetGuid());
+        await DossierLifeTests.ActAsync(desk, dossier.Id, "return", new { how = "Counter", receivedBy = "Lê Văn Bình" });
+
+        var filed = await ReadAsync(await clerk.GetAsync($"/api/v1/records/files/{results.GetProperty("id").GetGuid()}"));
+        var item = filed.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
+        (item.GetProperty("source").GetString(), item.GetProperty("filedBy").GetString(), item.GetProperty("sha256").GetString()!.Length).Should().Be(("DossierResult", "Tự động khi trả kết quả", 64));
+
+        // An incoming công văn waits with the công văn file proposed; one click files it there.
+        var incoming = await ReadAsync(await clerk.PostAsJsonAsync("/api/v1/documents/incoming", new
+        {
+            typeCode = "CV", subject = "Công văn đề nghị phối hợp (kiểm thử lập hồ sơ)", sender = "Sở Tư pháp", senderNotation = "90/STP-HCTP", documentDate = "2026-11-30",
+        }, Json));
+        using (var scan = new MultipartFormDataContent { { new ByteArrayContent(DossierLifeTests.Pdf("Công văn")), "file", "cong-van.pdf" } })
+        {
+            await ReadAsync(await clerk.PostAsync($"/api/v1/documents/{incoming.GetProperty("id").GetGuid()}/file", scan));
+        }
+
+        var waiting = (await ReadAsync(await clerk.GetAsync($"/api/v1/records/files/unfiled?agencyId={authority}"))).EnumerateArray()
+            .Single(d => d.GetProperty("id").GetGuid() == incoming.GetProperty("id").GetGuid());
+        waiting.GetProperty("proposedCode").GetString().Should().Be(letters.GetProperty("code").GetString());
+        var rateBefore = (await ReadAsync(await clerk.GetAsync($"/api/v1/records/files/rates?year={year}"))).EnumerateArray().Single(r => r.GetProperty("agencyId").GetGuid() == authority);
+        var after = await ReadAsync(await clerk.PostAsync($"/api/v1/records/files/unfiled/{incoming.GetProperty("id").GetGuid()}?agencyId={authority}", null));
+        after.GetProperty("id").GetGuid().Should().Be(letters.GetProperty("id").GetGuid());
+        var rateAfter = (await ReadAsync(await clerk.GetAsync($"/api/v1/records/files/rates?year={year}"))).EnumerateArray().Single(r => r.GetProperty("agencyId").GetGuid() == authority);
+        (rateAfter.GetProperty("registered").GetInt32(), rateAfter.GetProperty("filed").GetInt32()).Should().Be((rateBefore.GetProperty("registered").GetInt32(), rateBefore.GetProperty("filed").GetInt32() + 1));
+        (await ProblemAsync(await clerk.GetAsync("/api/v1/records/files/rates?year=1999"), HttpStatusCode.BadRequest)).Should().Contain("Năm");
+    }
+
     /// <summary>A PDF of one page per text.</summary>
     internal static byte[] Pages(params string[] texts)
     {

@@ -3972,6 +3972,10 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<int>("DocumentCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DocumentTypeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
@@ -4016,6 +4020,10 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<Guid?>("PlannedFileId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<int?>("RetentionYears")
                         .HasColumnType("integer");
 
@@ -4054,6 +4062,8 @@ namespace MotCua.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "Status", "Year");
+
+                    b.HasIndex("AgencyId", "Year", "ProcedureCode");
 
                     b.ToTable("RecordFiles", (string)null);
                 });

@@ -3960,6 +3960,10 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<int>("DocumentCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DocumentTypeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -4004,6 +4008,10 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid?>("PlannedFileId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RetentionYears")
                         .HasColumnType("INTEGER");
 
@@ -4042,6 +4050,8 @@ namespace MotCua.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "Status", "Year");
+
+                    b.HasIndex("AgencyId", "Year", "ProcedureCode");
 
                     b.ToTable("RecordFiles", (string)null);
                 });

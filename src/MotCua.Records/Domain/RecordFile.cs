@@ -80,6 +80,12 @@ public sealed class RecordFile : AggregateRoot
 
     public string? Description { get; private set; }
 
+    /// <summary>The procedure whose returned results file themselves here, from the plan or set on an unplanned file.</summary>
+    public string? ProcedureCode { get; private init; }
+
+    /// <summary>The document type proposed for filing here.</summary>
+    public string? DocumentTypeCode { get; private init; }
+
     public Guid? OwnerId { get; private init; }
 
     public string OwnerName { get; private init; } = "";
@@ -107,7 +113,7 @@ public sealed class RecordFile : AggregateRoot
 
     public IReadOnlyList<RecordItem> Items => items;
 
-    public static RecordFile OpenPlanned(FilePlan plan, PlannedFile planned, string organIdentifier, Guid ownerId, string owner, Guid? unitId, DateTime now)
+    public static RecordFile OpenPlanned(FilePlan plan, PlannedFile planned, string organIdentifier, Guid? ownerId, string owner, Guid? unitId, DateTime now)
     {
         if (plan.Status != FilePlanStatus.Approved)
         {
@@ -118,13 +124,15 @@ public sealed class RecordFile : AggregateRoot
         {
             AgencyId = plan.AgencyId, OrganIdentifier = organIdentifier, Year = plan.Year, Notation = planned.Notation, Code = CodeOf(organIdentifier, plan.Year, planned.Notation),
             Title = planned.Title, PlannedFileId = planned.Id, RetentionYears = planned.RetentionYears, Access = planned.Access,
+            ProcedureCode = planned.ProcedureCode, DocumentTypeCode = planned.DocumentTypeCode,
             OwnerId = ownerId, OwnerName = owner, UnitId = unitId, Status = RecordFileStatus.Open, OpenedAt = now,
         };
     }
 
     /// <summary>A file the year's plan did not foresee: its own notation, title, retention and access, and the reason.</summary>
     public static RecordFile OpenUnplanned(
-        Guid agencyId, string organIdentifier, int year, string notation, string title, int? retentionYears, RecordAccess access, string reason, Guid ownerId, string owner, Guid? unitId, DateTime now)
+        Guid agencyId, string organIdentifier, int year, string notation, string title, int? retentionYears, RecordAccess access, string reason, Guid ownerId, string owner, Guid? unitId, DateTime now,
+        string? procedureCode = null, string? documentTypeCode = null)
     {
         var checkedNotation = FilePlan.Notation(notation);
         return new RecordFile
@@ -134,6 +142,8 @@ public sealed class RecordFile : AggregateRoot
             UnplannedReason = RetentionRule.Required(reason, "reason", "Hồ sơ ngoài danh mục cần ghi lý do lập.", 1000),
             RetentionYears = RetentionRule.Validated(retentionYears), Access = Enum.IsDefined(access) ? access : throw new DomainException("Chế độ sử dụng không hợp lệ.", ProblemKind.Invalid, "access"),
             OwnerId = ownerId, OwnerName = owner, UnitId = unitId, Status = RecordFileStatus.Open, OpenedAt = now,
+            ProcedureCode = string.IsNullOrWhiteSpace(procedureCode) ? null : procedureCode.Trim(),
+            DocumentTypeCode = string.IsNullOrWhiteSpace(documentTypeCode) ? null : documentTypeCode.Trim(),
         };
     }
 
@@ -185,6 +195,11 @@ public sealed class RecordFile : AggregateRoot
         if (items.Count == 0)
         {
             throw new DomainException("Hồ sơ chưa có văn bản nào; không kết thúc được hồ sơ rỗng.", ProblemKind.Conflict);
+        }
+
+        foreach (var (item, index) in items.OrderBy(i => i.Position).ThenBy(i => i.FiledAt).Select((i, n) => (i, n)))
+        {
+            item.Position = index + 1;
         }
 
         StartDate = items.Min(i => i.IssueDate);

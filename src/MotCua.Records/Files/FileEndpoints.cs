@@ -19,6 +19,8 @@ public static class FileEndpoints
         var group = api.MapGroup("records/files").WithTags("Records").RequireAuthorization(Permissions.RecordsFile);
         group.MapGet("/", async (int? year, RecordFileStatus? status, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.ListAsync(year, status, ct)));
         group.MapGet("unfiled", async (Guid agencyId, int? take, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.UnfiledAsync(agencyId, take ?? 100, ct)));
+        group.MapPost("unfiled/{documentId:guid}", async (Guid documentId, Guid agencyId, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.FileProposedAsync(agencyId, documentId, ct)));
+        group.MapGet("rates", async (int? year, RecordFiles files, TimeProvider clock, CancellationToken ct) => TypedResults.Ok(await files.RatesAsync(year ?? Kernel.VietnamTime.Today(clock).Year, ct)));
         group.MapGet("{id:guid}", async (Guid id, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.GetAsync(id, ct)));
         group.MapPost("/", async (OpenFileInput input, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.OpenAsync(input, ct)));
         group.MapPut("{id:guid}/description", async (Guid id, DescribeInput input, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.DescribeAsync(id, input, ct)));

@@ -1,13 +1,16 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Documents.Domain;
+using MotCua.Dossiers.Domain;
 using MotCua.Kernel;
 using MotCua.Kernel.Files;
 using MotCua.Kernel.Problems;
 using MotCua.Kernel.Security;
+using MotCua.Kernel.Text;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
 using MotCua.Records.Domain;
+using MotCua.Records.Filing;
 
 namespace MotCua.Records.Files;
 
@@ -29,11 +32,17 @@ public sealed record RecordFileView(
 /// <summary>Opens a file: from a planned file of an approved plan, or (no planned file) unplanned with its own fields and a reason.</summary>
 public sealed record OpenFileInput(
     Guid? PlannedFileId, Guid? AgencyId = null, int? Year = null, string? Notation = null, string? Title = null, int? RetentionYears = null, bool Permanent = false,
-    RecordAccess Access = RecordAccess.Public, string? Reason = null);
+    RecordAccess Access = RecordAccess.Public, string? Reason = null, string? ProcedureCode = null, string? DocumentTypeCode = null);
 
 public sealed record FileDocumentInput(Guid DocumentId);
 
-public sealed record UnfiledDocument(Guid Id, string SourceName, string? Notation, DateOnly? DocumentDate, string TypeName, string Subject, DateTime? RegisteredAt);
+/// <summary>A registered document no file holds yet, and the file proposed for it (this year's planned file for its procedure or type), if any.</summary>
+public sealed record UnfiledDocument(
+    Guid Id, string SourceName, string? Notation, DateOnly? DocumentDate, string TypeName, string Subject, DateTime? RegisteredAt,
+    Guid? ProposedPlannedFileId = null, Guid? ProposedFileId = null, string? ProposedCode = null, string? ProposedTitle = null);
+
+/// <summary>Of the year's registered documents of an agency, how many are filed (the share from 0 to 1).</summary>
+public sealed record FilingRate(Guid AgencyId, string AgencyName, int Year, int Registered, int Filed, double? Rate);
 
 public sealed record DescribeInput(string? Keywords, string? Description);
 
@@ -96,7 +105,8 @@ public sealed class RecordFiles(DbContext db, AgencyScope scope, IFileStore stor
                 throw new DomainException($"Số, ký hiệu {notation} đã dùng trong danh mục hồ sơ năm {year}; hãy mở hồ sơ đó từ danh mục hoặc chọn số khác.", ProblemKind.Conflict, "notation");
             }
 
-            file = RecordFile.OpenUnplanned(agency.Id, agency.Identifier, year, notation, input.Title ?? "", input.Permanent ? null : input.RetentionYears ?? 0, input.Access, input.Reason ?? "", ownerId, owner, unitId, Now);
+            file = RecordFile.OpenUnplanned(agency.Id, agency.Identifier, year, notation, input.Title ?? "", input.Permanent ? null : input.RetentionYears ?? 0, input.Access, input.Reason ?? "", ownerId, owner, unitId, Now,
+                input.ProcedureCode, input.DocumentTypeCode);
         }
 
         if (await db.Set<RecordFile>().AnyAsync(f => f.AgencyId == agency.Id && f.Code == file.Code, ct))
@@ -129,7 +139,7 @@ public sealed class RecordFiles(DbContext db, AgencyScope scope, IFileStore stor
             throw new DomainException($"Văn bản này đã được lập vào hồ sơ {filedIn}; mỗi văn bản thuộc một hồ sơ.", ProblemKind.Conflict, "documentId");
         }
 
-        file.Add(await ItemOfAsync(document, agency, ct), Actor().Name, Now);
+        file.Add(await RegisterItems.ItemOfAsync(store, clock, document, agency.Name, ct), Actor().Name, Now);
         await SaveAsync(ct);
         return await ViewAsync(file, agency, ct);
     }
@@ -176,9 +186,72 @@ public sealed class RecordFiles(DbContext db, AgencyScope scope, IFileStore stor
                     : d.Status == DocumentStatus.Registered || d.Status == DocumentStatus.Directed || d.Status == DocumentStatus.Finished))
             .OrderByDescending(d => d.RegisteredAt).Take(Math.Clamp(take, 1, 500))
             .Select(d => new { d.Id, d.Direction, d.DossierId, d.Notation, d.DocumentDate, d.TypeCode, d.Subject, d.RegisteredAt }).ToListAsync(ct);
-        return [.. rows.Select(r => new UnfiledDocument(
-            r.Id, RecordLabels.Source(r.DossierId is not null ? RecordSource.DossierResult : r.Direction == DocumentDirection.Incoming ? RecordSource.Incoming : RecordSource.Outgoing),
-            r.Notation, r.DocumentDate, DocumentTypes.Find(r.TypeCode)?.Name ?? r.TypeCode, r.Subject, r.RegisteredAt))];
+
+        // The file each would go to: this year's open file for the dossier's procedure (a result) or the document's type,
+        // else the approved plan's file for it, opened on filing.
+        var year = VietnamTime.Today(clock).Year;
+        var open = await db.Set<RecordFile>().AsNoTracking()
+            .Where(f => f.AgencyId == agencyId && f.Year == year && f.Status == RecordFileStatus.Open && (f.ProcedureCode != null || f.DocumentTypeCode != null))
+            .Select(f => new { f.Id, f.PlannedFileId, f.Code, f.Title, f.Notation, f.ProcedureCode, f.DocumentTypeCode }).ToListAsync(ct);
+        var planned = await (
+            from f in db.Set<PlannedFile>().AsNoTracking()
+            join p in db.Set<FilePlan>() on f.PlanId equals p.Id
+            where p.AgencyId == agencyId && p.Year == year && p.Status == FilePlanStatus.Approved && (f.ProcedureCode != null || f.DocumentTypeCode != null)
+                && !db.Set<RecordFile>().Any(r => r.PlannedFileId == f.Id)
+            select f).ToListAsync(ct);
+        var dossierIds = rows.Where(r => r.DossierId != null).Select(r => r.DossierId!.Value).ToList();
+        var procedures = await db.Set<Dossier>().AsNoTracking().Where(d => dossierIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.ProcedureCode, ct);
+        var identifier = await db.Set<Agency>().Where(a => a.Id == agencyId).Select(a => a.Identifier).SingleAsync(ct);
+        return [.. rows.Select(r =>
+        {
+            var procedure = r.DossierId is { } dossier ? procedures.GetValueOrDefault(dossier) : null;
+            var file = open.Where(f => procedure is not null ? f.ProcedureCode == procedure : f.DocumentTypeCode == r.TypeCode).OrderBy(f => f.Notation, StringComparer.Ordinal).FirstOrDefault();
+            var plan = file is not null ? null
+                : planned.Where(f => procedure is not null ? f.ProcedureCode == procedure : f.DocumentTypeCode == r.TypeCode).OrderBy(f => f.Notation, StringComparer.Ordinal).FirstOrDefault();
+            return new UnfiledDocument(
+                r.Id, RecordLabels.Source(RegisterItems.SourceOf(r.DossierId, r.Direction)), r.Notation, r.DocumentDate, DocumentTypes.Find(r.TypeCode)?.Name ?? r.TypeCode, r.Subject,
+                r.RegisteredAt, plan?.Id ?? file?.PlannedFileId, file?.Id, file?.Code ?? (plan is null ? null : RecordFile.CodeOf(identifier, year, plan.Notation)), file?.Title ?? plan?.Title);
+        })];
+    }
+
+    /// <summary>One click: files the document into the file proposed for it, opening that planned file first if it is not yet open.</summary>
+    public async Task<RecordFileView> FileProposedAsync(Guid agencyId, Guid documentId, CancellationToken ct)
+    {
+        var proposal = (await UnfiledAsync(agencyId, 500, ct)).SingleOrDefault(d => d.Id == documentId)
+            ?? throw DomainException.NotFound("văn bản chưa lập hồ sơ của cơ quan");
+        var fileId = proposal.ProposedFileId
+            ?? (proposal.ProposedPlannedFileId is { } plannedId ? (await OpenAsync(new OpenFileInput(plannedId), ct)).Id
+                : throw new DomainException("Năm nay chưa có hồ sơ nào cho loại văn bản này; hãy chọn hồ sơ để lập.", ProblemKind.Conflict, "documentId"));
+        db.ChangeTracker.Clear();
+        return await FileDocumentAsync(fileId, new FileDocumentInput(documentId), ct);
+    }
+
+    /// <summary>
+    /// The filing rate of each agency where the user files records: documents of the year's registers (incoming entered,
+    /// outgoing issued, with their file) and how many of them are in a record file.
+    /// </summary>
+    public async Task<IReadOnlyList<FilingRate>> RatesAsync(int year, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100)
+        {
+            throw new DomainException("Năm không hợp lệ.", ProblemKind.Invalid, "year");
+        }
+
+        var agencies = (await scope.ForAsync(Permissions.RecordsFile, ct)).AgencyIds(db.Set<Agency>());
+        var from = VietnamTime.StartOf(new DateOnly(year, 1, 1));
+        var until = VietnamTime.StartOf(new DateOnly(year + 1, 1, 1));
+        var filed = db.Set<RecordItem>().Where(i => i.SourceId != null).Select(i => i.SourceId!.Value);
+        var rows = await db.Set<OfficialDocument>().AsNoTracking()
+            .Where(d => agencies.Contains(d.AgencyId) && d.FileKey != null && d.RegisteredAt >= from && d.RegisteredAt < until
+                && (d.Direction == DocumentDirection.Outgoing ? d.Status == DocumentStatus.Issued
+                    : d.Status == DocumentStatus.Registered || d.Status == DocumentStatus.Directed || d.Status == DocumentStatus.Finished))
+            .GroupBy(d => d.AgencyId)
+            .Select(g => new { AgencyId = g.Key, Registered = g.Count(), Filed = g.Count(d => filed.Contains(d.Id)) })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.AgencyId).ToList();
+        var names = await db.Set<Agency>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return [.. rows.Select(r => new FilingRate(r.AgencyId, names[r.AgencyId], year, r.Registered, r.Filed, r.Registered == 0 ? null : (double)r.Filed / r.Registered))
+            .OrderByVietnamese(r => r.AgencyName)];
     }
 
     /// <summary>A document's bytes as filed, for reading (the archive's own reads are logged there).</summary>
@@ -188,38 +261,6 @@ public sealed class RecordFiles(DbContext db, AgencyScope scope, IFileStore stor
         var item = file.Items.SingleOrDefault(i => i.Id == itemId) ?? throw DomainException.NotFound("văn bản trong hồ sơ");
         var content = await store.OpenAsync(item.FileKey, ct) ?? throw DomainException.NotFound("tệp của văn bản");
         return (content, item.FileName, item.Format);
-    }
-
-    /// <summary>The record item of an official document: its register fields, and its stored file's pages, size and checksum (checked against the register's).</summary>
-    internal async Task<RecordItemInput> ItemOfAsync(OfficialDocument document, Agency agency, CancellationToken ct)
-    {
-        var fileable = document.FileKey is not null && document.Direction switch
-        {
-            DocumentDirection.Incoming => document.Status is DocumentStatus.Registered or DocumentStatus.Directed or DocumentStatus.Finished,
-            _ => document.Status == DocumentStatus.Issued,
-        };
-        if (!fileable)
-        {
-            throw new DomainException("Chỉ lập hồ sơ văn bản đã vào sổ (văn bản đến) hoặc đã ban hành (văn bản đi), có tệp văn bản.", ProblemKind.Conflict, "documentId");
-        }
-
-        await using var stream = await store.OpenAsync(document.FileKey!, ct) ?? throw new DomainException("Không đọc được tệp của văn bản trong kho lưu trữ tệp.", ProblemKind.Conflict);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (document.FileSha256 is { } registered && !string.Equals(registered, sha, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new DomainException("Tệp của văn bản không còn khớp mã băm đã ghi khi vào sổ; báo quản trị hệ thống trước khi lập hồ sơ.", ProblemKind.Conflict, "documentId");
-        }
-
-        var format = FileTypes.DocumentType(bytes) ?? "application/octet-stream";
-        var source = document.DossierId is not null ? RecordSource.DossierResult : document.Direction == DocumentDirection.Incoming ? RecordSource.Incoming : RecordSource.Outgoing;
-        var issued = document.DocumentDate ?? (document.RegisteredAt is { } at ? DateOnly.FromDateTime(VietnamTime.ToLocal(at).DateTime) : VietnamTime.Today(clock));
-        return new RecordItemInput(
-            source, document.Id, document.Notation, issued, document.Direction == DocumentDirection.Incoming ? document.Correspondent ?? "Không rõ" : agency.Name,
-            DocumentTypes.Find(document.TypeCode)?.Name ?? document.TypeCode, document.Subject, PdfPages.Count(bytes, format),
-            DocumentLabels.ConfidentialityName(document.Confidentiality), format, document.FileKey!, document.FileName ?? "van-ban.pdf", bytes.Length, sha);
     }
 
     private async Task<Agency> DemandAsync(Guid agencyId, CancellationToken ct)

@@ -80,11 +80,14 @@ internal sealed class RecordFileConfiguration : IEntityTypeConfiguration<RecordF
         builder.Property(f => f.Format).HasMaxLength(50);
         builder.Property(f => f.Description).HasMaxLength(2000);
         builder.Property(f => f.OwnerName).HasMaxLength(200);
+        builder.Property(f => f.ProcedureCode).HasMaxLength(30);
+        builder.Property(f => f.DocumentTypeCode).HasMaxLength(20);
         builder.Property(f => f.ClosedBy).HasMaxLength(200);
         builder.Property(f => f.Revision).IsConcurrencyToken();
         builder.HasIndex(f => new { f.AgencyId, f.Code }).IsUnique();
         builder.HasIndex(f => f.PlannedFileId).IsUnique().HasFilter("\"PlannedFileId\" IS NOT NULL");
         builder.HasIndex(f => new { f.AgencyId, f.Status, f.Year });
+        builder.HasIndex(f => new { f.AgencyId, f.Year, f.ProcedureCode });
         builder.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PlannedFile>().WithMany().HasForeignKey(f => f.PlannedFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(f => f.Items).WithOne().HasForeignKey(i => i.FileId).OnDelete(DeleteBehavior.Cascade);

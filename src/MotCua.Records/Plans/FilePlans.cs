@@ -131,6 +131,13 @@ public sealed class FilePlans(DbContext db, AgencyScope scope, TimeProvider cloc
         await scope.DemandAsync(Permissions.RecordsApprove, agency, wholeSubtree: false, ct);
         var (byId, by) = Actor();
         plan.Approve(byId, by, Now);
+
+        // The files that fill themselves (a procedure's returned results) open with the plan.
+        foreach (var automatic in plan.Files.Where(f => f.ProcedureCode is not null))
+        {
+            db.Add(RecordFile.OpenPlanned(plan, automatic, agency.Identifier, null, automatic.Responsible, automatic.ResponsibleUnitId, Now));
+        }
+
         await SaveAsync(ct);
         return await ViewAsync(plan, agency, ct);
     }

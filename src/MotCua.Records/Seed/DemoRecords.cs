@@ -4,7 +4,8 @@ using MotCua.Kernel;
 using MotCua.Kernel.Security;
 using MotCua.Organization.Domain;
 using MotCua.Records.Domain;
-using MotCua.Records.Files;
+using MotCua.Kernel.Files;
+using MotCua.Records.Filing;
 
 namespace MotCua.Records.Seed;
 
@@ -14,7 +15,7 @@ namespace MotCua.Records.Seed;
 /// plan with two in three of the committee's registered documents filed into them (the rest wait in the unfiled
 /// list), and the fullest file closed.
 /// </summary>
-public sealed class DemoRecords(DbContext db, RecordFiles files, TimeProvider clock)
+public sealed class DemoRecords(DbContext db, IFileStore store, TimeProvider clock)
 {
     private static readonly (string Heading, (string Notation, string Title, int? Years, RecordAccess Access, string? Type, string? Procedure)[] Files)[] Plan =
     [
@@ -52,6 +53,9 @@ public sealed class DemoRecords(DbContext db, RecordFiles files, TimeProvider cl
             return;
         }
 
+        // The procedure the committee decides most among the demo's dossiers: its returned results file themselves.
+        var busiest = await db.Set<MotCua.Dossiers.Domain.Dossier>().AsNoTracking().Where(d => d.CompetentAgencyId == agency.Id)
+            .GroupBy(d => new { d.ProcedureCode, d.ProcedureName }).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(ct);
         var today = VietnamTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var lastYear = FilePlan.Draft(agency.Id, today.Year - 1, archivist.Id, archivist.FullName, now.AddYears(-1));
@@ -62,6 +66,13 @@ public sealed class DemoRecords(DbContext db, RecordFiles files, TimeProvider cl
             {
                 lastYear.AddFile(h.Id, new PlannedFileInput(f.Notation, f.Title, f.Years, f.Access, archivist.UnitId, "Văn phòng Ủy ban nhân dân", f.Procedure, f.Type));
             }
+        }
+
+        if (busiest is not null)
+        {
+            var results = lastYear.AddHeading("Giải quyết thủ tục hành chính");
+            lastYear.AddFile(results.Id, new PlannedFileInput(
+                "04.01", "Hồ sơ giải quyết thủ tục " + busiest.ProcedureName, 20, RecordAccess.Conditional, archivist.UnitId, "Bộ phận một cửa", busiest.ProcedureCode));
         }
 
         lastYear.Approve(leader.Id, leader.FullName, now.AddYears(-1).AddDays(10));
@@ -75,6 +86,8 @@ public sealed class DemoRecords(DbContext db, RecordFiles files, TimeProvider cl
         var documents = await db.Set<OfficialDocument>().AsNoTracking()
             .Where(d => d.AgencyId == agency.Id && d.FileKey != null && (d.Status == DocumentStatus.Issued || d.Status == DocumentStatus.Registered || d.Status == DocumentStatus.Directed || d.Status == DocumentStatus.Finished))
             .OrderBy(d => d.RegisteredAt).Take(60).ToListAsync(ct);
+        var dossierIds = documents.Where(d => d.DossierId != null).Select(d => d.DossierId!.Value).ToList();
+        var procedures = await db.Set<MotCua.Dossiers.Domain.Dossier>().AsNoTracking().Where(d => dossierIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.ProcedureCode, ct);
         var filed = 0;
         foreach (var document in documents)
         {
@@ -85,9 +98,11 @@ public sealed class DemoRecords(DbContext db, RecordFiles files, TimeProvider cl
                 continue;
             }
 
-            var planned = thisYear.Files.FirstOrDefault(f => f.DocumentTypeCode == document.TypeCode) ?? thisYear.Files[1];
+            var procedure = document.DossierId is { } dossier ? procedures.GetValueOrDefault(dossier) : null;
+            var planned = thisYear.Files.FirstOrDefault(f => procedure is not null && f.ProcedureCode == procedure)
+                ?? thisYear.Files.FirstOrDefault(f => f.DocumentTypeCode == document.TypeCode) ?? thisYear.Files[1];
             var target = opened[thisYear.Files.ToList().IndexOf(planned)];
-            target.Add(await files.ItemOfAsync(document, agency, ct), archivist.FullName, now);
+            target.Add(await RegisterItems.ItemOfAsync(store, clock, document, agency.Name, ct), archivist.FullName, now);
             filed++;
         }
 

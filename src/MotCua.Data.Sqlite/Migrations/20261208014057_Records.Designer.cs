@@ -11,7 +11,7 @@ using MotCua.Data;
 namespace MotCua.Data.Sqlite.Migrations
 {
     [DbContext(typeof(MotCuaDbContext))]
-    [Migration("20261208011130_Records")]
+    [Migration("20261208014057_Records")]
     partial class Records
     {
         /// <inheritdoc />
@@ -3963,6 +3963,10 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<int>("DocumentCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DocumentTypeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -4007,6 +4011,10 @@ namespace MotCua.Data.Sqlite.Migrations
                     b.Property<Guid?>("PlannedFileId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RetentionYears")
                         .HasColumnType("INTEGER");
 
@@ -4045,6 +4053,8 @@ namespace MotCua.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "Status", "Year");
+
+                    b.HasIndex("AgencyId", "Year", "ProcedureCode");
 
                     b.ToTable("RecordFiles", (string)null);
                 });

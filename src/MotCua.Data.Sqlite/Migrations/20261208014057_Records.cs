@@ -126,6 +126,8 @@ namespace MotCua.Data.Sqlite.Migrations
                     Keywords = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Format = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    DocumentTypeCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
                     OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -229,6 +231,11 @@ namespace MotCua.Data.Sqlite.Migrations
                 name: "IX_RecordFiles_AgencyId_Status_Year",
                 table: "RecordFiles",
                 columns: new[] { "AgencyId", "Status", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordFiles_AgencyId_Year_ProcedureCode",
+                table: "RecordFiles",
+                columns: new[] { "AgencyId", "Year", "ProcedureCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecordFiles_PlannedFileId",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Data.Postgres.Migrations
 {
     [DbContext(typeof(MotCuaDbContext))]
-    [Migration("20261208011134_Records")]
+    [Migration("20261208014133_Records")]
     partial class Records
     {
         /// <inheritdoc />
@@ -3975,6 +3975,10 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<int>("DocumentCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DocumentTypeCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
@@ -4019,6 +4023,10 @@ namespace MotCua.Data.Postgres.Migrations
                     b.Property<Guid?>("PlannedFileId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<int?>("RetentionYears")
                         .HasColumnType("integer");
 
@@ -4057,6 +4065,8 @@ namespace MotCua.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "Status", "Year");
+
+                    b.HasIndex("AgencyId", "Year", "ProcedureCode");
 
                     b.ToTable("RecordFiles", (string)null);
                 });

@@ -126,6 +126,8 @@ namespace MotCua.Data.Postgres.Migrations
                     Keywords = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Format = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ProcedureCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    DocumentTypeCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
                     OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     UnitId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -229,6 +231,11 @@ namespace MotCua.Data.Postgres.Migrations
                 name: "IX_RecordFiles_AgencyId_Status_Year",
                 table: "RecordFiles",
                 columns: new[] { "AgencyId", "Status", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordFiles_AgencyId_Year_ProcedureCode",
+                table: "RecordFiles",
+                columns: new[] { "AgencyId", "Year", "ProcedureCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecordFiles_PlannedFileId",
