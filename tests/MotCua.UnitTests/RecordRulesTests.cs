@@ -111,6 +111,24 @@ public sealed class RecordRulesTests
         file.Items.Select(i => (i.Id, i.Position)).Should().Equal((items[0].Id, 1), (items[2].Id, 2));
     }
 
+    [Fact]
+    public void Closing_numbers_the_documents_in_the_order_they_were_filed_and_a_file_carries_its_procedure()
+    {
+        var plan = FilePlan.Draft(Ids.New(), 2027, Archivist, "x", Now);
+        var planned = plan.AddFile(plan.AddHeading("Thủ tục").Id, File("04.01") with { ProcedureCode = "1.010727" });
+        plan.Approve(Leader, "y", Now);
+        var file = RecordFile.OpenPlanned(plan, planned, "H01", null, "Bộ phận một cửa", null, Now);
+        (file.ProcedureCode, file.OwnerId).Should().Be(("1.010727", (Guid?)null));
+
+        // Two filings at once took the same position; closing orders them by when they were filed.
+        file.Add(Item(null, new DateOnly(2027, 2, 1), 1), "x", Now.AddMinutes(2));
+        file.Add(Item(null, new DateOnly(2027, 2, 2), 1), "x", Now.AddMinutes(1));
+        file.Items[1].Position = 1;
+        file.Close("x", Now.AddMinutes(3));
+        file.Items.OrderBy(i => i.Position).Select(i => i.IssueDate).Should().Equal(new DateOnly(2027, 2, 2), new DateOnly(2027, 2, 1));
+        file.Items.Select(i => i.Position).Order().Should().Equal(1, 2);
+    }
+
     [Theory]
     [InlineData(1, "I")]
     [InlineData(4, "IV")]
