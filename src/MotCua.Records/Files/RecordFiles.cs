@@ -10,6 +10,7 @@ using MotCua.Kernel.Text;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
 using MotCua.Records.Domain;
+using MotCua.Records.Persistence;
 using MotCua.Records.Filing;
 
 namespace MotCua.Records.Files;
@@ -299,23 +300,10 @@ public sealed class RecordFiles(DbContext db, AgencyScope scope, IFileStore stor
             i.Format, i.FileName, i.Size, i.Sha256, i.FiledAt, i.FiledBy))],
         f.AvailableCommands(mayFile));
 
-    private (Guid Id, string Name) Actor() => (scope.UserId ?? throw new DomainException("Hãy đăng nhập.", ProblemKind.Forbidden), scope.SignedInName ?? "");
+    private (Guid Id, string Name) Actor() => RecordSaves.Actor(scope);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("Hồ sơ vừa được người khác thay đổi; hãy tải lại trang và làm lại.", ProblemKind.Conflict);
-        }
-        catch (DbUpdateException) when (db.ChangeTracker.Entries<RecordFile>().Any(e => e.State == EntityState.Added))
-        {
-            throw new DomainException("Mã hồ sơ này vừa được dùng; mỗi mã hồ sơ chỉ dùng một lần.", ProblemKind.Conflict, "notation");
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) =>
+        RecordSaves.SaveAsync<RecordFile>(db, "Hồ sơ vừa được người khác thay đổi; hãy tải lại trang và làm lại.", "Mã hồ sơ này vừa được dùng; mỗi mã hồ sơ chỉ dùng một lần.", "notation", ct);
 }

@@ -6,6 +6,7 @@ using MotCua.Kernel.Text;
 using MotCua.Organization.Access;
 using MotCua.Organization.Domain;
 using MotCua.Records.Domain;
+using MotCua.Records.Persistence;
 
 namespace MotCua.Records.Plans;
 
@@ -219,23 +220,10 @@ public sealed class FilePlans(DbContext db, AgencyScope scope, TimeProvider cloc
             plan.AvailableCommands(userId, mayDraft, mayApprove));
     }
 
-    private (Guid Id, string Name) Actor() => (scope.UserId ?? throw new DomainException("Hãy đăng nhập.", ProblemKind.Forbidden), scope.SignedInName ?? "");
+    private (Guid Id, string Name) Actor() => RecordSaves.Actor(scope);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("Danh mục vừa được người khác thay đổi; hãy tải lại trang và làm lại.", ProblemKind.Conflict);
-        }
-        catch (DbUpdateException) when (db.ChangeTracker.Entries<FilePlan>().Any(e => e.State == EntityState.Added))
-        {
-            throw new DomainException("Cơ quan đã có danh mục hồ sơ của năm này.", ProblemKind.Conflict, "year");
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) =>
+        RecordSaves.SaveAsync<FilePlan>(db, "Danh mục vừa được người khác thay đổi; hãy tải lại trang và làm lại.", "Cơ quan đã có danh mục hồ sơ của năm này.", "year", ct);
 }
