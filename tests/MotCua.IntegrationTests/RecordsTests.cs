@@ -47,6 +47,8 @@ public abstract class RecordsTests(AppFixture app)
             .Should().Contain("01.02 đã có trong danh mục năm 2031");
         (await ProblemAsync(await archivist.PostAsJsonAsync($"/api/v1/records/plans/{id}/files", new { headingId, notation = "01.03", title = "Không rõ thời hạn", access = "Public", responsible = "X" }, Json), HttpStatusCode.BadRequest))
             .Should().Contain("thời hạn bảo quản");
+        (await ProblemAsync(await archivist.PostAsJsonAsync($"/api/v1/records/plans/{id}/files", new { headingId, notation = "01.04", title = "Thủ tục lạ", retentionYears = 5, access = "Public", responsible = "X", procedureCode = "9.999999" }, Json), HttpStatusCode.BadRequest))
+            .Should().Contain("Không có thủ tục mã 9.999999");
         var files = plan.GetProperty("headings")[0].GetProperty("files").EnumerateArray().ToList();
         files.Select(f => (f.GetProperty("notation").GetString(), f.GetProperty("retention").GetString())).Should().Equal(("01.01", "10 năm"), ("01.02", "Vĩnh viễn"));
 

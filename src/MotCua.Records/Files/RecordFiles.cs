@@ -97,6 +97,7 @@ public sealed class RecordFiles(DbContext db, AgencyScope scope, IFileStore stor
         else
         {
             agency = await DemandAsync(input.AgencyId ?? throw new DomainException("Hãy chọn cơ quan lập hồ sơ.", ProblemKind.Invalid, "agencyId"), ct);
+            await RecordSaves.CheckCodesAsync(db, input.ProcedureCode, input.DocumentTypeCode, ct);
             var year = input.Year ?? VietnamTime.Today(clock).Year;
             var notation = FilePlan.Notation(input.Notation);
             var inPlan = await db.Set<PlannedFile>().AnyAsync(

@@ -103,6 +103,7 @@ public sealed class FilePlans(DbContext db, AgencyScope scope, TimeProvider cloc
     public async Task<PlanView> AddFileAsync(Guid id, PlannedFileBody input, CancellationToken ct)
     {
         var (plan, agency) = await LoadForDraftAsync(id, ct);
+        await RecordSaves.CheckCodesAsync(db, input.ProcedureCode, input.DocumentTypeCode, ct);
         var retention = input.Permanent ? null : input.RetentionYears ?? await ScheduledAsync(input, ct);
         string? responsible = input.Responsible;
         if (input.ResponsibleUnitId is { } unitId)
