@@ -83,6 +83,7 @@ public sealed class DemoRecords(DbContext db, IFileStore store, TimeProvider clo
         // This year's files open, filled from the registers; the fullest one closed.
         var opened = thisYear.Files.Select(f => RecordFile.OpenPlanned(thisYear, f, agency.Identifier, archivist.Id, archivist.FullName, archivist.UnitId, now.AddDays(-27))).ToList();
         db.AddRange(opened);
+        await RegisterLettersAsync(agency, today, now, ct);
         var documents = await db.Set<OfficialDocument>().AsNoTracking()
             .Where(d => d.AgencyId == agency.Id && d.FileKey != null && (d.Status == DocumentStatus.Issued || d.Status == DocumentStatus.Registered || d.Status == DocumentStatus.Directed || d.Status == DocumentStatus.Finished))
             .OrderBy(d => d.RegisteredAt).Take(60).ToListAsync(ct);
@@ -112,5 +113,74 @@ public sealed class DemoRecords(DbContext db, IFileStore store, TimeProvider clo
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly (string Type, string Sender, string Notation, string Subject)[] Letters =
+    [
+        ("CV", "Bộ Nội vụ", "{0}/BNV-VTLTNN", "Về việc hướng dẫn lập hồ sơ và nộp lưu hồ sơ, tài liệu điện tử vào lưu trữ cơ quan"),
+        ("TB", "Văn phòng Chính phủ", "{0}/TB-VPCP", "Thông báo kết luận của Thủ tướng Chính phủ về cải cách thủ tục hành chính"),
+        ("CV", "Sở Tư pháp", "{0}/STP-HCTP", "Về việc rà soát thủ tục hành chính lĩnh vực hộ tịch"),
+        ("GM", "Sở Nội vụ", "{0}/GM-SNV", "Mời dự hội nghị tập huấn công tác văn thư, lưu trữ"),
+        ("CV", "Sở Kế hoạch và Đầu tư", "{0}/SKHĐT-ĐKKD", "Về việc phối hợp giải quyết thủ tục đăng ký doanh nghiệp"),
+        ("BC", "Sở Thông tin và Truyền thông", "{0}/BC-STTTT", "Báo cáo tình hình cung cấp dịch vụ công trực tuyến"),
+        ("QĐ", "Bộ Nội vụ", "{0}/QĐ-BNV", "Quyết định ban hành kế hoạch kiểm tra công tác cải cách hành chính"),
+        ("CV", "Bảo hiểm xã hội tỉnh", "{0}/BHXH-TNHS", "Về việc liên thông cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"),
+    ];
+
+    /// <summary>
+    /// A year of incoming letters entered in the committee's register by the clerk, two a month up to today, each
+    /// with its scan: what the records pages file, propose and count.
+    /// </summary>
+    private async Task RegisterLettersAsync(Agency agency, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        var register = await db.Set<DocumentRegister>().AsTracking()
+            .SingleOrDefaultAsync(r => r.AgencyId == agency.Id && r.Year == today.Year && r.Direction == DocumentDirection.Incoming, ct);
+        if (register is null)
+        {
+            register = new DocumentRegister { AgencyId = agency.Id, Year = today.Year, Direction = DocumentDirection.Incoming };
+            db.Add(register);
+        }
+
+        var n = 0;
+        for (var month = 1; month <= today.Month; month++)
+        {
+            foreach (var day in new[] { 6, 20 })
+            {
+                var date = new DateOnly(today.Year, month, Math.Min(day, DateTime.DaysInMonth(today.Year, month)));
+                if (date >= today)
+                {
+                    continue;
+                }
+
+                var (type, sender, notation, subject) = Letters[n++ % Letters.Length];
+                var at = VietnamTime.At(date.AddDays(2) < today ? date.AddDays(2) : date, new TimeOnly(9, 0)).UtcDateTime;
+                var letter = OfficialDocument.Incoming(
+                    agency.Id, type, subject, sender, string.Format(System.Globalization.CultureInfo.InvariantCulture, notation, 100 + (n * 7)), date, Urgency.Normal, Confidentiality.Normal, "Đỗ Thị Thu", at);
+                letter.Arrive(today.Year, ++register.LastNumber, "Đỗ Thị Thu", at);
+                var bytes = Scan(sender, subject);
+                letter.AttachFile(await store.SaveAsync(bytes, ct), $"van-ban-den-{register.LastNumber:000}.pdf", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+                db.Add(letter);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A one-page scan of a letter: its sender and subject, as the clerk's scanner would give it.</summary>
+    private static byte[] Scan(string sender, string subject)
+    {
+        using var output = new MemoryStream();
+        using (var document = Kernel.Printing.Pdf.Create(output, subject))
+        {
+            var canvas = document.BeginPage(Kernel.Printing.Pdf.A4Width, Kernel.Printing.Pdf.A4Height);
+            using var font = new SkiaSharp.SKFont(Kernel.Printing.Pdf.Regular, 13);
+            using var ink = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.Black, IsAntialias = true };
+            Kernel.Printing.Pdf.DrawWrapped(canvas, sender.ToUpperInvariant(), font, ink, 60, 70, 475);
+            Kernel.Printing.Pdf.DrawWrapped(canvas, subject, font, ink, 60, 120, 475);
+            document.EndPage();
+            document.Close();
+        }
+
+        return output.ToArray();
     }
 }
