@@ -125,7 +125,9 @@ public sealed class DocumentRegistry(DbContext db, AgencyScope scope, DocumentSi
         var rows = await (
             from d in documents
             join a in db.Set<Agency>() on d.AgencyId equals a.Id
-            orderby d.Year descending, d.Number descending, d.CreatedAt descending
+            // Arrivals not yet entered in the register (no number) first: they wait for the clerk. Said explicitly,
+            // since SQLite and PostgreSQL put nulls at opposite ends of a descending order.
+            orderby d.Number == null descending, d.Year descending, d.Number descending, d.CreatedAt descending
             select new { Document = d, AgencyName = a.Name }).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Page<DocumentItem>([.. rows.Select(r => ToItem(r.Document, r.AgencyName))], page, size, total);
     }
