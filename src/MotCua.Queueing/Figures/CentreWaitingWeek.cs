@@ -27,8 +27,7 @@ public sealed class CentreWaitingWeek(DbContext db, QueueFigures figures) : ICen
         [
             .. centres.Where(c => byCentre.Contains(c.Id)).Select(c =>
             {
-                var minutes = targets.GetValueOrDefault(c.Id)?.Minutes ?? QueueFigures.DefaultMinutes;
-                var percent = targets.GetValueOrDefault(c.Id)?.Percent ?? QueueFigures.DefaultPercent;
+                var (minutes, percent) = QueueFigures.TargetOf(targets.GetValueOrDefault(c.Id));
                 var line = QueueFigures.Line(c.Name, byCentre[c.Id], minutes);
                 return new CentreWaiting(c.Id, c.Name, line.Tickets, line.Served, line.NoShows, line.WaitAverage, line.WaitP90, line.WithinTarget, minutes, percent, line.Ratings, line.Satisfied);
             }),

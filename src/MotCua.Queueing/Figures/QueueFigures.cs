@@ -94,8 +94,11 @@ public sealed class QueueFigures(DbContext db, AgencyScope scope, TimeProvider c
     public async Task<(int Minutes, int Percent)> TargetAsync(Guid centreId, CancellationToken ct)
     {
         var target = await db.Set<CentreTarget>().AsNoTracking().SingleOrDefaultAsync(t => t.AgencyId == centreId, ct);
-        return (target?.Minutes ?? DefaultMinutes, target?.Percent ?? DefaultPercent);
+        return TargetOf(target);
     }
+
+    /// <summary>A centre's target as set, or the default when it has none.</summary>
+    public static (int Minutes, int Percent) TargetOf(CentreTarget? target) => (target?.Minutes ?? DefaultMinutes, target?.Percent ?? DefaultPercent);
 
     public async Task SetTargetAsync(Guid centreId, TargetInput input, CancellationToken ct)
     {

@@ -103,7 +103,7 @@ public sealed partial class FilePlan : AggregateRoot
     public PlanHeading AddHeading(string title)
     {
         ChangeDraft();
-        var heading = new PlanHeading(Id, headings.Count + 1, RetentionRule.Required(title, "title", "Hãy ghi tên đề mục.", 500));
+        var heading = new PlanHeading(Id, headings.Count + 1, RecordLabels.Required(title, "title", "Hãy ghi tên đề mục.", 500));
         headings.Add(heading);
         return heading;
     }
@@ -119,9 +119,9 @@ public sealed partial class FilePlan : AggregateRoot
         }
 
         var file = new PlannedFile(
-            Id, heading.Id, files.Count(f => f.HeadingId == heading.Id) + 1, notation, RetentionRule.Required(input.Title, "title", "Hãy ghi tiêu đề hồ sơ.", 1000),
+            Id, heading.Id, files.Count(f => f.HeadingId == heading.Id) + 1, notation, RecordLabels.Required(input.Title, "title", "Hãy ghi tiêu đề hồ sơ.", 1000),
             RetentionRule.Validated(input.RetentionYears), Enum.IsDefined(input.Access) ? input.Access : throw new DomainException("Chế độ sử dụng không hợp lệ.", ProblemKind.Invalid, "access"),
-            input.ResponsibleUnitId, RetentionRule.Required(input.Responsible, "responsible", "Hãy ghi đơn vị hoặc người lập hồ sơ.", 300),
+            input.ResponsibleUnitId, RecordLabels.Required(input.Responsible, "responsible", "Hãy ghi đơn vị hoặc người lập hồ sơ.", 300),
             string.IsNullOrWhiteSpace(input.ProcedureCode) ? null : input.ProcedureCode.Trim(), string.IsNullOrWhiteSpace(input.DocumentTypeCode) ? null : input.DocumentTypeCode.Trim());
         files.Add(file);
         return file;

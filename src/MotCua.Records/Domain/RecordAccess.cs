@@ -1,3 +1,5 @@
+using MotCua.Kernel.Problems;
+
 namespace MotCua.Records.Domain;
 
 /// <summary>Who may read a record file once archived (Law on Archives 2024): anyone, on conditions, or restricted.</summary>
@@ -39,6 +41,18 @@ public static class RecordLabels
         RecordSource.DossierResult => "Kết quả giải quyết TTHC",
         _ => "Tài liệu tải lên",
     };
+
+    /// <summary>A required text of the module's records, trimmed, at most <paramref name="max"/> characters; else the message, naming the field.</summary>
+    public static string Required(string? text, string field, string message, int max)
+    {
+        var value = text?.Trim() ?? "";
+        if (value.Length == 0)
+        {
+            throw new DomainException(message, ProblemKind.Invalid, field);
+        }
+
+        return value.Length <= max ? value : throw new DomainException($"Tối đa {max} ký tự.", ProblemKind.Invalid, field);
+    }
 
     /// <summary>Roman numerals for the plan's headings (I, II, … XX …).</summary>
     public static string Roman(int number)

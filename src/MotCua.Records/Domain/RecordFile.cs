@@ -138,8 +138,8 @@ public sealed class RecordFile : AggregateRoot
         return new RecordFile
         {
             AgencyId = agencyId, OrganIdentifier = organIdentifier, Year = year, Notation = checkedNotation, Code = CodeOf(organIdentifier, year, checkedNotation),
-            Title = RetentionRule.Required(title, "title", "Hãy ghi tiêu đề hồ sơ.", 1000),
-            UnplannedReason = RetentionRule.Required(reason, "reason", "Hồ sơ ngoài danh mục cần ghi lý do lập.", 1000),
+            Title = RecordLabels.Required(title, "title", "Hãy ghi tiêu đề hồ sơ.", 1000),
+            UnplannedReason = RecordLabels.Required(reason, "reason", "Hồ sơ ngoài danh mục cần ghi lý do lập.", 1000),
             RetentionYears = RetentionRule.Validated(retentionYears), Access = Enum.IsDefined(access) ? access : throw new DomainException("Chế độ sử dụng không hợp lệ.", ProblemKind.Invalid, "access"),
             OwnerId = ownerId, OwnerName = owner, UnitId = unitId, Status = RecordFileStatus.Open, OpenedAt = now,
             ProcedureCode = string.IsNullOrWhiteSpace(procedureCode) ? null : procedureCode.Trim(),
@@ -300,9 +300,9 @@ public sealed class RecordItem
     {
         FileId = fileId, Position = position, Source = input.Source, SourceId = input.SourceId,
         Notation = string.IsNullOrWhiteSpace(input.Notation) ? null : input.Notation.Trim(), IssueDate = input.IssueDate,
-        Issuer = RetentionRule.Required(input.Issuer, "issuer", "Hãy ghi cơ quan ban hành.", 300),
-        TypeName = RetentionRule.Required(input.TypeName, "typeName", "Hãy ghi tên loại văn bản.", 100),
-        Subject = RetentionRule.Required(input.Subject, "subject", "Hãy ghi trích yếu nội dung.", 2000),
+        Issuer = RecordLabels.Required(input.Issuer, "issuer", "Hãy ghi cơ quan ban hành.", 300),
+        TypeName = RecordLabels.Required(input.TypeName, "typeName", "Hãy ghi tên loại văn bản.", 100),
+        Subject = RecordLabels.Required(input.Subject, "subject", "Hãy ghi trích yếu nội dung.", 2000),
         Language = input.Language, PageCount = input.PageCount, Confidentiality = input.Confidentiality, Format = input.Format,
         FileKey = input.FileKey, FileName = input.FileName, Size = input.Size, Sha256 = input.Sha256, FiledAt = now, FiledBy = by,
     };

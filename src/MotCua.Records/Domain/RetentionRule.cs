@@ -26,14 +26,14 @@ public sealed class RetentionRule
 
     public static RetentionRule Create(string code, string name, int? years)
     {
-        var rule = new RetentionRule { Code = Required(code, "code", "Hãy ghi mã loại tài liệu.", 20) };
+        var rule = new RetentionRule { Code = RecordLabels.Required(code, "code", "Hãy ghi mã loại tài liệu.", 20) };
         rule.Change(name, years);
         return rule;
     }
 
     public void Change(string name, int? years)
     {
-        Name = Required(name, "name", "Hãy ghi tên loại tài liệu.", 300);
+        Name = RecordLabels.Required(name, "name", "Hãy ghi tên loại tài liệu.", 300);
         Years = Validated(years);
     }
 
@@ -41,15 +41,4 @@ public sealed class RetentionRule
     public static int? Validated(int? years) => years is null or (>= 1 and <= 100)
         ? years
         : throw new DomainException("Thời hạn bảo quản là vĩnh viễn hoặc từ 1 đến 100 năm.", ProblemKind.Invalid, "retentionYears");
-
-    internal static string Required(string? text, string field, string message, int max)
-    {
-        var value = text?.Trim() ?? "";
-        if (value.Length == 0)
-        {
-            throw new DomainException(message, ProblemKind.Invalid, field);
-        }
-
-        return value.Length <= max ? value : throw new DomainException($"Tối đa {max} ký tự.", ProblemKind.Invalid, field);
-    }
 }

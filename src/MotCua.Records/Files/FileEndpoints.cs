@@ -25,11 +25,12 @@ public static class FileEndpoints
         group.MapPost("/", async (OpenFileInput input, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.OpenAsync(input, ct)));
         group.MapPut("{id:guid}/description", async (Guid id, DescribeInput input, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.DescribeAsync(id, input, ct)));
         group.MapPost("{id:guid}/documents", async (Guid id, FileDocumentInput input, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.FileDocumentAsync(id, input, ct)));
-        group.MapPost("{id:guid}/uploads", async (Guid id, [AsParameters] UploadQuery query, HttpRequest request, RecordFiles files, CancellationToken ct) =>
+        // The document's fields in the query, so that the multipart body holds the file alone.
+        group.MapPost("{id:guid}/uploads", async (Guid id, [AsParameters] UploadInput input, HttpRequest request, RecordFiles files, CancellationToken ct) =>
         {
             var upload = await FormFiles.SingleAsync(request, "tệp văn bản", "Hãy chọn tệp văn bản (PDF hoặc ảnh).", ct);
             await using var content = upload.OpenReadStream();
-            return TypedResults.Ok(await files.UploadAsync(id, content, upload.FileName, new UploadInput(query.Notation, query.IssueDate, query.Issuer, query.TypeName, query.Subject), ct));
+            return TypedResults.Ok(await files.UploadAsync(id, content, upload.FileName, input, ct));
         }).DisableAntiforgery();
         group.MapDelete("{id:guid}/items/{itemId:guid}", async (Guid id, Guid itemId, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.RemoveAsync(id, itemId, ct)));
         group.MapPost("{id:guid}/close", async (Guid id, RecordFiles files, CancellationToken ct) => TypedResults.Ok(await files.CloseAsync(id, ct)));
@@ -40,7 +41,4 @@ public static class FileEndpoints
         });
         return api;
     }
-
-    /// <summary>An upload's fields, in the query so that the multipart body holds the file alone.</summary>
-    public sealed record UploadQuery(string? Notation, DateOnly? IssueDate, string? Issuer, string? TypeName, string? Subject);
 }

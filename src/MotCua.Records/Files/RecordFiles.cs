@@ -182,10 +182,8 @@ public sealed class RecordFiles(DbContext db, AgencyScope scope, IFileStore stor
     {
         await DemandAsync(agencyId, ct);
         var filed = db.Set<RecordItem>().Where(i => i.SourceId != null).Select(i => i.SourceId!.Value);
-        var rows = await db.Set<OfficialDocument>().AsNoTracking()
-            .Where(d => d.AgencyId == agencyId && d.FileKey != null && !filed.Contains(d.Id)
-                && (d.Direction == DocumentDirection.Outgoing ? d.Status == DocumentStatus.Issued
-                    : d.Status == DocumentStatus.Registered || d.Status == DocumentStatus.Directed || d.Status == DocumentStatus.Finished))
+        var rows = await db.Set<OfficialDocument>().AsNoTracking().Where(RegisterItems.InRegister)
+            .Where(d => d.AgencyId == agencyId && !filed.Contains(d.Id))
             .OrderByDescending(d => d.RegisteredAt).Take(Math.Clamp(take, 1, 500))
             .Select(d => new { d.Id, d.Direction, d.DossierId, d.Notation, d.DocumentDate, d.TypeCode, d.Subject, d.RegisteredAt }).ToListAsync(ct);
 
@@ -243,10 +241,8 @@ public sealed class RecordFiles(DbContext db, AgencyScope scope, IFileStore stor
         var from = VietnamTime.StartOf(new DateOnly(year, 1, 1));
         var until = VietnamTime.StartOf(new DateOnly(year + 1, 1, 1));
         var filed = db.Set<RecordItem>().Where(i => i.SourceId != null).Select(i => i.SourceId!.Value);
-        var rows = await db.Set<OfficialDocument>().AsNoTracking()
-            .Where(d => agencies.Contains(d.AgencyId) && d.FileKey != null && d.RegisteredAt >= from && d.RegisteredAt < until
-                && (d.Direction == DocumentDirection.Outgoing ? d.Status == DocumentStatus.Issued
-                    : d.Status == DocumentStatus.Registered || d.Status == DocumentStatus.Directed || d.Status == DocumentStatus.Finished))
+        var rows = await db.Set<OfficialDocument>().AsNoTracking().Where(RegisterItems.InRegister)
+            .Where(d => agencies.Contains(d.AgencyId) && d.RegisteredAt >= from && d.RegisteredAt < until)
             .GroupBy(d => d.AgencyId)
             .Select(g => new { AgencyId = g.Key, Registered = g.Count(), Filed = g.Count(d => filed.Contains(d.Id)) })
             .ToListAsync(ct);

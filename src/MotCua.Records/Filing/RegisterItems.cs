@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using MotCua.Documents.Domain;
 using MotCua.Kernel;
@@ -10,12 +11,16 @@ namespace MotCua.Records.Filing;
 /// <summary>An official document of the registers as a record item: which may be filed, and its fields, pages, size and checksum.</summary>
 public static class RegisterItems
 {
-    /// <summary>Registered incoming (entered, directed or handled) or issued outgoing, with its file.</summary>
-    public static bool Fileable(OfficialDocument document) => document.FileKey is not null && document.Direction switch
-    {
-        DocumentDirection.Incoming => document.Status is DocumentStatus.Registered or DocumentStatus.Directed or DocumentStatus.Finished,
-        _ => document.Status == DocumentStatus.Issued,
-    };
+    /// <summary>Registered incoming (entered, directed or handled) or issued outgoing, with its file: as a query filter.</summary>
+    public static readonly Expression<Func<OfficialDocument, bool>> InRegister = d => d.FileKey != null
+        && (d.Direction == DocumentDirection.Outgoing
+            ? d.Status == DocumentStatus.Issued
+            : d.Status == DocumentStatus.Registered || d.Status == DocumentStatus.Directed || d.Status == DocumentStatus.Finished);
+
+    private static readonly Func<OfficialDocument, bool> InRegisterCompiled = InRegister.Compile();
+
+    /// <summary>The same rule for a document in hand.</summary>
+    public static bool Fileable(OfficialDocument document) => InRegisterCompiled(document);
 
     public static RecordSource SourceOf(Guid? dossierId, DocumentDirection direction) =>
         dossierId is not null ? RecordSource.DossierResult : direction == DocumentDirection.Incoming ? RecordSource.Incoming : RecordSource.Outgoing;

@@ -31,9 +31,8 @@ public sealed class ResultFiling(IFileStore store, TimeProvider clock) : IReactT
 
         var ids = returned.Select(d => d.Id).ToList();
         var filed = db.Set<RecordItem>().Where(i => i.SourceId != null).Select(i => i.SourceId!.Value);
-        var documents = (await db.Set<OfficialDocument>().AsNoTracking()
-            .Where(d => d.DossierId != null && ids.Contains(d.DossierId.Value) && !filed.Contains(d.Id)).ToListAsync(ct))
-            .Where(RegisterItems.Fileable).OrderBy(d => d.RegisteredAt).ToList();
+        var documents = await db.Set<OfficialDocument>().AsNoTracking().Where(RegisterItems.InRegister)
+            .Where(d => d.DossierId != null && ids.Contains(d.DossierId.Value) && !filed.Contains(d.Id)).OrderBy(d => d.RegisteredAt).ToListAsync(ct);
         if (documents.Count == 0)
         {
             return;

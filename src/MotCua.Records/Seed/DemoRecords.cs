@@ -85,7 +85,7 @@ public sealed class DemoRecords(DbContext db, IFileStore store, TimeProvider clo
         db.AddRange(opened);
         await RegisterLettersAsync(agency, today, now, ct);
         var documents = await db.Set<OfficialDocument>().AsNoTracking()
-            .Where(d => d.AgencyId == agency.Id && d.FileKey != null && (d.Status == DocumentStatus.Issued || d.Status == DocumentStatus.Registered || d.Status == DocumentStatus.Directed || d.Status == DocumentStatus.Finished))
+            .Where(RegisterItems.InRegister).Where(d => d.AgencyId == agency.Id)
             .OrderBy(d => d.RegisteredAt).Take(60).ToListAsync(ct);
         var dossierIds = documents.Where(d => d.DossierId != null).Select(d => d.DossierId!.Value).ToList();
         var procedures = await db.Set<MotCua.Dossiers.Domain.Dossier>().AsNoTracking().Where(d => dossierIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.ProcedureCode, ct);
